@@ -1,0 +1,70 @@
+package dev.wslnet.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/** Builds the command line for a console; {@code Main} and the tests both run wslnet through here. */
+public final class Wslnet {
+  private Wslnet() {}
+
+  public static int run(Console console, String... args) {
+    return commandLine(console).execute(args);
+  }
+
+  static CommandLine commandLine(Console console) {
+    CommandLine commandLine = new CommandLine(new WslnetCommand(), new ConsoleFactory(console));
+    commandLine.setOut(console.out());
+    commandLine.setErr(console.err());
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setExitCodeExceptionMapper(t -> ExitCode.ERROR.code());
+    commandLine.setParameterExceptionHandler(Wslnet::usageError);
+    commandLine.setExecutionExceptionHandler((exception, cmd, parsed) -> {
+      WslnetCommand root = cmd.getCommandSpec().root().userObject() instanceof WslnetCommand w ? w : null;
+      PrintWriter err = cmd.getErr();
+      err.println("error: " + describe(exception));
+      if (root != null && root.debug()) {
+        StringWriter trace = new StringWriter();
+        exception.printStackTrace(new PrintWriter(trace));
+        err.print(trace);
+      } else {
+        err.println("(run with --debug for details)");
+      }
+      err.flush();
+      return ExitCode.ERROR.code();
+    });
+    return commandLine;
+  }
+
+  private static int usageError(ParameterException exception, String[] args) {
+    CommandLine cmd = exception.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println("error: " + exception.getMessage());
+    UnmatchedArgumentException.printSuggestions(exception, err);
+    err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+    err.flush();
+    return ExitCode.USAGE.code();
+  }
+
+  private static String describe(Exception exception) {
+    String message = exception.getMessage();
+    return message == null || message.isBlank() ? exception.getClass().getSimpleName() : message;
+  }
+
+  /** Hands every command the console it writes to. */
+  private record ConsoleFactory(Console console) implements IFactory {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      if (type == ValidateCommand.class) {
+        return type.cast(new ValidateCommand(console));
+      }
+      if (type == SchemaCommand.class) {
+        return type.cast(new SchemaCommand(console));
+      }
+      return CommandLine.defaultFactory().create(type);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package dev.wslnet.config;
+
+import dev.wslnet.config.rules.SemanticRules;
+import dev.wslnet.config.schema.DesiredStateSchema;
+import dev.wslnet.config.schema.SchemaCheck;
+import dev.wslnet.config.yaml.LoadedYaml;
+import dev.wslnet.config.yaml.YamlLoader;
+import dev.wslnet.diagnostic.Code;
+import dev.wslnet.diagnostic.Diagnostic;
+import dev.wslnet.diagnostic.SourceSpan;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Validates desired-state files offline: YAML 1.2, then the schema, then the rules a schema cannot express.
+ * Reports every problem of a file, not just the first.
+ */
+public final class DesiredStateValidator {
+  private static final Comparator<Diagnostic> BY_POSITION = Comparator
+      .comparingInt((Diagnostic d) -> d.span().map(SourceSpan::line).orElse(-1))
+      .thenComparingInt(d -> d.span().map(SourceSpan::column).orElse(-1));
+
+  private final SchemaCheck schemaCheck;
+
+  public DesiredStateValidator() {
+    this.schemaCheck = new SchemaCheck(DesiredStateSchema.get());
+  }
+
+  /** Reads and validates one file; a file that cannot be read gets a diagnostic, never an exception. */
+  public FileReport validate(Path path) {
+    String file = path.toString();
+    try {
+      if (Files.isDirectory(path)) {
+        return single(Diagnostic.ofFile(Code.FILE_UNREADABLE, file, "is a directory, not a file",
+            "name the YAML file, e.g. " + path.resolve("wslnet.yaml")));
+      }
+      if (!Files.exists(path)) {
+        return single(Diagnostic.ofFile(Code.FILE_UNREADABLE, file, "no such file", "check the path"));
+      }
+      if (!Files.isRegularFile(path)) {
+        return single(Diagnostic.ofFile(Code.FILE_UNREADABLE, file, "is not a regular file",
+            "name a YAML file on disk"));
+      }
+      long size = Files.size(path);
+      if (size > YamlLoader.MAX_BYTES) {
+        return single(Diagnostic.ofFile(Code.FILE_TOO_LARGE, file,
+            "the file has " + size + " bytes; wslnet reads at most " + YamlLoader.MAX_BYTES,
+            "split the file, or check that this is the file you meant"));
+      }
+      return validate(file, Files.readAllBytes(path));
+    } catch (NoSuchFileException e) {
+      return single(Diagnostic.ofFile(Code.FILE_UNREADABLE, file, "no such file", "check the path"));
+    } catch (IOException | SecurityException e) {
+      return single(Diagnostic.ofFile(Code.FILE_UNREADABLE, file, "cannot be read: " + e.getMessage(),
+          "check the file's permissions"));
+    }
+  }
+
+  /** Validates a file's bytes; {@code file} is the name used in diagnostics. */
+  public FileReport validate(String file, byte[] bytes) {
+    LoadedYaml document = YamlLoader.load(file, bytes);
+    List<Diagnostic> diagnostics = new ArrayList<>(document.problems());
+    if (document.root().isPresent()) {
+      JsonNode root = document.root().get();
+      diagnostics.addAll(schemaCheck.check(document, root));
+      diagnostics.addAll(SemanticRules.check(document, root));
+    }
+    diagnostics.sort(BY_POSITION);
+    return new FileReport(file, diagnostics);
+  }
+
+  private static FileReport single(Diagnostic diagnostic) {
+    return new FileReport(diagnostic.file(), List.of(diagnostic));
+  }
+}

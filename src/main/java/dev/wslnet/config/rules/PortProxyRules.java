@@ -1,0 +1,153 @@
+package dev.wslnet.config.rules;
+
+import dev.wslnet.config.rules.RuleContext.Item;
+import dev.wslnet.config.rules.RuleContext.Target;
+import dev.wslnet.diagnostic.Code;
+import dev.wslnet.model.IpLiteral;
+import dev.wslnet.model.IpLiteral.Family;
+import dev.wslnet.model.PortProxyType;
+import dev.wslnet.model.PortRange;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Checks on netsh portproxy forwards (reference: wsl-facts.md section 2). */
+final class PortProxyRules implements SemanticRule {
+  private static final String RULES = "/portProxy/rules";
+  private static final String WSL = "$wsl";
+
+  @Override
+  public void check(RuleContext context) {
+    List<Item> rules = context.items(RULES);
+    if (context.isMirrored() && !rules.isEmpty()) {
+      context.report(Code.PORTPROXY_IN_MIRRORED, RULES, Target.KEY,
+          "portproxy rules with networkingMode: mirrored; mirrored mode shares the host's addresses, so a listener "
+              + "here takes the port away from Linux",
+          "remove the portProxy section, or use networkingMode: nat");
+    }
+    Map<String, Item> identities = new HashMap<>();
+    for (Item rule : rules) {
+      Optional<String> listen = rule.string("listenAddress");
+      Optional<String> connect = rule.string("connectAddress");
+      listen.ifPresent(address -> checkAddress(context, rule.pointer("listenAddress"), address));
+      connect.filter(address -> !address.equals(WSL))
+          .ifPresent(address -> checkAddress(context, rule.pointer("connectAddress"), address));
+      Optional<PortProxyType> type = checkType(context, rule, listen, connect);
+      if (context.isMirrored() && connect.filter(WSL::equals).isPresent()) {
+        context.report(Code.WSL_ADDRESS_IN_MIRRORED, rule.pointer("connectAddress"), Target.VALUE,
+            "$wsl in mirrored mode is the host's own address; this forward would connect back to Windows",
+            "use networkingMode: nat, or drop the forward: mirrored mode needs none");
+      }
+      Optional<Integer> listenPort = rule.integer("listenPort");
+      if (listen.isPresent() && listenPort.isPresent() && type.isPresent()) {
+        String identity = type.get().netshName() + " " + listen.get().toLowerCase(Locale.ROOT) + ":" + listenPort.get();
+        Item first = identities.putIfAbsent(identity, rule);
+        if (first != null) {
+          context.report(Code.DUPLICATE_IDENTITY, rule.pointer(), Target.VALUE,
+              "a second forward for " + type.get().netshName() + " " + listen.get() + ":" + listenPort.get()
+                  + "; Windows keeps one entry per listen address and port",
+              "merge it with " + first.pointer().substring(1).replace('/', '.'));
+        }
+      }
+      if (listen.isPresent() && listenPort.isPresent()) {
+        checkLoop(context, rule, listen.get(), listenPort.get(), connect);
+        if (!IpLiteral.isLoopback(listen.get()) && !firewallAllows(context, listenPort.get())) {
+          context.report(Code.LAN_EXPOSED_WITHOUT_FIREWALL_RULE, rule.pointer("listenAddress"), Target.VALUE,
+              "listening on " + listen.get() + ":" + listenPort.get()
+                  + " exposes the port to the network, but no windowsFirewall rule allows it in",
+              "add a windowsFirewall rule: direction Inbound, action Allow, protocol TCP, localPorts ["
+                  + listenPort.get() + "]");
+        }
+      }
+    }
+  }
+
+  private static void checkAddress(RuleContext context, String pointer, String address) {
+    if (!address.equals("*") && IpLiteral.looksLikeLiteral(address) && IpLiteral.family(address).isEmpty()) {
+      context.report(Code.INVALID_ADDRESS, pointer, Target.VALUE,
+          "\"" + address + "\" is not a valid IPv4 or IPv6 address", "check the digits");
+    }
+  }
+
+  private static Optional<PortProxyType> checkType(
+      RuleContext context, Item rule, Optional<String> listen, Optional<String> connect) {
+    if (listen.isEmpty() || connect.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Family> listenFamily = familyOf(listen.get());
+    Optional<Family> connectFamily = familyOf(connect.get());
+    PortProxyType inferred = PortProxyType.of(listenFamily.orElse(Family.IPV4), connectFamily.orElse(Family.IPV4));
+    Optional<PortProxyType> declared = rule.string("type").flatMap(PortProxyType::fromNetshName);
+    if (declared.isEmpty()) {
+      return rule.string("type").isPresent() ? Optional.empty() : Optional.of(inferred);
+    }
+    PortProxyType type = declared.get();
+    if (listenFamily.filter(f -> f != type.listenFamily()).isPresent()) {
+      context.report(Code.PORTPROXY_TYPE_MISMATCH, rule.pointer("listenAddress"), Target.VALUE,
+          type.netshName() + " listens on " + name(type.listenFamily()) + ", but " + listen.get() + " is "
+              + name(listenFamily.get()), "use type " + inferred.netshName() + ", or leave type out");
+    }
+    if (connectFamily.filter(f -> f != type.connectFamily()).isPresent()) {
+      context.report(Code.PORTPROXY_TYPE_MISMATCH, rule.pointer("connectAddress"), Target.VALUE,
+          type.netshName() + " connects to " + name(type.connectFamily()) + ", but " + connect.get() + " is "
+              + name(connectFamily.get()), "use type " + inferred.netshName() + ", or leave type out");
+    }
+    return declared;
+  }
+
+  /** The family of an address as netsh takes it: $wsl is the VM's IPv4 address; names have no family. */
+  private static Optional<Family> familyOf(String address) {
+    if (address.equals(WSL)) {
+      return Optional.of(Family.IPV4);
+    }
+    if (address.equals("*")) {
+      return Optional.empty();
+    }
+    return IpLiteral.family(address);
+  }
+
+  private static String name(Family family) {
+    return family == Family.IPV4 ? "IPv4" : "IPv6";
+  }
+
+  private static void checkLoop(RuleContext context, Item rule, String listen, int listenPort, Optional<String> connect) {
+    int connectPort = rule.integer("connectPort").orElse(listenPort);
+    if (IpLiteral.isWildcard(listen) && connect.filter(IpLiteral::isLoopback).isPresent() && connectPort == listenPort) {
+      context.report(Code.PORTPROXY_LOOP, rule.pointer("connectAddress"), Target.VALUE,
+          "forwarding " + listen + ":" + listenPort + " to " + connect.get() + ":" + connectPort
+              + " reaches this same listener whenever nothing else listens on that port",
+          "connect to $wsl instead of localhost");
+    }
+  }
+
+  /** Whether a windowsFirewall rule lets TCP in on this port. */
+  private static boolean firewallAllows(RuleContext context, int port) {
+    for (Item rule : context.items("/windowsFirewall/rules")) {
+      boolean inbound = rule.string("direction").orElse("Inbound").equals("Inbound");
+      boolean allow = rule.string("action").orElse("Allow").equals("Allow");
+      boolean enabled = !rule.node().path("enabled").isBoolean() || rule.node().path("enabled").asBoolean();
+      String protocol = rule.node().path("protocol").isMissingNode() ? "Any" : rule.node().path("protocol").asString();
+      boolean tcp = protocol.equals("TCP") || protocol.equals("Any") || protocol.equals("6");
+      if (inbound && allow && enabled && tcp && coversPort(rule, port)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean coversPort(Item rule, int port) {
+    var ports = rule.node().path("localPorts");
+    if (ports.isMissingNode()) {
+      return true;
+    }
+    for (var entry : ports) {
+      String text = entry.isIntegralNumber() ? Integer.toString(entry.asInt()) : entry.asString();
+      if (text.equalsIgnoreCase("Any") || PortRange.parse(text).filter(range -> range.contains(port)).isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
