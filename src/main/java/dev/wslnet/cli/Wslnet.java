@@ -1,5 +1,6 @@
 package dev.wslnet.cli;
 
+import dev.wslnet.config.Suggestions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
@@ -43,7 +44,14 @@ public final class Wslnet {
     CommandLine cmd = exception.getCommandLine();
     PrintWriter err = cmd.getErr();
     err.println("error: " + exception.getMessage());
-    UnmatchedArgumentException.printSuggestions(exception, err);
+    if (!UnmatchedArgumentException.printSuggestions(exception, err)
+        && exception instanceof UnmatchedArgumentException unmatched) {
+      unmatched.getUnmatched().stream()
+          .filter(argument -> argument.startsWith("-"))
+          .findFirst()
+          .flatMap(argument -> Suggestions.nearest(argument, cmd.getCommandSpec().optionsMap().keySet()))
+          .ifPresent(option -> err.println("Did you mean: " + option + "?"));
+    }
     err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
     err.flush();
     return ExitCode.USAGE.code();

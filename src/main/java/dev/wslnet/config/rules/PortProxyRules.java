@@ -48,12 +48,13 @@ final class PortProxyRules implements SemanticRule {
           context.report(Code.DUPLICATE_IDENTITY, rule.pointer(), Target.VALUE,
               "a second forward for " + type.get().netshName() + " " + listen.get() + ":" + listenPort.get()
                   + "; Windows keeps one entry per listen address and port",
-              "merge it with " + first.pointer().substring(1).replace('/', '.'));
+              "merge it with " + context.yamlPath(first.pointer()));
         }
       }
       if (listen.isPresent() && listenPort.isPresent()) {
         checkLoop(context, rule, listen.get(), listenPort.get(), connect);
-        if (!IpLiteral.isLoopback(listen.get()) && !firewallAllows(context, listenPort.get())) {
+        if (!IpLiteral.isLoopback(listen.get()) && isValidAddress(listen.get())
+            && !firewallAllows(context, listenPort.get())) {
           context.report(Code.LAN_EXPOSED_WITHOUT_FIREWALL_RULE, rule.pointer("listenAddress"), Target.VALUE,
               "listening on " + listen.get() + ":" + listenPort.get()
                   + " exposes the port to the network, but no windowsFirewall rule allows it in",
@@ -64,8 +65,12 @@ final class PortProxyRules implements SemanticRule {
     }
   }
 
+  private static boolean isValidAddress(String address) {
+    return address.equals("*") || !IpLiteral.looksLikeLiteral(address) || IpLiteral.family(address).isPresent();
+  }
+
   private static void checkAddress(RuleContext context, String pointer, String address) {
-    if (!address.equals("*") && IpLiteral.looksLikeLiteral(address) && IpLiteral.family(address).isEmpty()) {
+    if (!isValidAddress(address)) {
       context.report(Code.INVALID_ADDRESS, pointer, Target.VALUE,
           "\"" + address + "\" is not a valid IPv4 or IPv6 address", "check the digits");
     }

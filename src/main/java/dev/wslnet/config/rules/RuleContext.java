@@ -90,6 +90,10 @@ final class RuleContext {
     }
   }
 
+  String yamlPath(String pointer) {
+    return document.sourceMap().yamlPath(pointer);
+  }
+
   void report(Code code, String pointer, Target target, String message, String hint) {
     SourceMap map = document.sourceMap();
     Optional<SourceSpan> span = target == Target.KEY ? map.keyOrValue(pointer) : map.value(pointer);

@@ -13,7 +13,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,22 +89,16 @@ public final class YamlLoader {
         .build();
     Builder builder = new Builder(file, lines);
     try {
-      Optional<Diagnostic> tooDeep = checkDepth(settings, text, builder);
-      if (tooDeep.isPresent()) {
-        return failed(file, lines, tooDeep.get());
+      Optional<Diagnostic> refused = preflight(settings, text, builder);
+      if (refused.isPresent()) {
+        return failed(file, lines, refused.get());
       }
-      Iterator<Node> documents = new Compose(settings).composeAllFromString(text).iterator();
-      if (!documents.hasNext()) {
+      Optional<Node> document = new Compose(settings).composeString(text);
+      if (document.isEmpty()) {
         return failed(file, lines, Diagnostic.ofFile(Code.DOCUMENT_COUNT, file, "the file holds no YAML document",
             "a desired-state file starts with `version: 1`"));
       }
-      Node document = documents.next();
-      if (documents.hasNext()) {
-        Node second = documents.next();
-        return failed(file, lines, builder.at(Code.DOCUMENT_COUNT, second.getStartMark().orElse(null),
-            "the file holds more than one YAML document", "keep one document per file; remove the `---` line"));
-      }
-      JsonNode root = builder.convert(document, "", "");
+      JsonNode root = builder.convert(document.get(), "", "");
       return new LoadedYaml(file, Optional.of(root), builder.sourceMap(), builder.problems);
     } catch (TooManyNodes e) {
       return failed(file, lines, Diagnostic.ofFile(Code.YAML_LIMIT, file,
@@ -122,11 +115,21 @@ public final class YamlLoader {
     return new LoadedYaml(file, Optional.empty(), SourceMap.empty(lines), List.of(problem));
   }
 
-  /** The composer recurses once per level, so a deeply nested file must be refused before it is composed. */
-  private static Optional<Diagnostic> checkDepth(LoadSettings settings, String text, Builder builder) {
+  /**
+   * Refuses, from the event stream alone, what must not reach the composer: nesting so deep that its recursion
+   * would overflow the stack, and a second document.
+   */
+  private static Optional<Diagnostic> preflight(LoadSettings settings, String text, Builder builder) {
     int depth = 0;
+    int documents = 0;
     for (Event event : new Parse(settings).parseString(text)) {
       switch (event.getEventId()) {
+        case DocumentStart -> {
+          if (++documents > 1) {
+            return Optional.of(builder.at(Code.DOCUMENT_COUNT, event.getStartMark().orElse(null),
+                "the file holds more than one YAML document", "keep one document per file; remove the `---` line"));
+          }
+        }
         case MappingStart, SequenceStart -> {
           if (++depth > MAX_DEPTH) {
             return Optional.of(builder.at(Code.YAML_LIMIT, event.getStartMark().orElse(null),

@@ -1,0 +1,110 @@
+package dev.wslnet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real entry point: exit codes, streams and colour. */
+class CliTest {
+  private static final String VALID = "examples/minimal.yaml";
+  private static final String INVALID = "src/test/resources/validate/three-errors.yaml";
+  private static final String WARNINGS = "src/test/resources/validate/warnings.yaml";
+
+  @Test
+  void validFileExitsZero() {
+    CliRun run = CliRun.run("validate", VALID);
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo("Checked 1 file: valid, 0 errors, 0 warnings.\n");
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void invalidFileExitsOne() {
+    assertThat(CliRun.run("validate", INVALID).exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void warningsPassUnlessStrict() {
+    assertThat(CliRun.run("validate", WARNINGS).exitCode()).isZero();
+    assertThat(CliRun.run("validate", "--strict", WARNINGS).exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void defaultFileIsWslnetYamlInTheWorkingDirectory() {
+    CliRun run = CliRun.run("validate");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).startsWith("wslnet.yaml: error: no such file [WSLNET001]");
+  }
+
+  @Test
+  void usageErrorsExit64WithAHintOnStderr() {
+    CliRun unknownOption = CliRun.run("validate", "--fromat", "json", VALID);
+    assertThat(unknownOption.exitCode()).isEqualTo(64);
+    assertThat(unknownOption.out()).isEmpty();
+    assertThat(unknownOption.err()).contains("error: Unknown option: '--fromat'").contains("Did you mean: --format?");
+
+    CliRun badFormat = CliRun.run("validate", "--format", "xml", VALID);
+    assertThat(badFormat.exitCode()).isEqualTo(64);
+    assertThat(badFormat.err()).contains("xml").contains("TEXT, JSON, GITHUB, SARIF");
+
+    CliRun unknownCommand = CliRun.run("valdate");
+    assertThat(unknownCommand.exitCode()).isEqualTo(64);
+    assertThat(unknownCommand.err()).contains("validate");
+  }
+
+  @Test
+  void formatNamesAreCaseInsensitive() {
+    assertThat(CliRun.run("validate", "--format", "SARIF", VALID).exitCode()).isZero();
+  }
+
+  @Test
+  void helpAndVersionExitZero() {
+    CliRun help = CliRun.run("--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("validate").contains("schema").contains("64");
+    CliRun version = CliRun.run("--version");
+    assertThat(version.exitCode()).isZero();
+    assertThat(version.out()).startsWith("wslnet ");
+  }
+
+  @Test
+  void schemaPrintsTheShippedFileByteForByte() throws Exception {
+    CliRun run = CliRun.run("schema");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).isEqualTo(Files.readString(Path.of("schemas/wslnet.schema.json")));
+  }
+
+  @Test
+  void jsonOutputIsOnlyJson() {
+    CliRun run = CliRun.run("validate", "--format", "json", INVALID);
+    assertThat(run.out()).startsWith("{").endsWith("}\n");
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void colourOnlyOnATerminalAndNeverWithNoColor() {
+    assertThat(CliRun.run(Map.of(), true, "validate", INVALID).out()).contains("\u001b[");
+    assertThat(CliRun.run(Map.of(), false, "validate", INVALID).out()).doesNotContain("\u001b[");
+    assertThat(CliRun.run(Map.of("NO_COLOR", "1"), true, "validate", INVALID).out()).doesNotContain("\u001b[");
+    assertThat(CliRun.run(Map.of(), true, "validate", "--no-color", INVALID).out()).doesNotContain("\u001b[");
+    assertThat(CliRun.run(Map.of(), true, "--no-color", "validate", INVALID).out()).doesNotContain("\u001b[");
+  }
+
+  @Test
+  void hostileInputNeverCrashes(@TempDir Path dir) throws Exception {
+    Path binary = Files.write(dir.resolve("binary.yaml"), new byte[] {0, 1, 2, (byte) 0xFF, (byte) 0xFE, 10});
+    Path nested = Files.writeString(dir.resolve("nested.yaml"), "a: " + "{b: ".repeat(5000) + "1" + "}".repeat(5000));
+    Path tabs = Files.writeString(dir.resolve("tabs.yaml"), "version: 1\nwslconfig:\n\twsl2: {}\n");
+    Path utf16 = Files.write(dir.resolve("utf16.yaml"), "version: 1\n".getBytes(StandardCharsets.UTF_16));
+    CliRun run = CliRun.run("validate", binary.toString(), nested.toString(), tabs.toString(), utf16.toString(),
+        dir.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).doesNotContain("Exception").contains("Checked 5 files: invalid, 5 errors");
+  }
+}

@@ -1,0 +1,76 @@
+package dev.wslnet.config.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.wslnet.model.WslKey;
+import dev.wslnet.model.WslSection;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class SchemaTest {
+  private final DesiredStateSchema schema = DesiredStateSchema.get();
+
+  @ParameterizedTest
+  @EnumSource(WslSection.class)
+  void definesExactlyTheWslKeysOfEachSection(WslSection section) {
+    List<String> inSchema = new ArrayList<>();
+    schema.at("/properties/wslconfig/properties/" + section.fileName() + "/properties").propertyNames()
+        .forEach(inSchema::add);
+    List<String> inModel = Arrays.stream(WslKey.values()).filter(k -> k.section() == section)
+        .map(WslKey::fileName).toList();
+    assertThat(inSchema).containsExactlyInAnyOrderElementsOf(inModel);
+  }
+
+  @Test
+  void everyPropertyHasATitleAndADescription() {
+    List<String> missing = new ArrayList<>();
+    walk(schema.at(""), "", missing);
+    assertThat(missing).isEmpty();
+  }
+
+  private static void walk(JsonNode node, String path, List<String> missing) {
+    for (Map.Entry<String, JsonNode> property : node.path("properties").properties()) {
+      String child = path + "/" + property.getKey();
+      JsonNode value = property.getValue();
+      if (!value.path("title").isString() || !value.path("description").isString()) {
+        missing.add(child);
+      }
+      walk(value, child, missing);
+      walk(value.path("items"), child + "[]", missing);
+    }
+  }
+
+  @Test
+  void objectsRejectUnknownKeys() {
+    List<String> open = new ArrayList<>();
+    collectOpenObjects(schema.at(""), "", open);
+    assertThat(open).isEmpty();
+  }
+
+  private static void collectOpenObjects(JsonNode node, String path, List<String> open) {
+    if (node.has("properties") && !node.path("additionalProperties").isBoolean()) {
+      open.add(path);
+    }
+    for (Map.Entry<String, JsonNode> property : node.path("properties").properties()) {
+      collectOpenObjects(property.getValue(), path + "/" + property.getKey(), open);
+      collectOpenObjects(property.getValue().path("items"), path + "/" + property.getKey() + "[]", open);
+    }
+  }
+
+  @Test
+  void isAValidDraft202012Schema() {
+    var metaSchema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+        .getSchema(com.networknt.schema.SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+    JsonNode document = JsonMapper.builder().build().readTree(schema.text());
+    assertThat(metaSchema.validate(document)).isEmpty();
+  }
+}

@@ -1,0 +1,172 @@
+package dev.wslnet.config.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wslnet.diagnostic.Code;
+import dev.wslnet.diagnostic.Diagnostic;
+import dev.wslnet.diagnostic.SourceSpan;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+
+class YamlLoaderTest {
+
+  private static LoadedYaml load(String text) {
+    return YamlLoader.load("t.yaml", text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static JsonNode valueOf(String scalar) {
+    LoadedYaml loaded = load("a: " + scalar + "\n");
+    assertThat(loaded.problems()).isEmpty();
+    return loaded.root().orElseThrow().get("a");
+  }
+
+  @ParameterizedTest(name = "{0} is a string")
+  @CsvSource({"yes", "on", "no", "off", "22:22", "y"})
+  void yaml11ScalarsAreStrings(String scalar) {
+    assertThat(valueOf(scalar).isString()).isTrue();
+  }
+
+  @Test
+  void coreSchemaScalars() {
+    assertThat(valueOf("~").isNull()).isTrue();
+    assertThat(valueOf("null").isNull()).isTrue();
+    assertThat(valueOf("True").isBoolean()).isTrue();
+    assertThat(valueOf("false").asBoolean()).isFalse();
+    assertThat(valueOf("0755").asInt()).as("never octal").isEqualTo(755);
+    assertThat(valueOf("0o17").asInt()).isEqualTo(15);
+    assertThat(valueOf("0x10").asInt()).isEqualTo(16);
+    assertThat(valueOf(".inf").asDouble()).isInfinite();
+    assertThat(valueOf("12345678901234").asLong()).isEqualTo(12345678901234L);
+    assertThat(valueOf("123456789012345678901234567890").bigIntegerValue()).hasToString("123456789012345678901234567890");
+  }
+
+  @Test
+  void recordsKeyAndValuePositionsPerPointer() {
+    LoadedYaml loaded = load("version: 1\nportProxy:\n  rules:\n    - listenPort: 70000\n");
+    SourceMap map = loaded.sourceMap();
+    assertThat(map.value("/portProxy/rules/0/listenPort")).contains(new SourceSpan(3, 18, 23));
+    assertThat(map.keyOrValue("/portProxy/rules/0/listenPort")).contains(new SourceSpan(3, 6, 16));
+    assertThat(map.yamlPath("/portProxy/rules/0/listenPort")).isEqualTo("portProxy.rules[0].listenPort");
+    assertThat(map.yamlPath("/portProxy/rules/0/missing")).isEqualTo("portProxy.rules[0].missing");
+  }
+
+  @Test
+  void crlfAndBomKeepLineNumbers() {
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    byte[] body = "a: 1\r\nb: 2\r\n".getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = new byte[bom.length + body.length];
+    System.arraycopy(bom, 0, bytes, 0, 3);
+    System.arraycopy(body, 0, bytes, 3, body.length);
+    LoadedYaml loaded = YamlLoader.load("t.yaml", bytes);
+    assertThat(loaded.problems()).isEmpty();
+    assertThat(loaded.sourceMap().value("/b")).contains(new SourceSpan(1, 3, 4));
+  }
+
+  @Test
+  void duplicateKeysAreReportedAtTheSecondKeyAndTheFirstWins() {
+    LoadedYaml loaded = load("a: 1\nb: 2\na: 3\n");
+    assertThat(loaded.root().orElseThrow().get("a").asInt()).isEqualTo(1);
+    assertThat(loaded.problems()).singleElement().satisfies(d -> {
+      assertThat(d.code()).isEqualTo(Code.YAML_DUPLICATE_KEY);
+      assertThat(d.span()).contains(SourceSpan.at(2, 0));
+      assertThat(d.message()).contains("line 1");
+    });
+  }
+
+  @Test
+  void tabsAreASyntaxErrorWithAHint() {
+    Diagnostic problem = onlyProblem(load("a:\n\tb: 1\n"));
+    assertThat(problem.code()).isEqualTo(Code.YAML_SYNTAX);
+    assertThat(problem.span().orElseThrow().lineNumber()).isEqualTo(2);
+    assertThat(problem.hint()).hasValueSatisfying(h -> assertThat(h).contains("tab"));
+  }
+
+  @Test
+  void notYamlAtAll() {
+    Diagnostic problem = onlyProblem(load("a: [1, 2\nb: }\n"));
+    assertThat(problem.code()).isEqualTo(Code.YAML_SYNTAX);
+    assertThat(problem.span()).isPresent();
+  }
+
+  @Test
+  void emptyAndCommentOnlyFiles() {
+    assertThat(onlyProblem(load("")).code()).isEqualTo(Code.DOCUMENT_COUNT);
+    assertThat(onlyProblem(load("# just a comment\n\n")).code()).isEqualTo(Code.DOCUMENT_COUNT);
+  }
+
+  @Test
+  void severalDocumentsAreRefusedAtTheSecond() {
+    Diagnostic problem = onlyProblem(load("version: 1\n---\nversion: 1\n"));
+    assertThat(problem.code()).isEqualTo(Code.DOCUMENT_COUNT);
+    assertThat(problem.span().orElseThrow().lineNumber()).isEqualTo(2);
+  }
+
+  @Test
+  void nonUtf8BytesAreLocated() {
+    byte[] bytes = "a: 1\nb: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+    Diagnostic problem = onlyProblem(YamlLoader.load("t.yaml", bytes));
+    assertThat(problem.code()).isEqualTo(Code.NOT_UTF8);
+    assertThat(problem.span()).contains(SourceSpan.at(1, 6));
+    assertThat(problem.message()).contains("0xE9").contains("offset 11");
+  }
+
+  @Test
+  void aliasBombIsCapped() {
+    StringBuilder yaml = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x]\n");
+    for (int i = 1; i < 9; i++) {
+      yaml.append("a").append(i).append(": &a").append(i).append(" [");
+      for (int j = 0; j < 5; j++) {
+        yaml.append(j == 0 ? "" : ", ").append("*a").append(i - 1);
+      }
+      yaml.append("]\n");
+    }
+    assertThat(onlyProblem(load(yaml.toString())).code()).isEqualTo(Code.YAML_LIMIT);
+  }
+
+  @Test
+  void tooManyAliasesAreCapped() {
+    StringBuilder yaml = new StringBuilder("a: &a [1]\nb: [");
+    for (int i = 0; i < YamlLoader.MAX_ALIASES + 5; i++) {
+      yaml.append(i == 0 ? "" : ", ").append("*a");
+    }
+    yaml.append("]\n");
+    assertThat(onlyProblem(load(yaml.toString())).code()).isEqualTo(Code.YAML_LIMIT);
+  }
+
+  @Test
+  void deepNestingIsRefusedBeforeItOverflowsTheStack() {
+    String yaml = "a: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n";
+    Diagnostic problem = onlyProblem(load(yaml));
+    assertThat(problem.code()).isEqualTo(Code.YAML_LIMIT);
+    assertThat(problem.message()).contains(Integer.toString(YamlLoader.MAX_DEPTH));
+  }
+
+  @Test
+  void oversizedInputIsRefusedUnread() {
+    byte[] bytes = new byte[YamlLoader.MAX_BYTES + 1];
+    assertThat(onlyProblem(YamlLoader.load("t.yaml", bytes)).code()).isEqualTo(Code.FILE_TOO_LARGE);
+  }
+
+  @Test
+  void unknownTagsAreReported() {
+    LoadedYaml loaded = load("a: !Ref x\n");
+    assertThat(loaded.problems()).extracting(Diagnostic::code).containsExactly(Code.YAML_SYNTAX);
+  }
+
+  @Test
+  void complexKeysAreReported() {
+    LoadedYaml loaded = load("? [a, b]\n: 1\n");
+    assertThat(loaded.problems()).extracting(Diagnostic::code).containsExactly(Code.YAML_SYNTAX);
+  }
+
+  private static Diagnostic onlyProblem(LoadedYaml loaded) {
+    assertThat(loaded.root()).isEmpty();
+    List<Diagnostic> problems = loaded.problems();
+    assertThat(problems).hasSize(1);
+    return problems.get(0);
+  }
+}
