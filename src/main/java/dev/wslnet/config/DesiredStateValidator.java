@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,6 +35,14 @@ public final class DesiredStateValidator {
 
   /** Reads and validates one file; a file that cannot be read gets a diagnostic, never an exception. */
   public FileReport validate(Path path) {
+    return read(path).report();
+  }
+
+  /**
+   * Reads, validates and, when the file has no error, binds one file. A file that cannot be read gets a diagnostic,
+   * never an exception.
+   */
+  public DesiredStateFile read(Path path) {
     String file = path.toString();
     try {
       if (Files.isDirectory(path)) {
@@ -53,7 +62,7 @@ public final class DesiredStateValidator {
             "the file has " + size + " bytes; wslnet reads at most " + YamlLoader.MAX_BYTES,
             "split the file, or check that this is the file you meant"));
       }
-      return validate(file, Files.readAllBytes(path));
+      return read(file, Files.readAllBytes(path));
     } catch (NoSuchFileException e) {
       return single(Diagnostic.ofFile(Code.FILE_UNREADABLE, file, "no such file", "check the path"));
     } catch (IOException | SecurityException e) {
@@ -64,18 +73,27 @@ public final class DesiredStateValidator {
 
   /** Validates a file's bytes; {@code file} is the name used in diagnostics. */
   public FileReport validate(String file, byte[] bytes) {
-    LoadedYaml document = YamlLoader.load(file, bytes);
-    List<Diagnostic> diagnostics = new ArrayList<>(document.problems());
-    if (document.root().isPresent()) {
-      JsonNode root = document.root().get();
-      diagnostics.addAll(schemaCheck.check(document, root));
-      diagnostics.addAll(SemanticRules.check(document, root));
-    }
-    diagnostics.sort(BY_POSITION);
-    return new FileReport(file, diagnostics);
+    return read(file, bytes).report();
   }
 
-  private static FileReport single(Diagnostic diagnostic) {
-    return new FileReport(diagnostic.file(), List.of(diagnostic));
+  /** Validates and, when there is no error, binds a file's bytes; {@code file} is the name used in diagnostics. */
+  public DesiredStateFile read(String file, byte[] bytes) {
+    LoadedYaml document = YamlLoader.load(file, bytes);
+    List<Diagnostic> diagnostics = new ArrayList<>(document.problems());
+    if (document.root().isEmpty()) {
+      return new DesiredStateFile(new FileReport(file, diagnostics), Optional.empty(), Optional.empty());
+    }
+    JsonNode root = document.root().get();
+    diagnostics.addAll(schemaCheck.check(document, root));
+    diagnostics.addAll(SemanticRules.check(document, root));
+    diagnostics.sort(BY_POSITION);
+    FileReport report = new FileReport(file, diagnostics);
+    return report.hasErrors()
+        ? new DesiredStateFile(report, Optional.empty(), Optional.empty())
+        : new DesiredStateFile(report, Optional.of(DesiredStateBinder.bind(root)), Optional.of(root));
+  }
+
+  private static DesiredStateFile single(Diagnostic diagnostic) {
+    return new DesiredStateFile(new FileReport(diagnostic.file(), List.of(diagnostic)), Optional.empty(), Optional.empty());
   }
 }

@@ -79,7 +79,22 @@ public enum Code {
   DOUBLED_BACKSLASH(39, WARNING, "doubled-backslash", "Doubled backslashes in a Windows path",
       "Write paths as Windows shows them (C:\\temp\\kernel); wslnet escapes them when it writes .wslconfig."),
   PORTS_WITHOUT_TCP_UDP(40, ERROR, "ports-without-tcp-udp", "Ports on a rule whose protocol is not TCP or UDP",
-      "Windows Firewall accepts local and remote ports only on TCP and UDP rules.");
+      "Windows Firewall accepts local and remote ports only on TCP and UDP rules."),
+
+  WSLCONFIG_SKIPPED_LINE(50, WARNING, "wslconfig-skipped-line", "A .wslconfig line WSL skips",
+      "WSL's parser skips a line it cannot read (a bad header, a missing =, a bad escape, an open quote) and warns."),
+  WSLCONFIG_INVALID_VALUE(51, WARNING, "wslconfig-invalid-value", "A .wslconfig value WSL rejects",
+      "WSL keeps its default when a value is not of the key's type: booleans are true, false, 1 or 0; sizes take "
+          + "case-sensitive units without a space."),
+  WSLCONFIG_UNKNOWN_KEY(52, WARNING, "wslconfig-unknown-key", "A .wslconfig key WSL does not know here",
+      "WSL ignores keys it does not know in that section, such as [experimental]-only keys under [wsl2]."),
+  WSLCONFIG_DUPLICATE_KEY(53, WARNING, "wslconfig-duplicate-key", "A .wslconfig key set twice",
+      "WSL applies the first occurrence and ignores the others."),
+  WSLCONFIG_UNESCAPED_BACKSLASH(54, WARNING, "wslconfig-unescaped-backslash", "A Windows path with single backslashes",
+      "WSL reads \\t, \\b and \\n in a value as tab, backspace and newline, and skips the line on any other "
+          + "backslash escape; paths need doubled backslashes in .wslconfig."),
+  WSLCONFIG_STOPS_READING(55, WARNING, "wslconfig-stops-reading", "A .wslconfig value that stops WSL reading",
+      "An invalid macAddress is an error, not a warning, for WSL: it reads nothing after it.");
 
   private final int number;
   private final Severity severity;

@@ -1,0 +1,27 @@
+package dev.wslnet.host;
+
+import dev.wslnet.model.ObservedState;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one boundary between wslnet and a machine. Everything above it (planning, executors, result handling) is the
+ * same for every host; a host only observes, runs operations, and writes .wslconfig.
+ */
+public interface Host {
+
+  /** How the user named this host: {@code sim:DIR}, {@code local}, {@code wsl}. */
+  String name();
+
+  /** Everything wslnet manages, in one round trip; {@code managedGroup} scopes the Windows firewall rules read. */
+  ObservedState observe(Optional<String> managedGroup);
+
+  /** Runs the operations in order, in one round trip, each to its own result: a failure does not stop the rest. */
+  List<OperationResult> run(List<Operation> operations);
+
+  /** Replaces .wslconfig atomically, keeping the previous file as a backup. */
+  void writeWslConfig(byte[] content);
+
+  /** Takes the host's apply lock: one apply at a time per host. */
+  HostLock lock();
+}

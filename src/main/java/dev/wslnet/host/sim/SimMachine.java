@@ -1,0 +1,41 @@
+package dev.wslnet.host.sim;
+
+import dev.wslnet.model.FieldValue;
+import dev.wslnet.model.FirewallRule;
+import dev.wslnet.model.HostFacts;
+import dev.wslnet.model.PortProxyEntry;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a simulated Windows machine holds besides .wslconfig: the contents of host.json.
+ *
+ * @param windowsRules every Windows firewall rule, its group in the field {@code group}
+ * @param nextWslAddresses addresses the WSL VM takes, one per {@code wsl --shutdown}
+ * @param faults operations that fail on purpose
+ */
+record SimMachine(
+    HostFacts facts,
+    List<PortProxyEntry> portProxy,
+    Map<String, FieldValue> hyperVSettings,
+    List<FirewallRule> hyperVRules,
+    List<FirewallRule> windowsRules,
+    List<String> nextWslAddresses,
+    List<Fault> faults) {
+
+  SimMachine {
+    portProxy = List.copyOf(portProxy);
+    hyperVSettings = Map.copyOf(hyperVSettings);
+    hyperVRules = List.copyOf(hyperVRules);
+    windowsRules = List.copyOf(windowsRules);
+    nextWslAddresses = List.copyOf(nextWslAddresses);
+    faults = List.copyOf(faults);
+  }
+
+  /** Makes every operation of a kind fail, or only the one on a target, with a message. */
+  record Fault(String operation, String target, String message) {
+    boolean matches(String kind, String operationTarget) {
+      return operation.equals(kind) && (target == null || target.equalsIgnoreCase(operationTarget));
+    }
+  }
+}

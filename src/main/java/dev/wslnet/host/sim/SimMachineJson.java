@@ -1,0 +1,153 @@
+package dev.wslnet.host.sim;
+
+import dev.wslnet.config.DesiredStateBinder;
+import dev.wslnet.model.FieldValue;
+import dev.wslnet.model.FirewallRule;
+import dev.wslnet.model.HostFacts;
+import dev.wslnet.model.PortProxyEntry;
+import dev.wslnet.model.PortProxyType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** host.json: a simulated machine, with the field names of the desired-state file. */
+final class SimMachineJson {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private SimMachineJson() {}
+
+  /** A new machine as Windows 11 23H2 with WSL 2.3.26.0 in NAT mode comes: elevated, no rules, no forwards. */
+  static SimMachine fresh(String host) {
+    HostFacts facts = new HostFacts(host, 22631, "2.3.26.0", true, Optional.of("172.30.98.229"),
+        Optional.of("172.30.96.1"), Optional.of("nat"), true, true);
+    Map<String, FieldValue> settings = new LinkedHashMap<>();
+    settings.put("enabled", new FieldValue.Flag(true));
+    settings.put("defaultInboundAction", new FieldValue.Text("Block"));
+    settings.put("defaultOutboundAction", new FieldValue.Text("Allow"));
+    settings.put("loopbackEnabled", new FieldValue.Flag(true));
+    settings.put("allowHostPolicyMerge", new FieldValue.Flag(true));
+    return new SimMachine(facts, List.of(), settings, List.of(), List.of(), List.of(), List.of());
+  }
+
+  static SimMachine read(String host, String json) {
+    JsonNode root = JsonMapper.builder().build().readTree(json);
+    JsonNode facts = root.path("facts");
+    HostFacts hostFacts = new HostFacts(host,
+        facts.path("windowsBuild").asInt(22631),
+        facts.path("wslVersion").asString("2.3.26.0"),
+        facts.path("elevated").asBoolean(true),
+        text(facts, "wslAddress"),
+        text(facts, "hostAddress"),
+        text(facts, "runningNetworkingMode"),
+        facts.path("hyperVFirewallAvailable").asBoolean(true),
+        facts.path("ipHelperRunning").asBoolean(true));
+    List<PortProxyEntry> portProxy = new ArrayList<>();
+    for (JsonNode entry : root.path("portProxy")) {
+      portProxy.add(new PortProxyEntry(
+          PortProxyType.fromNetshName(entry.path("type").asString("v4tov4"))
+              .orElseThrow(() -> new IllegalArgumentException("unknown portproxy type " + entry.path("type"))),
+          entry.path("listenAddress").asString(), entry.path("listenPort").asInt(),
+          entry.path("connectAddress").asString(), entry.path("connectPort").asInt()));
+    }
+    Map<String, FieldValue> settings = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> setting : root.path("hyperVFirewall").path("settings").properties()) {
+      settings.put(setting.getKey(), DesiredStateBinder.fieldValue(setting.getKey(), setting.getValue()));
+    }
+    List<String> next = new ArrayList<>();
+    root.path("nextWslAddresses").forEach(address -> next.add(address.asString()));
+    List<SimMachine.Fault> faults = new ArrayList<>();
+    for (JsonNode fault : root.path("faults")) {
+      faults.add(new SimMachine.Fault(fault.path("operation").asString(),
+          fault.has("target") ? fault.get("target").asString() : null,
+          fault.path("message").asString("injected fault")));
+    }
+    return new SimMachine(hostFacts, portProxy, settings, rules(root.path("hyperVFirewall").path("rules")),
+        rules(root.path("windowsFirewall").path("rules")), next, faults);
+  }
+
+  private static Optional<String> text(JsonNode node, String field) {
+    JsonNode value = node.path(field);
+    return value.isString() ? Optional.of(value.asString()) : Optional.empty();
+  }
+
+  private static List<FirewallRule> rules(JsonNode list) {
+    List<FirewallRule> rules = new ArrayList<>();
+    for (JsonNode rule : list) {
+      Map<String, FieldValue> fields = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> field : rule.properties()) {
+        if (!field.getKey().equals("name")) {
+          fields.put(field.getKey(), DesiredStateBinder.fieldValue(field.getKey(), field.getValue()));
+        }
+      }
+      rules.add(new FirewallRule(rule.path("name").asString(), fields));
+    }
+    return rules;
+  }
+
+  static String write(SimMachine machine) {
+    ObjectNode root = NODES.objectNode();
+    ObjectNode facts = root.putObject("facts");
+    HostFacts f = machine.facts();
+    facts.put("windowsBuild", f.windowsBuild());
+    facts.put("wslVersion", f.wslVersion());
+    facts.put("elevated", f.elevated());
+    f.wslAddress().ifPresent(a -> facts.put("wslAddress", a));
+    f.hostAddress().ifPresent(a -> facts.put("hostAddress", a));
+    f.runningNetworkingMode().ifPresent(m -> facts.put("runningNetworkingMode", m));
+    facts.put("hyperVFirewallAvailable", f.hyperVFirewallAvailable());
+    facts.put("ipHelperRunning", f.ipHelperRunning());
+    ArrayNode portProxy = root.putArray("portProxy");
+    for (PortProxyEntry entry : machine.portProxy()) {
+      ObjectNode node = portProxy.addObject();
+      node.put("type", entry.type().netshName());
+      node.put("listenAddress", entry.listenAddress());
+      node.put("listenPort", entry.listenPort());
+      node.put("connectAddress", entry.connectAddress());
+      node.put("connectPort", entry.connectPort());
+    }
+    ObjectNode hyperV = root.putObject("hyperVFirewall");
+    ObjectNode settings = hyperV.putObject("settings");
+    new java.util.TreeMap<>(machine.hyperVSettings()).forEach((name, value) -> settings.set(name, json(value)));
+    writeRules(hyperV.putArray("rules"), machine.hyperVRules());
+    writeRules(root.putObject("windowsFirewall").putArray("rules"), machine.windowsRules());
+    ArrayNode next = root.putArray("nextWslAddresses");
+    machine.nextWslAddresses().forEach(next::add);
+    ArrayNode faults = root.putArray("faults");
+    for (SimMachine.Fault fault : machine.faults()) {
+      ObjectNode node = faults.addObject();
+      node.put("operation", fault.operation());
+      if (fault.target() != null) {
+        node.put("target", fault.target());
+      }
+      node.put("message", fault.message());
+    }
+    return JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+  }
+
+  private static void writeRules(ArrayNode array, List<FirewallRule> rules) {
+    for (FirewallRule rule : rules) {
+      ObjectNode node = array.addObject();
+      node.put("name", rule.name());
+      rule.fields().forEach((name, value) -> node.set(name, json(value)));
+    }
+  }
+
+  static JsonNode json(FieldValue value) {
+    if (value instanceof FieldValue.Flag flag) {
+      return NODES.booleanNode(flag.value());
+    }
+    if (value instanceof FieldValue.Texts texts) {
+      ArrayNode array = NODES.arrayNode();
+      texts.values().forEach(array::add);
+      return array;
+    }
+    return NODES.stringNode(((FieldValue.Text) value).value());
+  }
+}

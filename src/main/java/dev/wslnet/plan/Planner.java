@@ -1,0 +1,69 @@
+package dev.wslnet.plan;
+
+import dev.wslnet.diagnostic.Diagnostic;
+import dev.wslnet.model.DesiredState;
+import dev.wslnet.model.DesiredState.HyperVSpec;
+import dev.wslnet.model.FieldValue;
+import dev.wslnet.model.FirewallFields;
+import dev.wslnet.model.ObservedState;
+import dev.wslnet.wslconfig.ParsedWslConfig;
+import dev.wslnet.wslconfig.WslConfigLint;
+import dev.wslnet.wslconfig.WslConfigParser;
+import dev.wslnet.wslconfig.WslConfigText;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Plans a host: a pure function of the desired and the observed state. Changes come in a fixed order: .wslconfig,
+ * Hyper-V settings and rules, portproxy, Windows firewall rules; within a kind, in the order of the file, then
+ * deletions.
+ */
+public final class Planner {
+  /** WSL creates and owns these Hyper-V rules (reference 3.1); wslnet never changes or prunes them. */
+  public static final String WSL_OWN_RULE_PREFIX = "wslcore-";
+
+  private Planner() {}
+
+  public static Plan plan(DesiredState desired, ObservedState observed) {
+    ParsedWslConfig wslconfig = parseWslConfig(observed);
+    List<Change> changes = new ArrayList<>(WslConfigDiff.diff(desired.wslconfig(), wslconfig));
+    desired.hyperVFirewall().ifPresent(spec -> changes.addAll(hyperV(spec, observed)));
+    desired.portProxy().ifPresent(spec ->
+        changes.addAll(PortProxyDiff.diff(spec, observed.portProxy(), observed.facts().wslAddress())));
+    desired.windowsFirewall().ifPresent(spec -> changes.addAll(FirewallDiff.diff(
+        spec.rules(), observed.windowsRules(), spec.prune(),
+        name -> "windowsFirewall.rules[" + name + "]",
+        rule -> new Resource.WindowsRule(spec.group(), rule),
+        name -> false)));
+    List<Diagnostic> warnings = observed.wslconfig().isPresent()
+        ? WslConfigLint.check(wslconfig, observed.wslconfigPath()) : List.of();
+    return new Plan(observed.facts(), changes, warnings, Fingerprints.of(desired, observed));
+  }
+
+  /** .wslconfig as WSL reads it now; a missing file reads as an empty one. */
+  public static ParsedWslConfig parseWslConfig(ObservedState observed) {
+    return WslConfigParser.parse(WslConfigText.decode(observed.wslconfig().orElse(new byte[0])));
+  }
+
+  private static List<Change> hyperV(HyperVSpec spec, ObservedState observed) {
+    List<Change> changes = new ArrayList<>();
+    Map<String, FieldValue> before = FirewallDiff.differing(spec.settings(),
+        name -> Optional.ofNullable(observed.hyperVSettings().get(name))
+            .or(() -> Optional.ofNullable(FirewallFields.HYPER_V_SETTING_DEFAULTS.get(name))));
+    if (!before.isEmpty()) {
+      Map<String, FieldValue> after = new LinkedHashMap<>();
+      before.keySet().forEach(name -> after.put(name, spec.settings().get(name)));
+      changes.add(Change.update("hyperVFirewall.settings", new Resource.HyperVSettings(before),
+          new Resource.HyperVSettings(after), Optional.empty(), FirewallDiff.NEEDS));
+    }
+    changes.addAll(FirewallDiff.diff(spec.rules(), observed.hyperVRules(), spec.prune(),
+        name -> "hyperVFirewall.rules[" + name + "]",
+        Resource.HyperVRule::new,
+        name -> name.toLowerCase(Locale.ROOT).startsWith(WSL_OWN_RULE_PREFIX)));
+    return changes;
+  }
+}

@@ -1,0 +1,8 @@
+package dev.wslnet.plan;
+
+/** The desired state cannot be planned against this host, e.g. $wsl while no WSL VM runs. */
+public final class PlanningException extends RuntimeException {
+  public PlanningException(String message) {
+    super(message);
+  }
+}
