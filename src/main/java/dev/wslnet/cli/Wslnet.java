@@ -1,6 +1,10 @@
 package dev.wslnet.cli;
 
+import dev.wslnet.apply.NotElevatedException;
 import dev.wslnet.config.Suggestions;
+import dev.wslnet.host.HostException;
+import dev.wslnet.plan.PlanningException;
+import java.util.Optional;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
@@ -26,6 +30,17 @@ public final class Wslnet {
     commandLine.setExecutionExceptionHandler((exception, cmd, parsed) -> {
       WslnetCommand root = cmd.getCommandSpec().root().userObject() instanceof WslnetCommand w ? w : null;
       PrintWriter err = cmd.getErr();
+      Optional<ExitCode> userError = userError(exception);
+      if (userError.isPresent()) {
+        if (exception.getMessage() != null) {
+          err.println("error: " + exception.getMessage());
+        }
+        if (userError.get() == ExitCode.USAGE) {
+          err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        }
+        err.flush();
+        return userError.get().code();
+      }
       err.println("error: " + describe(exception));
       if (root != null && root.debug()) {
         StringWriter trace = new StringWriter();
@@ -57,6 +72,16 @@ public final class Wslnet {
     return ExitCode.USAGE.code();
   }
 
+  /** Errors of the user or the machine, which say what to do; anything else is a bug of wslnet's. */
+  private static Optional<ExitCode> userError(Exception exception) {
+    if (exception instanceof ExitException exit) {
+      return Optional.of(exit.exitCode());
+    }
+    boolean expected = exception instanceof HostException || exception instanceof PlanningException
+        || exception instanceof NotElevatedException;
+    return expected ? Optional.of(ExitCode.ERROR) : Optional.empty();
+  }
+
   private static String describe(Exception exception) {
     String message = exception.getMessage();
     return message == null || message.isBlank() ? exception.getClass().getSimpleName() : message;
@@ -71,6 +96,15 @@ public final class Wslnet {
       }
       if (type == SchemaCommand.class) {
         return type.cast(new SchemaCommand(console));
+      }
+      if (type == PlanCommand.class) {
+        return type.cast(new PlanCommand(console));
+      }
+      if (type == ApplyCommand.class) {
+        return type.cast(new ApplyCommand(console));
+      }
+      if (type == ShowCommand.class) {
+        return type.cast(new ShowCommand(console));
       }
       return CommandLine.defaultFactory().create(type);
     }

@@ -11,7 +11,7 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = WslnetCommand.Version.class,
     description = "Keeps a Windows host's WSL networking in the state a YAML file describes.",
-    subcommands = {ValidateCommand.class, SchemaCommand.class},
+    subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, ShowCommand.class, SchemaCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",

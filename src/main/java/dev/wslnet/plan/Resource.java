@@ -33,6 +33,9 @@ public sealed interface Resource
 
   /** @param viaWsl whether connectAddress is the $wsl address looked up when planning */
   record PortProxy(PortProxyEntry entry, boolean viaWsl) implements Resource {
+    /** The field that says where connectAddress came from, when it was looked up. */
+    public static final String SOURCE_FIELD = "connectAddressFrom";
+
     @Override
     public ResourceKind kind() {
       return ResourceKind.PORT_PROXY;
@@ -41,8 +44,11 @@ public sealed interface Resource
     @Override
     public Map<String, String> fields() {
       Map<String, String> fields = new LinkedHashMap<>();
-      fields.put("connectAddress", entry.connectAddress() + (viaWsl ? " ($wsl)" : ""));
+      fields.put("connectAddress", entry.connectAddress());
       fields.put("connectPort", Integer.toString(entry.connectPort()));
+      if (viaWsl) {
+        fields.put(SOURCE_FIELD, "$wsl");
+      }
       return fields;
     }
   }

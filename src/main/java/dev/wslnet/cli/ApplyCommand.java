@@ -1,0 +1,137 @@
+package dev.wslnet.cli;
+
+import dev.wslnet.apply.Applier;
+import dev.wslnet.apply.ApplyResult;
+import dev.wslnet.config.DesiredStateFile;
+import dev.wslnet.host.Host;
+import dev.wslnet.model.DesiredState;
+import dev.wslnet.model.ObservedState;
+import dev.wslnet.plan.Fingerprints;
+import dev.wslnet.plan.Plan;
+import dev.wslnet.plan.Planner;
+import dev.wslnet.render.Style;
+import dev.wslnet.render.plan.ApplyTextView;
+import dev.wslnet.render.plan.PlanJson;
+import dev.wslnet.render.plan.PlanTextView;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "apply", description = {
+  "Plans (or loads a saved plan), shows it, asks, changes the host, then checks that it converged.",
+  "Exit 0 when the host matches the file afterwards, 1 otherwise."
+})
+final class ApplyCommand implements Callable<Integer> {
+  @ParentCommand
+  WslnetCommand parent;
+
+  @Mixin
+  HostOption hostOption;
+
+  @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "The desired-state file. Default: wslnet.yaml.")
+  Path file;
+
+  @Parameters(paramLabel = "PLANFILE", arity = "0..1", description = "A plan saved by `wslnet plan --out`.")
+  Path planFile;
+
+  @Option(names = "--auto-approve", description = "Apply without asking. Required without a terminal.")
+  Boolean autoApprove;
+
+  @Option(names = "--json", description = "Print the plan and the results as one JSON document, and nothing else.")
+  Boolean json;
+
+  @Option(names = "--restart-wsl",
+      description = "Run `wsl --shutdown` after .wslconfig changes, then point $wsl forwards at the restarted VM.")
+  Boolean restartWsl;
+
+  private final Console console;
+
+  ApplyCommand(Console console) {
+    this.console = console;
+  }
+
+  @Override
+  public Integer call() {
+    if (file != null && planFile != null) {
+      throw new ExitException(ExitCode.USAGE, "give either -f FILE or PLANFILE, not both");
+    }
+    boolean asJson = Boolean.TRUE.equals(json);
+    boolean color = console.color(parent.noColor());
+    Path source = planFile != null ? planFile : file != null ? file : Path.of("wslnet.yaml");
+    PlanFiles.SavedPlan saved = planFile != null && PlanFiles.looksLikePlanFile(planFile) ? PlanFiles.read(planFile) : null;
+    DesiredStateFile desired = saved != null ? saved.desired() : DesiredStates.read(source, console, asJson, color);
+    String sourceName = saved != null ? saved.source() : source.toString();
+    DesiredState state = desired.state().orElseThrow();
+    Host host = Hosts.select(hostOption.host, console);
+    ObservedState observed = host.observe(state.managedGroup());
+    if (saved != null) {
+      refuseIfStale(saved, Fingerprints.of(state, observed));
+    }
+    Plan plan = Planner.plan(state, observed);
+    if (!asJson) {
+      new PlanTextView(new Style(color)).render(plan, sourceName, console.out());
+      console.out().flush();
+    }
+    if (plan.isEmpty()) {
+      if (asJson) {
+        console.out().println(PlanJson.write(PlanJson.plan(plan)));
+      }
+      return ExitCode.OK.code();
+    }
+    confirm();
+    console.err().println("Applying " + plan.changes().size() + " changes to " + host.name() + "...");
+    console.err().flush();
+    ApplyResult result = new Applier(host).apply(state, observed, plan, Boolean.TRUE.equals(restartWsl));
+    if (asJson) {
+      console.out().println(PlanJson.write(PlanJson.apply(plan, result)));
+    } else {
+      new ApplyTextView(new Style(color)).render(result, sourceName, console.out());
+    }
+    console.out().flush();
+    return (result.failed() == 0 && result.converged() ? ExitCode.OK : ExitCode.ERROR).code();
+  }
+
+  private void refuseIfStale(PlanFiles.SavedPlan saved, Map<String, String> now) {
+    Set<String> moved = new TreeSet<>();
+    Set<String> addresses = new TreeSet<>(saved.fingerprints().keySet());
+    addresses.addAll(now.keySet());
+    for (String address : addresses) {
+      if (!java.util.Objects.equals(saved.fingerprints().get(address), now.get(address))) {
+        moved.add(address);
+      }
+    }
+    if (!moved.isEmpty()) {
+      throw new ExitException(ExitCode.ERROR, "the saved plan " + planFile + " is stale: the host changed since it "
+          + "was made (" + String.join(", ", moved) + "). Run `wslnet plan --out " + planFile + "` again");
+    }
+  }
+
+  private void confirm() {
+    if (Boolean.TRUE.equals(autoApprove)) {
+      return;
+    }
+    if (!console.interactive()) {
+      throw new ExitException(ExitCode.ERROR,
+          "no terminal to ask for approval: review the plan, then run apply with --auto-approve");
+    }
+    console.err().print("\nApply these changes? Only 'y' or 'yes' approves. [y/N] ");
+    console.err().flush();
+    String answer;
+    try {
+      answer = console.in().readLine();
+    } catch (IOException e) {
+      answer = null;
+    }
+    if (answer == null || !(answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"))) {
+      throw new ExitException(ExitCode.ERROR, "apply cancelled; nothing was changed");
+    }
+  }
+}

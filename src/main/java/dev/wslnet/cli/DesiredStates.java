@@ -1,0 +1,27 @@
+package dev.wslnet.cli;
+
+import dev.wslnet.config.DesiredStateFile;
+import dev.wslnet.config.DesiredStateValidator;
+import dev.wslnet.config.FileReport;
+import dev.wslnet.render.diagnostics.DiagnosticsFormat;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Reads the desired-state file of plan and apply; an invalid file is reported and ends the command. */
+final class DesiredStates {
+  private DesiredStates() {}
+
+  static DesiredStateFile read(Path file, Console console, boolean json, boolean color) {
+    DesiredStateFile read = new DesiredStateValidator().read(file);
+    if (read.state().isEmpty()) {
+      List<FileReport> reports = List.of(read.report());
+      if (json) {
+        DiagnosticsFormat.JSON.view(false, WslnetCommand.version()).render(reports, console.out());
+      } else {
+        DiagnosticsFormat.TEXT.view(color, WslnetCommand.version()).render(reports, console.err());
+      }
+      throw ExitException.quietly(ExitCode.ERROR);
+    }
+    return read;
+  }
+}

@@ -1,0 +1,82 @@
+package dev.wslnet.cli;
+
+import dev.wslnet.config.DesiredStateFile;
+import dev.wslnet.host.AtomicFiles;
+import dev.wslnet.host.Host;
+import dev.wslnet.model.DesiredState;
+import dev.wslnet.model.ObservedState;
+import dev.wslnet.plan.Plan;
+import dev.wslnet.plan.Planner;
+import dev.wslnet.render.Style;
+import dev.wslnet.render.plan.PlanJson;
+import dev.wslnet.render.plan.PlanTextView;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "plan", description = "Observes the host and shows what apply would change. Changes nothing.")
+final class PlanCommand implements Callable<Integer> {
+  @ParentCommand
+  WslnetCommand parent;
+
+  @Mixin
+  HostOption hostOption;
+
+  @Option(names = {"-f", "--file"}, paramLabel = "FILE", defaultValue = "wslnet.yaml",
+      description = "The desired-state file. Default: ${DEFAULT-VALUE}.")
+  Path file;
+
+  @Option(names = "--out", paramLabel = "PLANFILE", description = "Also save the plan, for `wslnet apply PLANFILE`.")
+  Path out;
+
+  @Option(names = "--detailed-exitcode", description = "Exit 2 when the plan has changes, 0 when it has none.")
+  Boolean detailedExitCode;
+
+  @Option(names = "--json", description = "Print the plan as one JSON document, and nothing else.")
+  Boolean json;
+
+  private final Console console;
+
+  PlanCommand(Console console) {
+    this.console = console;
+  }
+
+  @Override
+  public Integer call() {
+    boolean asJson = Boolean.TRUE.equals(json);
+    DesiredStateFile desired = DesiredStates.read(file, console, asJson, console.color(parent.noColor()));
+    Host host = Hosts.select(hostOption.host, console);
+    DesiredState state = desired.state().orElseThrow();
+    ObservedState observed = host.observe(state.managedGroup());
+    Plan plan = Planner.plan(state, observed);
+    if (asJson) {
+      console.out().println(PlanJson.write(PlanJson.plan(plan)));
+    } else {
+      new PlanTextView(new Style(console.color(parent.noColor()))).render(plan, file.toString(), console.out());
+    }
+    if (out != null) {
+      save(plan, desired);
+    }
+    console.out().flush();
+    boolean changes = !plan.isEmpty() && Boolean.TRUE.equals(detailedExitCode);
+    return (changes ? ExitCode.CHANGES : ExitCode.OK).code();
+  }
+
+  private void save(Plan plan, DesiredStateFile desired) {
+    String content = PlanJson.write(PlanJson.planFile(plan, file.toString(), desired.document().orElseThrow()));
+    try {
+      AtomicFiles.replace(out, (content + "\n").getBytes(StandardCharsets.UTF_8), null);
+    } catch (IOException e) {
+      throw new ExitException(ExitCode.ERROR, "cannot write the plan to " + out + ": " + e.getMessage());
+    }
+    if (!Boolean.TRUE.equals(json)) {
+      console.out().println();
+      console.out().println("Saved the plan to " + out + ". Apply exactly it with: wslnet apply " + out);
+    }
+  }
+}

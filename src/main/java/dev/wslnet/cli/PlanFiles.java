@@ -1,0 +1,56 @@
+package dev.wslnet.cli;
+
+import dev.wslnet.config.DesiredStateFile;
+import dev.wslnet.config.DesiredStateValidator;
+import dev.wslnet.render.plan.PlanJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads a plan saved by {@code plan --out}. */
+final class PlanFiles {
+  /** What a saved plan holds that apply needs: the desired state and the fingerprints of what it saw. */
+  record SavedPlan(String source, DesiredStateFile desired, Map<String, String> fingerprints) {}
+
+  private PlanFiles() {}
+
+  static boolean looksLikePlanFile(Path path) {
+    try {
+      byte[] head = Files.readAllBytes(path);
+      String text = new String(head, 0, Math.min(head.length, 200), StandardCharsets.UTF_8).strip();
+      return text.startsWith("{") && text.contains("\"format_version\"");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  static SavedPlan read(Path path) {
+    JsonNode root;
+    try {
+      root = JsonMapper.builder().build().readTree(Files.readString(path, StandardCharsets.UTF_8));
+    } catch (IOException | JacksonException e) {
+      throw new ExitException(ExitCode.ERROR, "cannot read the plan " + path + ": " + e.getMessage());
+    }
+    String version = root.path("format_version").asString("");
+    String supportedMajor = PlanJson.FORMAT_VERSION.split("\\.")[0];
+    if (!version.split("\\.")[0].equals(supportedMajor) || !root.path("desired").isObject()) {
+      throw new ExitException(ExitCode.ERROR, path + " is not a plan this wslnet reads (format_version "
+          + (version.isEmpty() ? "missing" : version) + "; this wslnet reads " + supportedMajor + ".x)");
+    }
+    String source = root.path("source").asString(path.toString());
+    byte[] document = root.get("desired").toString().getBytes(StandardCharsets.UTF_8);
+    DesiredStateFile desired = new DesiredStateValidator().read(source + " (as saved in " + path + ")", document);
+    if (desired.state().isEmpty()) {
+      throw new ExitException(ExitCode.ERROR, "the desired state saved in " + path + " is no longer valid");
+    }
+    Map<String, String> fingerprints = new TreeMap<>();
+    root.path("fingerprints").properties().forEach(e -> fingerprints.put(e.getKey(), e.getValue().asString()));
+    return new SavedPlan(source, desired, fingerprints);
+  }
+}

@@ -1,0 +1,140 @@
+package dev.wslnet.render.plan;
+
+import dev.wslnet.apply.ApplyResult;
+import dev.wslnet.apply.ChangeResult;
+import dev.wslnet.diagnostic.Diagnostic;
+import dev.wslnet.model.HostFacts;
+import dev.wslnet.plan.Action;
+import dev.wslnet.plan.Change;
+import dev.wslnet.plan.Need;
+import dev.wslnet.plan.Plan;
+import dev.wslnet.plan.Resource;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The machine-readable plan: {@code format_version} (a new minor version only adds fields; readers refuse majors
+ * they do not know), the host, the changes, the summary. A saved plan adds the desired state and fingerprints.
+ */
+public final class PlanJson {
+  public static final String FORMAT_VERSION = "1.0";
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private PlanJson() {}
+
+  public static ObjectNode plan(Plan plan) {
+    ObjectNode root = NODES.objectNode();
+    root.put("format_version", FORMAT_VERSION);
+    root.set("host", facts(plan.facts()));
+    ArrayNode changes = root.putArray("changes");
+    plan.changes().forEach(change -> changes.add(change(change)));
+    ObjectNode summary = root.putObject("summary");
+    summary.put("add", plan.count(Action.CREATE));
+    summary.put("change", plan.count(Action.UPDATE));
+    summary.put("delete", plan.count(Action.DELETE));
+    ObjectNode needs = summary.putObject("needs");
+    for (Need need : Need.values()) {
+      needs.put(need.word(), plan.needing(need));
+    }
+    ArrayNode warnings = root.putArray("warnings");
+    plan.warnings().forEach(warning -> warnings.add(diagnostic(warning)));
+    return root;
+  }
+
+  /** A plan file: the plan, the desired state it was made from, and the fingerprints of what it observed. */
+  public static ObjectNode planFile(Plan plan, String source, JsonNode desired) {
+    ObjectNode root = plan(plan);
+    root.put("source", source);
+    root.set("desired", desired);
+    ObjectNode fingerprints = root.putObject("fingerprints");
+    new java.util.TreeMap<>(plan.fingerprints()).forEach(fingerprints::put);
+    return root;
+  }
+
+  public static ObjectNode apply(Plan plan, ApplyResult result) {
+    ObjectNode root = plan(plan);
+    ArrayNode results = root.putArray("results");
+    for (ChangeResult changeResult : result.results()) {
+      ObjectNode node = results.addObject();
+      node.put("address", changeResult.change().address());
+      node.put("action", changeResult.change().action().word());
+      node.put("status", changeResult.succeeded() ? "ok" : "failed");
+      changeResult.error().ifPresent(error -> node.put("error", error));
+    }
+    root.put("converged", result.converged());
+    root.put("restart_pending", result.restartPending());
+    ArrayNode remaining = root.putArray("remaining_changes");
+    result.after().changes().forEach(change -> remaining.add(change(change)));
+    return root;
+  }
+
+  public static String write(JsonNode node) {
+    return JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(node);
+  }
+
+  static ObjectNode facts(HostFacts facts) {
+    ObjectNode host = NODES.objectNode();
+    host.put("name", facts.host());
+    host.put("windows_build", facts.windowsBuild());
+    host.put("wsl_version", facts.wslVersion());
+    host.put("elevated", facts.elevated());
+    put(host, "wsl_address", facts.wslAddress());
+    put(host, "host_address", facts.hostAddress());
+    put(host, "running_networking_mode", facts.runningNetworkingMode());
+    host.put("hyper_v_firewall_available", facts.hyperVFirewallAvailable());
+    host.put("ip_helper_running", facts.ipHelperRunning());
+    return host;
+  }
+
+  private static void put(ObjectNode node, String field, Optional<String> value) {
+    if (value.isPresent()) {
+      node.put(field, value.get());
+    } else {
+      node.putNull(field);
+    }
+  }
+
+  static ObjectNode change(Change change) {
+    ObjectNode node = NODES.objectNode();
+    node.put("address", change.address());
+    node.put("action", change.action().word());
+    node.set("before", change.before().map(PlanJson::resource).orElse(NODES.nullNode()));
+    node.set("after", change.after().map(PlanJson::resource).orElse(NODES.nullNode()));
+    if (change.reason().isPresent()) {
+      node.put("reason", change.reason().get());
+    } else {
+      node.putNull("reason");
+    }
+    ArrayNode needs = node.putArray("needs");
+    for (Need need : Need.values()) {
+      if (change.needs().contains(need)) {
+        needs.add(need.word());
+      }
+    }
+    return node;
+  }
+
+  private static JsonNode resource(Resource resource) {
+    ObjectNode node = NODES.objectNode();
+    for (Map.Entry<String, String> field : resource.fields().entrySet()) {
+      node.put(field.getKey(), field.getValue());
+    }
+    return node;
+  }
+
+  static ObjectNode diagnostic(Diagnostic diagnostic) {
+    ObjectNode node = NODES.objectNode();
+    node.put("file", diagnostic.file());
+    diagnostic.span().ifPresent(span -> node.put("line", span.lineNumber()));
+    node.put("severity", diagnostic.severity().label());
+    node.put("code", diagnostic.code().id());
+    node.put("message", diagnostic.message());
+    diagnostic.hint().ifPresent(hint -> node.put("hint", hint));
+    return node;
+  }
+}

@@ -1,0 +1,116 @@
+package dev.wslnet.render.plan;
+
+import dev.wslnet.diagnostic.Diagnostic;
+import dev.wslnet.model.HostFacts;
+import dev.wslnet.plan.Action;
+import dev.wslnet.plan.Change;
+import dev.wslnet.plan.Need;
+import dev.wslnet.plan.Plan;
+import dev.wslnet.plan.Resource;
+import dev.wslnet.render.Style;
+import java.io.PrintWriter;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** A plan for people, in Terraform's shape: the host, each change with its symbol, a summary, what it needs. */
+public final class PlanTextView {
+  private final Style style;
+
+  public PlanTextView(Style style) {
+    this.style = style;
+  }
+
+  public void render(Plan plan, String source, PrintWriter out) {
+    header(plan.facts(), out);
+    out.println();
+    if (plan.isEmpty()) {
+      out.println(style.green("No changes.") + " The host matches " + source + ".");
+    } else {
+      out.println("wslnet will make these changes:");
+      for (Change change : plan.changes()) {
+        out.println();
+        change(change, out);
+      }
+      out.println();
+      out.println(style.bold("Plan: " + plan.count(Action.CREATE) + " to add, " + plan.count(Action.UPDATE)
+          + " to change, " + plan.count(Action.DELETE) + " to delete."));
+      long administrator = plan.needing(Need.ADMINISTRATOR);
+      if (administrator > 0) {
+        out.println("Needs administrator rights: " + changes(administrator)
+            + (plan.facts().elevated() ? " (this process is elevated)." : "; this process is NOT elevated."));
+      }
+      long restart = plan.needing(Need.WSL_RESTART);
+      if (restart > 0) {
+        out.println("Needs `wsl --shutdown` to take effect: " + changes(restart) + " to .wslconfig.");
+      }
+    }
+    warnings(plan, out);
+  }
+
+  private void header(HostFacts facts, PrintWriter out) {
+    out.println(style.bold("Host " + facts.host()) + ": " + facts.windowsName() + ", WSL " + facts.wslVersion() + ", "
+        + (facts.elevated() ? "elevated" : "not elevated"));
+    out.println("  WSL VM " + facts.wslAddress().orElse("not running") + ", Windows host "
+        + facts.hostAddress().orElse("unknown") + " as seen from WSL, running "
+        + facts.runningNetworkingMode().orElse("unknown") + " networking");
+    if (!facts.hyperVFirewallAvailable()) {
+      out.println("  Hyper-V firewall cmdlets are missing (Windows 10, or Windows 11 before 22H2)");
+    }
+    if (!facts.ipHelperRunning()) {
+      out.println("  The IP Helper service (iphlpsvc) is stopped: portproxy forwards do nothing until it runs");
+    }
+  }
+
+  private void change(Change change, PrintWriter out) {
+    String symbol = switch (change.action()) {
+      case CREATE -> style.green(Action.CREATE.symbol());
+      case UPDATE -> style.yellow(Action.UPDATE.symbol());
+      case DELETE -> style.red(Action.DELETE.symbol());
+      case REPLACE -> style.red(Action.REPLACE.symbol());
+    };
+    out.println("  " + symbol + " " + style.bold(change.address()) + change.reason().map(r -> style.dim("  # " + r)).orElse(""));
+    Map<String, String> before = change.before().map(r -> r.fields()).orElse(Map.of());
+    Map<String, String> after = change.after().map(r -> r.fields()).orElse(Map.of());
+    Set<String> names = new LinkedHashSet<>(before.keySet());
+    names.addAll(after.keySet());
+    names.remove(Resource.PortProxy.SOURCE_FIELD);
+    int width = names.stream().mapToInt(String::length).max().orElse(0);
+    for (String name : names) {
+      String label = "      " + name + ":" + " ".repeat(width - name.length()) + " ";
+      String old = shown(before, name);
+      String now = shown(after, name);
+      if (old == null) {
+        out.println(label + now);
+      } else if (now == null) {
+        out.println(label + old);
+      } else if (old.equals(now)) {
+        out.println(label + now);
+      } else {
+        out.println(label + old + " -> " + now);
+      }
+    }
+  }
+
+  /** A field's value; a looked-up address also names where it came from: {@code 172.30.98.229 ($wsl)}. */
+  private static String shown(Map<String, String> fields, String name) {
+    String value = fields.get(name);
+    String source = fields.get(Resource.PortProxy.SOURCE_FIELD);
+    return value != null && name.equals("connectAddress") && source != null ? value + " (" + source + ")" : value;
+  }
+
+  private void warnings(Plan plan, PrintWriter out) {
+    for (Diagnostic warning : plan.warnings()) {
+      out.println();
+      out.println(style.yellow("Warning:") + " " + warning.file()
+          + warning.span().map(span -> ":" + span.lineNumber()).orElse("") + ": " + warning.message()
+          + " [" + warning.code().id() + "]");
+      warning.sourceLine().ifPresent(line -> out.println("  | " + line));
+      warning.hint().ifPresent(hint -> out.println("  hint: " + hint));
+    }
+  }
+
+  private static String changes(long count) {
+    return count + (count == 1 ? " change" : " changes");
+  }
+}
