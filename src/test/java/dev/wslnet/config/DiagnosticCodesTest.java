@@ -305,6 +305,32 @@ class DiagnosticCodesTest {
     });
   }
 
+  static Stream<Arguments> wslconfigCases() {
+    return Stream.of(
+        c("a ; comment and a bad header", "[wsl2]\n; a comment\n[wsl2] x\n", Expected.at(Code.WSLCONFIG_SKIPPED_LINE, 2, 1),
+            Expected.at(Code.WSLCONFIG_SKIPPED_LINE, 3, 1)),
+        c("yes and a spaced size", "[wsl2]\nfirewall=yes\nmemory=4 GB\n", Expected.at(Code.WSLCONFIG_INVALID_VALUE, 2, 1),
+            Expected.at(Code.WSLCONFIG_INVALID_VALUE, 3, 1)),
+        c("an experimental key under wsl2", "[wsl2]\nhostAddressLoopback=true\n", Expected.at(Code.WSLCONFIG_UNKNOWN_KEY, 2, 1)),
+        c("a duplicate", "[wsl2]\nmemory=4GB\nmemory=8GB\n", Expected.at(Code.WSLCONFIG_DUPLICATE_KEY, 3, 1)),
+        c("single backslashes", "[wsl2]\nkernel=C:\\temp\\k\nswapFile=C:\\Users\\me\\swap.vhdx\n",
+            Expected.at(Code.WSLCONFIG_UNESCAPED_BACKSLASH, 2, 1), Expected.at(Code.WSLCONFIG_UNESCAPED_BACKSLASH, 3, 1)),
+        c("a bad MAC address", "[wsl2]\nmacAddress=zz\nmemory=2GB\n", Expected.at(Code.WSLCONFIG_STOPS_READING, 2, 1)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("wslconfigCases")
+  void lintsExistingWslConfigFiles(String name, String text, List<Expected> expected) {
+    var parsed = dev.wslnet.wslconfig.WslConfigParser.parse(
+        dev.wslnet.wslconfig.WslConfigText.decode(text.getBytes(StandardCharsets.UTF_8)));
+    List<Diagnostic> diagnostics = dev.wslnet.wslconfig.WslConfigLint.check(parsed, ".wslconfig");
+    List<Expected> actual = diagnostics.stream()
+        .map(d -> new Expected(d.code(), d.span().orElseThrow().lineNumber(), d.span().orElseThrow().columnNumber()))
+        .toList();
+    assertThat(actual).as(diagnostics.toString()).containsExactlyInAnyOrderElementsOf(expected);
+    diagnostics.forEach(d -> SEEN.add(d.code()));
+  }
+
   @Test
   void unknownKeysSuggestTheNearestKnownOne() {
     FileReport report = VALIDATOR.validate("case.yaml", """
