@@ -9,6 +9,7 @@ import dev.wslnet.model.DesiredState;
 import dev.wslnet.model.ObservedState;
 import dev.wslnet.plan.Change;
 import dev.wslnet.plan.ChangeKinds;
+import dev.wslnet.plan.Fingerprints;
 import dev.wslnet.plan.Need;
 import dev.wslnet.plan.Plan;
 import dev.wslnet.plan.Planner;
@@ -22,7 +23,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Carries out a plan on a host and proves the result: checks the preconditions before touching anything, writes
+ * Carries out a plan on a host and proves the result: checks the preconditions before touching anything (elevation;
+ * under the host's lock, that the host is still as planned), writes
  * .wslconfig, runs every Windows operation in one round trip, then observes the host again and plans once more; a
  * plan that is not empty then means the host did not converge.
  */
@@ -34,11 +36,10 @@ public final class Applier {
   }
 
   /**
-   * @param observed the observation the plan was made from, whose .wslconfig bytes the edit starts from
    * @param restartWsl run {@code wsl --shutdown} after .wslconfig changed, then plan the rest against the restarted
    *     VM, so that $wsl forwards point at its new address
    */
-  public ApplyResult apply(DesiredState desired, ObservedState observed, Plan plan, boolean restartWsl) {
+  public ApplyResult apply(DesiredState desired, Plan plan, boolean restartWsl) {
     long needAdministrator = plan.needing(Need.ADMINISTRATOR);
     if (needAdministrator > 0 && !plan.facts().elevated()) {
       throw new NotElevatedException(needAdministrator + (needAdministrator == 1 ? " change needs" : " changes need")
@@ -46,10 +47,15 @@ public final class Applier {
           + "terminal (or with Windows' sudo)");
     }
     try (HostLock lock = host.lock()) {
+      ObservedState locked = host.observe(desired.managedGroup());
+      if (!Fingerprints.of(desired, locked).equals(plan.fingerprints())) {
+        throw new HostException("the host changed after the plan was made (another apply?); nothing was changed. "
+            + "Plan again");
+      }
       List<ChangeResult> results = new ArrayList<>();
       List<Change> wslconfigChanges = plan.changes().stream()
           .filter(change -> ChangeKinds.of(change) == ResourceKind.WSLCONFIG).toList();
-      boolean wslconfigWritten = writeWslConfig(observed, wslconfigChanges, results);
+      boolean wslconfigWritten = writeWslConfig(locked, wslconfigChanges, results);
       List<Change> windowsChanges = plan.changes().stream()
           .filter(change -> ChangeKinds.of(change) != ResourceKind.WSLCONFIG).toList();
       boolean restarted = false;

@@ -89,7 +89,7 @@ final class ApplyCommand implements Callable<Integer> {
     confirm();
     console.err().println("Applying " + plan.changes().size() + " changes to " + host.name() + "...");
     console.err().flush();
-    ApplyResult result = new Applier(host).apply(state, observed, plan, Boolean.TRUE.equals(restartWsl));
+    ApplyResult result = new Applier(host).apply(state, plan, Boolean.TRUE.equals(restartWsl));
     if (asJson) {
       console.out().println(PlanJson.write(PlanJson.apply(plan, result)));
     } else {

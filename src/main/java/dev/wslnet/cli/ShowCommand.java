@@ -42,7 +42,9 @@ final class ShowCommand implements Callable<Integer> {
   public Integer call() {
     Host host = Hosts.select(hostOption.host, console);
     ObservedState observed = host.observe(Optional.of(group));
-    ObjectNode document = ObservedDocument.of(observed, group);
+    ObservedDocument.Result result = ObservedDocument.of(observed, group);
+    ObjectNode document = result.document();
+    result.leftOut().forEach(note -> console.err().println("show: left out " + note));
     if (format == Format.JSON) {
       console.out().println(PlanJson.write(document));
     } else {

@@ -36,7 +36,7 @@ public sealed interface Operation
 
     @Override
     public String target() {
-      return entry.type().netshName() + " " + entry.listenAddress() + ":" + entry.listenPort();
+      return entry.type().netshName() + " " + entry.listenEndpoint();
     }
   }
 
@@ -49,7 +49,7 @@ public sealed interface Operation
 
     @Override
     public String target() {
-      return type.netshName() + " " + listenAddress + ":" + listenPort;
+      return type.netshName() + " " + new PortProxyEntry(type, listenAddress, listenPort, "", 0).listenEndpoint();
     }
   }
 

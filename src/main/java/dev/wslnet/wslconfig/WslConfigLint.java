@@ -42,12 +42,13 @@ public final class WslConfigLint {
       diagnostics.add(diagnostic);
     }
     for (KeyLine line : parsed.keyLines()) {
-      if (line.effective() && PATH_KEYS.contains(line.name()) && line.value().matches("(?s).*[\\t\\n\\b].*")) {
+      if (line.effective() && PATH_KEYS.contains(line.name()) && line.value().matches("(?s).*[\\t\\n\\x08].*")) {
         diagnostics.add(at(Code.WSLCONFIG_UNESCAPED_BACKSLASH, file, lines, line.line(),
             "WSL reads a tab, newline or backspace in `" + line.rawName() + "`: a single backslash before t, n or b "
                 + "is an escape", "double every backslash: C:\\\\temp\\\\kernel"));
       }
     }
+    diagnostics.sort(java.util.Comparator.comparingInt(d -> d.span().map(span -> span.line()).orElse(-1)));
     return diagnostics;
   }
 

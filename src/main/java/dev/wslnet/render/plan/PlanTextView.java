@@ -4,6 +4,8 @@ import dev.wslnet.diagnostic.Diagnostic;
 import dev.wslnet.model.HostFacts;
 import dev.wslnet.plan.Action;
 import dev.wslnet.plan.Change;
+import dev.wslnet.plan.ChangeKinds;
+import dev.wslnet.plan.ResourceKind;
 import dev.wslnet.plan.Need;
 import dev.wslnet.plan.Plan;
 import dev.wslnet.plan.Resource;
@@ -69,9 +71,16 @@ public final class PlanTextView {
       case DELETE -> style.red(Action.DELETE.symbol());
       case REPLACE -> style.red(Action.REPLACE.symbol());
     };
-    out.println("  " + symbol + " " + style.bold(change.address()) + change.reason().map(r -> style.dim("  # " + r)).orElse(""));
+    String reason = change.reason().map(r -> style.dim("  # " + r)).orElse("");
     Map<String, String> before = change.before().map(r -> r.fields()).orElse(Map.of());
     Map<String, String> after = change.after().map(r -> r.fields()).orElse(Map.of());
+    if (ChangeKinds.of(change) == ResourceKind.WSLCONFIG) {
+      String value = before.isEmpty() ? quoted(after.get("value"))
+          : after.isEmpty() ? quoted(before.get("value")) : quoted(before.get("value")) + " -> " + quoted(after.get("value"));
+      out.println("  " + symbol + " " + style.bold(change.address()) + " = " + value + reason);
+      return;
+    }
+    out.println("  " + symbol + " " + style.bold(change.address()) + reason);
     Set<String> names = new LinkedHashSet<>(before.keySet());
     names.addAll(after.keySet());
     names.remove(Resource.PortProxy.SOURCE_FIELD);
@@ -108,6 +117,10 @@ public final class PlanTextView {
       warning.sourceLine().ifPresent(line -> out.println("  | " + line));
       warning.hint().ifPresent(hint -> out.println("  hint: " + hint));
     }
+  }
+
+  private static String quoted(String value) {
+    return '"' + value + '"';
   }
 
   private static String changes(long count) {

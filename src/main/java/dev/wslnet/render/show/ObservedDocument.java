@@ -28,12 +28,18 @@ public final class ObservedDocument {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final Pattern SIZE = Pattern.compile("(0|[1-9][0-9]*)(B|K|M|G|T|KB|MB|GB|TB)?");
 
+  private static final Pattern ABSOLUTE_PATH = Pattern.compile("([A-Za-z]:[\\\\/]|\\\\\\\\).*", Pattern.DOTALL);
+
+  /** The document, and what was left out of it because a desired-state file cannot say it. */
+  public record Result(ObjectNode document, List<String> leftOut) {}
+
   private ObservedDocument() {}
 
-  public static ObjectNode of(ObservedState observed, String group) {
+  public static Result of(ObservedState observed, String group) {
     ObjectNode root = NODES.objectNode();
+    List<String> leftOut = new java.util.ArrayList<>();
     root.put("version", 1);
-    wslconfig(Planner.parseWslConfig(observed)).ifPresent(node -> root.set("wslconfig", node));
+    wslconfig(Planner.parseWslConfig(observed), leftOut).ifPresent(node -> root.set("wslconfig", node));
     if (!observed.portProxy().isEmpty()) {
       ArrayNode rules = root.putObject("portProxy").putArray("rules");
       for (PortProxyEntry entry : observed.portProxy()) {
@@ -62,10 +68,10 @@ public final class ObservedDocument {
       windows.put("group", group);
       rules(windows.putArray("rules"), observed.windowsRules());
     }
-    return root;
+    return new Result(root, leftOut);
   }
 
-  private static Optional<ObjectNode> wslconfig(ParsedWslConfig parsed) {
+  private static Optional<ObjectNode> wslconfig(ParsedWslConfig parsed, List<String> leftOut) {
     ObjectNode wslconfig = NODES.objectNode();
     for (WslKey key : WslKey.values()) {
       Optional<String> raw = parsed.value(key.qualifiedName().toLowerCase(Locale.ROOT));
@@ -73,11 +79,23 @@ public final class ObservedDocument {
       if (raw.isEmpty() || meaning.isEmpty()) {
         continue;
       }
+      if (!expressible(key.type(), raw.get())) {
+        leftOut.add(key.qualifiedName() + ": WSL reads it as \"" + raw.get().replace("\t", "\\t").replace("\n", "\\n")
+            .replace("\b", "\\b") + "\", which is not a valid value (single backslashes in a path?)");
+        continue;
+      }
       ObjectNode section = wslconfig.has(key.section().fileName())
           ? (ObjectNode) wslconfig.get(key.section().fileName()) : wslconfig.putObject(key.section().fileName());
       section.set(key.fileName(), wslValue(key.type(), raw.get(), meaning.get()));
     }
     return wslconfig.isEmpty() ? Optional.empty() : Optional.of(wslconfig);
+  }
+
+  /** Whether a desired-state file can declare the value WSL reads: no control characters, paths absolute. */
+  private static boolean expressible(WslValueType type, String raw) {
+    boolean control = raw.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f);
+    boolean path = type != WslValueType.WINDOWS_PATH || ABSOLUTE_PATH.matcher(raw).matches() && raw.indexOf('\t') < 0;
+    return !control && path;
   }
 
   private static JsonNode wslValue(WslValueType type, String raw, String meaning) {
