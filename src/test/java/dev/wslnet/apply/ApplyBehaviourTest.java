@@ -1,0 +1,258 @@
+package dev.wslnet.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wslnet.cli.CliRun;
+import dev.wslnet.host.HostLock;
+import dev.wslnet.host.sim.SimHost;
+import dev.wslnet.testing.SimDir;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+/** apply on the simulated host: failures, staleness, elevation, locking, restarts, prompts, exit codes. */
+class ApplyBehaviourTest {
+  private static final String DESIRED = """
+      version: 1
+      wslconfig:
+        wsl2:
+          networkingMode: nat
+          memory: 8GB
+      portProxy:
+        rules:
+          - {listenAddress: 0.0.0.0, listenPort: 3000, connectAddress: $wsl}
+          - {listenAddress: 0.0.0.0, listenPort: 4000, connectAddress: $wsl}
+      windowsFirewall:
+        group: wslnet
+        rules:
+          - {name: wslnet-dev, protocol: TCP, localPorts: [3000, 4000]}
+      """;
+
+  @TempDir
+  Path temp;
+  private SimDir host;
+  private String file;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    host = SimDir.fresh(temp);
+    file = Files.writeString(temp.resolve("wslnet.yaml"), DESIRED).toString();
+  }
+
+  private CliRun apply(String... extra) {
+    List<String> args = new ArrayList<>(List.of("apply", "-f", file, "--host", host.spec(), "--auto-approve"));
+    args.addAll(List.of(extra));
+    return CliRun.run(args.toArray(String[]::new));
+  }
+
+  @Test
+  void aFaultFailsOneChangeTheOthersAreReportedAndARerunConverges() {
+    host.fault("portProxy.set", "v4tov4 0.0.0.0:4000", "The system cannot find the file specified.");
+    CliRun failed = apply();
+    assertThat(failed.exitCode()).isEqualTo(1);
+    assertThat(failed.out())
+        .contains("done   + portProxy[v4tov4 0.0.0.0:3000]")
+        .contains("FAILED + portProxy[v4tov4 0.0.0.0:4000]: The system cannot find the file specified.")
+        .contains("done   + windowsFirewall.rules[wslnet-dev]")
+        .contains("Apply incomplete: 4 done, 1 failed.")
+        .contains("Did not converge: 1 changes remain");
+    host.clearFaults();
+    CliRun rerun = apply();
+    assertThat(rerun.exitCode()).isZero();
+    assertThat(rerun.out()).contains("Plan: 1 to add, 0 to change, 0 to delete.").contains("Converged");
+  }
+
+  @Test
+  void aFailedWslConfigWriteIsReportedPerChange() {
+    host.fault("wslconfig.write", null, "Access is denied.");
+    CliRun failed = apply("--json");
+    assertThat(failed.exitCode()).isEqualTo(1);
+    var json = JsonMapper.builder().build().readTree(failed.out());
+    assertThat(json.get("results").get(0).get("status").asString()).isEqualTo("failed");
+    assertThat(json.get("results").get(0).get("error").asString()).contains("Access is denied.");
+    assertThat(json.get("converged").asBoolean()).isFalse();
+  }
+
+  @Test
+  void notElevatedRefusesBeforeChangingAnything() {
+    host.edit(root -> root.withObject("facts").put("elevated", false));
+    String before = host.snapshot();
+    CliRun refused = apply();
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err()).contains("3 changes need an administrator").contains("nothing was changed");
+    assertThat(host.snapshot()).isEqualTo(before);
+    CliRun plan = CliRun.run("plan", "-f", file, "--host", host.spec());
+    assertThat(plan.out()).contains("not elevated").contains("this process is NOT elevated");
+  }
+
+  @Test
+  void theSimulatedWindowsRefusesEveryChangeWhenNotElevated() {
+    SimHost sim = new SimHost(host.path());
+    host.edit(root -> root.withObject("facts").put("elevated", false));
+    var results = sim.run(List.of(new dev.wslnet.host.Operation.HyperVRuleRemove("x")));
+    assertThat(results.get(0).error()).contains("The requested operation requires elevation (Run as administrator).");
+  }
+
+  @Test
+  void aStalePlanIsRefusedNamingWhatMoved() throws Exception {
+    String planFile = temp.resolve("plan.json").toString();
+    assertThat(CliRun.run("plan", "-f", file, "--host", host.spec(), "--out", planFile).exitCode()).isZero();
+    host.edit(root -> root.withArray("portProxy").addObject()
+        .put("type", "v4tov4").put("listenAddress", "0.0.0.0").put("listenPort", 3000)
+        .put("connectAddress", "10.9.9.9").put("connectPort", 3000));
+    String before = host.snapshot();
+    CliRun stale = CliRun.run("apply", planFile, "--host", host.spec(), "--auto-approve");
+    assertThat(stale.exitCode()).isEqualTo(1);
+    assertThat(stale.err()).contains("is stale").contains("portProxy[v4tov4 0.0.0.0:3000]");
+    assertThat(host.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void aFreshPlanFileAppliesExactly() {
+    String planFile = temp.resolve("plan.json").toString();
+    CliRun plan = CliRun.run("plan", "-f", file, "--host", host.spec(), "--out", planFile);
+    assertThat(plan.out()).contains("Saved the plan to " + planFile);
+    CliRun apply = CliRun.run("apply", planFile, "--host", host.spec(), "--auto-approve");
+    assertThat(apply.exitCode()).as(apply.err()).isZero();
+    assertThat(apply.out()).contains("Converged");
+  }
+
+  @Test
+  void aSecondApplyWhileOneHoldsTheLockIsRefused() {
+    String before = host.snapshot();
+    try (HostLock held = new SimHost(host.path()).lock()) {
+      CliRun second = apply();
+      assertThat(second.exitCode()).isEqualTo(1);
+      assertThat(second.err()).contains("another wslnet apply is running");
+    }
+    assertThat(host.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void concurrentAppliesNeverCorruptTheHost() throws Exception {
+    ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<Future<CliRun>> runs = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        runs.add(pool.submit((Callable<CliRun>) this::apply));
+      }
+      int succeeded = 0;
+      for (Future<CliRun> run : runs) {
+        CliRun result = run.get();
+        if (result.exitCode() == 0) {
+          succeeded++;
+        } else {
+          assertThat(result.err()).containsAnyOf("another wslnet apply is running", "the host changed after the plan");
+        }
+      }
+      assertThat(succeeded).isPositive();
+    } finally {
+      pool.shutdownNow();
+    }
+    CliRun plan = CliRun.run("plan", "-f", file, "--host", host.spec(), "--detailed-exitcode");
+    assertThat(plan.exitCode()).as(plan.out()).isZero();
+    assertThat(Files.readString(host.path().resolve(".wslconfig"))).isEqualTo("[wsl2]\nnetworkingMode=nat\nmemory=8GB\n");
+  }
+
+  @Test
+  void restartWslPointsForwardsAtTheVmsNewAddress() throws Exception {
+    host.edit(root -> root.putArray("nextWslAddresses").add("172.30.101.7"));
+    Files.writeString(Path.of(file), DESIRED.replace("networkingMode: nat", "networkingMode: mirrored")
+        .replace("portProxy:", "portProxyUnused:").lines().takeWhile(l -> !l.startsWith("portProxyUnused"))
+        .reduce("", (a, b) -> a + b + "\n") + """
+        portProxy:
+          rules:
+            - {listenAddress: 127.0.0.1, listenPort: 3000, connectAddress: $wsl}
+        """);
+    CliRun apply = apply("--restart-wsl");
+    assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
+    assertThat(apply.out()).doesNotContain("Restart pending");
+    String hostJson = Files.readString(host.hostJson());
+    assertThat(hostJson).contains("\"connectAddress\" : \"172.30.101.7\"").contains("\"runningNetworkingMode\" : \"mirrored\"");
+  }
+
+  @Test
+  void withoutRestartTheSummarySaysARestartIsPending() {
+    CliRun apply = apply();
+    assertThat(apply.out()).contains("Restart pending");
+  }
+
+  @Test
+  void withoutATerminalApplyNeedsAutoApprove() {
+    String before = host.snapshot();
+    CliRun run = CliRun.run("apply", "-f", file, "--host", host.spec());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("--auto-approve");
+    assertThat(host.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void onATerminalApplyAsksAndOnlyYesApproves() {
+    String before = host.snapshot();
+    CliRun no = CliRun.runWithInput(Map.of(), true, "n\n", "apply", "-f", file, "--host", host.spec());
+    assertThat(no.exitCode()).isEqualTo(1);
+    assertThat(no.err()).contains("Apply these changes?").contains("apply cancelled");
+    assertThat(host.snapshot()).isEqualTo(before);
+    CliRun yes = CliRun.runWithInput(Map.of(), true, "yes\n", "apply", "-f", file, "--host", host.spec());
+    assertThat(yes.exitCode()).isZero();
+  }
+
+  @Test
+  void exitCodesOfPlan() {
+    assertThat(CliRun.run("plan", "-f", file, "--host", host.spec()).exitCode()).isZero();
+    assertThat(CliRun.run("plan", "-f", file, "--host", host.spec(), "--detailed-exitcode").exitCode()).isEqualTo(2);
+    assertThat(CliRun.run("plan", "-f", "src/test/resources/validate/three-errors.yaml", "--host", host.spec())
+        .exitCode()).isEqualTo(1);
+    assertThat(CliRun.run("plan", "-f", file, "--host", "bogus").exitCode()).isEqualTo(64);
+    assertThat(CliRun.run("plan", "-f", file, "--bogus").exitCode()).isEqualTo(64);
+    assertThat(CliRun.run("apply", "-f", file, "plan.json").exitCode()).isEqualTo(64);
+  }
+
+  @Test
+  void autoHostOnLinuxNamesTheSimulatedHost() {
+    CliRun run = CliRun.run("plan", "-f", file);
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("--host sim:DIR").doesNotContain("Exception");
+  }
+
+  @Test
+  void theHostCanComeFromTheEnvironment() {
+    CliRun run = CliRun.run(Map.of("WSLNET_HOST", host.spec()), false, "plan", "-f", file, "--detailed-exitcode");
+    assertThat(run.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void jsonModePrintsOnlyJson() {
+    CliRun plan = CliRun.run("plan", "-f", file, "--host", host.spec(), "--json");
+    assertThat(JsonMapper.builder().build().readTree(plan.out()).get("format_version").asString()).isEqualTo("1.0");
+    CliRun apply = apply("--json");
+    var json = JsonMapper.builder().build().readTree(apply.out());
+    assertThat(json.get("converged").asBoolean()).isTrue();
+    assertThat(json.get("results")).hasSize(5);
+  }
+
+  @Test
+  void aBrokenHostJsonIsAClearError() throws Exception {
+    Files.writeString(host.hostJson(), "{ not json");
+    CliRun run = CliRun.run("plan", "-f", file, "--host", host.spec());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("is not valid").doesNotContain("at dev.");
+  }
+
+  @Test
+  void dollarWslWithoutAVmIsAClearError() {
+    host.edit(root -> root.withObject("facts").remove("wslAddress"));
+    CliRun run = CliRun.run("plan", "-f", file, "--host", host.spec());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("cannot resolve $wsl");
+  }
+}
