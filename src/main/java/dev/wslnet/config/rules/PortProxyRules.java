@@ -7,11 +7,13 @@ import dev.wslnet.model.IpLiteral;
 import dev.wslnet.model.IpLiteral.Family;
 import dev.wslnet.model.PortProxyType;
 import dev.wslnet.model.PortRange;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /** Checks on netsh portproxy forwards (reference: wsl-facts.md section 2). */
 final class PortProxyRules implements SemanticRule {
@@ -28,6 +30,7 @@ final class PortProxyRules implements SemanticRule {
           "remove the portProxy section, or use networkingMode: nat");
     }
     Map<String, Item> identities = new HashMap<>();
+    BitSet allowed = portsFirewallAllows(context);
     for (Item rule : rules) {
       Optional<String> listen = rule.string("listenAddress");
       Optional<String> connect = rule.string("connectAddress");
@@ -54,7 +57,7 @@ final class PortProxyRules implements SemanticRule {
       if (listen.isPresent() && listenPort.isPresent()) {
         checkLoop(context, rule, listen.get(), listenPort.get(), connect);
         if (!IpLiteral.isLoopback(listen.get()) && isValidAddress(listen.get())
-            && !firewallAllows(context, listenPort.get())) {
+            && !allowed.get(listenPort.get())) {
           context.report(Code.LAN_EXPOSED_WITHOUT_FIREWALL_RULE, rule.pointer("listenAddress"), Target.VALUE,
               "listening on " + listen.get() + ":" + listenPort.get()
                   + " exposes the port to the network, but no windowsFirewall rule allows it in",
@@ -127,32 +130,31 @@ final class PortProxyRules implements SemanticRule {
     }
   }
 
-  /** Whether a windowsFirewall rule lets TCP in on this port. */
-  private static boolean firewallAllows(RuleContext context, int port) {
+  /** The TCP ports that some windowsFirewall rule lets in; computed once, so that the check stays linear. */
+  private static BitSet portsFirewallAllows(RuleContext context) {
+    BitSet allowed = new BitSet(PortRange.HIGHEST + 1);
     for (Item rule : context.items("/windowsFirewall/rules")) {
       boolean inbound = rule.string("direction").orElse("Inbound").equals("Inbound");
       boolean allow = rule.string("action").orElse("Allow").equals("Allow");
       boolean enabled = !rule.node().path("enabled").isBoolean() || rule.node().path("enabled").asBoolean();
       String protocol = rule.node().path("protocol").isMissingNode() ? "Any" : rule.node().path("protocol").asString();
       boolean tcp = protocol.equals("TCP") || protocol.equals("Any") || protocol.equals("6");
-      if (inbound && allow && enabled && tcp && coversPort(rule, port)) {
-        return true;
+      if (!(inbound && allow && enabled && tcp)) {
+        continue;
+      }
+      JsonNode ports = rule.node().path("localPorts");
+      if (ports.isMissingNode()) {
+        allowed.set(PortRange.LOWEST, PortRange.HIGHEST + 1);
+      }
+      for (JsonNode entry : ports) {
+        String text = entry.isIntegralNumber() ? Integer.toString(entry.asInt()) : entry.asString();
+        if (text.equalsIgnoreCase("Any")) {
+          allowed.set(PortRange.LOWEST, PortRange.HIGHEST + 1);
+        }
+        PortRange.parse(text).ifPresent(range -> allowed.set(range.first(), range.last() + 1));
       }
     }
-    return false;
+    return allowed;
   }
 
-  private static boolean coversPort(Item rule, int port) {
-    var ports = rule.node().path("localPorts");
-    if (ports.isMissingNode()) {
-      return true;
-    }
-    for (var entry : ports) {
-      String text = entry.isIntegralNumber() ? Integer.toString(entry.asInt()) : entry.asString();
-      if (text.equalsIgnoreCase("Any") || PortRange.parse(text).filter(range -> range.contains(port)).isPresent()) {
-        return true;
-      }
-    }
-    return false;
-  }
 }

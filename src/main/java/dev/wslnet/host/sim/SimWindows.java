@@ -8,7 +8,7 @@ import dev.wslnet.model.FirewallRule;
 import dev.wslnet.model.HostFacts;
 import dev.wslnet.model.PortProxyEntry;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,13 +16,13 @@ import java.util.Optional;
 
 /**
  * What Windows does with each operation, on a simulated machine: portproxy entries keyed like their registry
- * values, rules unique by name, Windows' own error texts. A pure function of the machine and the operations.
+ * values, rules unique by name, Windows' own error texts. A pure function of the machine and the operations,
+ * linear in their number.
  */
 final class SimWindows {
   static final String NOT_ELEVATED = "The requested operation requires elevation (Run as administrator).";
   static final String NO_HYPER_V_CMDLETS = "The term 'New-NetFirewallHyperVRule' is not recognized as the name of a "
       + "cmdlet, function, script file, or operable program.";
-
   /** The field that holds a Windows firewall rule's group in host.json. */
   static final String GROUP = "group";
 
@@ -36,128 +36,111 @@ final class SimWindows {
    *     one
    */
   static Outcome run(SimMachine machine, List<Operation> operations, String networkingModeInFile) {
-    SimMachine current = machine;
+    Batch batch = new Batch(machine);
     List<OperationResult> results = new ArrayList<>();
     for (Operation operation : operations) {
-      Optional<String> failure = failure(current, operation);
+      Optional<String> failure = failure(batch.facts, machine, operation);
       if (failure.isPresent()) {
         results.add(OperationResult.failed(operation, failure.get()));
-        continue;
+      } else {
+        batch.apply(operation, networkingModeInFile);
+        results.add(OperationResult.ok(operation));
       }
-      current = apply(current, operation, networkingModeInFile);
-      results.add(OperationResult.ok(operation));
     }
-    return new Outcome(current, results);
+    return new Outcome(batch.machine(machine), results);
   }
 
-  private static Optional<String> failure(SimMachine machine, Operation operation) {
+  private static Optional<String> failure(HostFacts facts, SimMachine machine, Operation operation) {
     Optional<String> fault = machine.faults().stream()
         .filter(f -> f.matches(operation.kind(), operation.target()))
         .map(SimMachine.Fault::message)
         .findFirst();
-    if (fault.isPresent()) {
+    if (fault.isPresent() || operation instanceof Operation.WslShutdown) {
       return fault;
     }
-    if (operation instanceof Operation.WslShutdown) {
-      return Optional.empty();
-    }
-    if (!machine.facts().elevated()) {
+    if (!facts.elevated()) {
       return Optional.of(NOT_ELEVATED);
     }
     boolean hyperV = operation instanceof Operation.HyperVRuleEnsure || operation instanceof Operation.HyperVRuleRemove
         || operation instanceof Operation.HyperVSettingsSet;
-    return hyperV && !machine.facts().hyperVFirewallAvailable() ? Optional.of(NO_HYPER_V_CMDLETS) : Optional.empty();
-  }
-
-  private static SimMachine apply(SimMachine machine, Operation operation, String networkingModeInFile) {
-    if (operation instanceof Operation.PortProxySet set) {
-      List<PortProxyEntry> entries = new ArrayList<>(machine.portProxy());
-      entries.removeIf(e -> e.identity().equals(set.entry().identity()));
-      entries.add(set.entry());
-      return with(machine, entries, machine.hyperVSettings(), machine.hyperVRules(), machine.windowsRules());
-    }
-    if (operation instanceof Operation.PortProxyDelete delete) {
-      List<PortProxyEntry> entries = new ArrayList<>(machine.portProxy());
-      String identity = new PortProxyEntry(delete.type(), delete.listenAddress(), delete.listenPort(), "", 0).identity();
-      entries.removeIf(e -> e.identity().equals(identity));
-      return with(machine, entries, machine.hyperVSettings(), machine.hyperVRules(), machine.windowsRules());
-    }
-    if (operation instanceof Operation.HyperVSettingsSet set) {
-      Map<String, FieldValue> settings = new HashMap<>(machine.hyperVSettings());
-      settings.putAll(set.settings());
-      return with(machine, machine.portProxy(), settings, machine.hyperVRules(), machine.windowsRules());
-    }
-    if (operation instanceof Operation.HyperVRuleEnsure ensure) {
-      return with(machine, machine.portProxy(), machine.hyperVSettings(),
-          ensure(machine.hyperVRules(), ensure.rule()), machine.windowsRules());
-    }
-    if (operation instanceof Operation.HyperVRuleRemove remove) {
-      return with(machine, machine.portProxy(), machine.hyperVSettings(),
-          remove(machine.hyperVRules(), remove.name()), machine.windowsRules());
-    }
-    if (operation instanceof Operation.FirewallRuleEnsure ensure) {
-      FirewallRule grouped = ensure.rule().with(GROUP, new FieldValue.Text(ensure.group()));
-      return with(machine, machine.portProxy(), machine.hyperVSettings(), machine.hyperVRules(),
-          ensure(machine.windowsRules(), grouped));
-    }
-    if (operation instanceof Operation.FirewallRuleRemove remove) {
-      List<FirewallRule> rules = machine.windowsRules().stream()
-          .filter(rule -> !(inGroup(rule, remove.group()) && rule.name().equalsIgnoreCase(remove.name())))
-          .toList();
-      return with(machine, machine.portProxy(), machine.hyperVSettings(), machine.hyperVRules(), rules);
-    }
-    return shutdown(machine, networkingModeInFile);
-  }
-
-  /** New-…Rule when no rule has the name, else Set-…Rule of the given fields. */
-  private static List<FirewallRule> ensure(List<FirewallRule> rules, FirewallRule wanted) {
-    List<FirewallRule> result = new ArrayList<>();
-    boolean found = false;
-    for (FirewallRule rule : rules) {
-      if (rule.name().equalsIgnoreCase(wanted.name())) {
-        result.add(merge(rule, wanted));
-        found = true;
-      } else {
-        result.add(rule);
-      }
-    }
-    if (!found) {
-      result.add(FirewallFields.withDefaults(wanted));
-    }
-    return result;
-  }
-
-  private static List<FirewallRule> remove(List<FirewallRule> rules, String name) {
-    return rules.stream().filter(rule -> !rule.name().equalsIgnoreCase(name)).toList();
+    return hyperV && !facts.hyperVFirewallAvailable() ? Optional.of(NO_HYPER_V_CMDLETS) : Optional.empty();
   }
 
   static boolean inGroup(FirewallRule rule, String group) {
     return rule.field(GROUP).filter(value -> value.sameAs(new FieldValue.Text(group))).isPresent();
   }
 
-  private static FirewallRule merge(FirewallRule existing, FirewallRule wanted) {
-    FirewallRule merged = existing;
-    for (Map.Entry<String, FieldValue> field : wanted.fields().entrySet()) {
-      merged = merged.with(field.getKey(), field.getValue());
+  private static String key(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+
+  /** The machine while a batch runs: maps by identity, so that each operation costs the same. */
+  private static final class Batch {
+    HostFacts facts;
+    final Map<String, PortProxyEntry> portProxy = new LinkedHashMap<>();
+    final Map<String, FieldValue> settings;
+    final Map<String, FirewallRule> hyperVRules = new LinkedHashMap<>();
+    final Map<String, FirewallRule> windowsRules = new LinkedHashMap<>();
+    final List<String> nextWslAddresses;
+
+    Batch(SimMachine machine) {
+      facts = machine.facts();
+      machine.portProxy().forEach(entry -> portProxy.put(entry.identity(), entry));
+      settings = new LinkedHashMap<>(machine.hyperVSettings());
+      machine.hyperVRules().forEach(rule -> hyperVRules.put(key(rule.name()), rule));
+      machine.windowsRules().forEach(rule -> windowsRules.put(key(rule.name()), rule));
+      nextWslAddresses = new ArrayList<>(machine.nextWslAddresses());
     }
-    return merged;
-  }
 
-  /** wsl --shutdown: the running mode becomes the file's, and the VM may come back with a new address. */
-  private static SimMachine shutdown(SimMachine machine, String networkingModeInFile) {
-    HostFacts facts = machine.facts();
-    List<String> next = new ArrayList<>(machine.nextWslAddresses());
-    Optional<String> address = next.isEmpty() ? facts.wslAddress() : Optional.of(next.remove(0));
-    HostFacts restarted = new HostFacts(facts.host(), facts.windowsBuild(), facts.wslVersion(), facts.elevated(),
-        address, facts.hostAddress(), Optional.of(networkingModeInFile.toLowerCase(Locale.ROOT)),
-        facts.hyperVFirewallAvailable(), facts.ipHelperRunning());
-    return new SimMachine(restarted, machine.portProxy(), machine.hyperVSettings(), machine.hyperVRules(),
-        machine.windowsRules(), next, machine.faults());
-  }
+    void apply(Operation operation, String networkingModeInFile) {
+      if (operation instanceof Operation.PortProxySet set) {
+        portProxy.remove(set.entry().identity());
+        portProxy.put(set.entry().identity(), set.entry());
+      } else if (operation instanceof Operation.PortProxyDelete delete) {
+        portProxy.remove(new PortProxyEntry(delete.type(), delete.listenAddress(), delete.listenPort(), "", 0).identity());
+      } else if (operation instanceof Operation.HyperVSettingsSet set) {
+        settings.putAll(set.settings());
+      } else if (operation instanceof Operation.HyperVRuleEnsure ensure) {
+        ensure(hyperVRules, ensure.rule());
+      } else if (operation instanceof Operation.HyperVRuleRemove remove) {
+        hyperVRules.remove(key(remove.name()));
+      } else if (operation instanceof Operation.FirewallRuleEnsure ensure) {
+        ensure(windowsRules, ensure.rule().with(GROUP, new FieldValue.Text(ensure.group())));
+      } else if (operation instanceof Operation.FirewallRuleRemove remove) {
+        FirewallRule rule = windowsRules.get(key(remove.name()));
+        if (rule != null && inGroup(rule, remove.group())) {
+          windowsRules.remove(key(remove.name()));
+        }
+      } else {
+        shutdown(networkingModeInFile);
+      }
+    }
 
-  private static SimMachine with(SimMachine machine, List<PortProxyEntry> portProxy, Map<String, FieldValue> settings,
-      List<FirewallRule> hyperVRules, List<FirewallRule> windowsRules) {
-    return new SimMachine(machine.facts(), portProxy, settings, hyperVRules, windowsRules, machine.nextWslAddresses(),
-        machine.faults());
+    /** New-…Rule when no rule has the name, else Set-…Rule of the given fields. */
+    private static void ensure(Map<String, FirewallRule> rules, FirewallRule wanted) {
+      FirewallRule existing = rules.get(key(wanted.name()));
+      if (existing == null) {
+        rules.put(key(wanted.name()), FirewallFields.withDefaults(wanted));
+        return;
+      }
+      FirewallRule merged = existing;
+      for (Map.Entry<String, FieldValue> field : wanted.fields().entrySet()) {
+        merged = merged.with(field.getKey(), field.getValue());
+      }
+      rules.put(key(wanted.name()), merged);
+    }
+
+    /** wsl --shutdown: the running mode becomes the file's, and the VM may come back with a new address. */
+    private void shutdown(String networkingModeInFile) {
+      Optional<String> address = nextWslAddresses.isEmpty() ? facts.wslAddress() : Optional.of(nextWslAddresses.remove(0));
+      facts = new HostFacts(facts.host(), facts.windowsBuild(), facts.wslVersion(), facts.elevated(), address,
+          facts.hostAddress(), Optional.of(networkingModeInFile.toLowerCase(Locale.ROOT)),
+          facts.hyperVFirewallAvailable(), facts.ipHelperRunning());
+    }
+
+    SimMachine machine(SimMachine before) {
+      return new SimMachine(facts, new ArrayList<>(portProxy.values()), settings, new ArrayList<>(hyperVRules.values()),
+          new ArrayList<>(windowsRules.values()), nextWslAddresses, before.faults());
+    }
   }
 }
