@@ -46,6 +46,18 @@ class ArchitectureTest {
 
   @Test
   void validationDoesNotRender() throws IOException {
-    assertThat(violations("config", "render")).isEmpty();
+    assertThat(violations("config", "render", "plan", "apply", "host")).isEmpty();
+  }
+
+  @Test
+  void planningIsPureAndDoesNotRender() throws IOException {
+    assertThat(violations("plan", "host", "apply", "render", "cli")).isEmpty();
+    assertThat(violations("wslconfig", "host", "apply", "render", "cli", "plan")).isEmpty();
+  }
+
+  @Test
+  void hostsDoNotPlanApplyOrRender() throws IOException {
+    assertThat(violations("host", "plan", "apply", "render", "cli")).isEmpty();
+    assertThat(violations("apply", "render", "cli")).isEmpty();
   }
 }

@@ -1,0 +1,120 @@
+package dev.wslnet.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wslnet.host.sim.SimHost;
+import dev.wslnet.model.ConnectAddress;
+import dev.wslnet.model.DesiredState;
+import dev.wslnet.model.FieldValue;
+import dev.wslnet.model.FirewallRule;
+import dev.wslnet.model.PortProxyRule;
+import dev.wslnet.model.PortProxyType;
+import dev.wslnet.model.WslKey;
+import dev.wslnet.plan.Plan;
+import dev.wslnet.plan.Planner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The idempotency contract over random states: from any state a host was left in by one desired state, applying
+ * another converges, and a second apply has nothing to do.
+ */
+class ConvergenceProperties {
+
+  @Property(tries = 60)
+  void applyingAnyDesiredStateOverAnyOtherConverges(
+      @ForAll("desiredStates") DesiredState before, @ForAll("desiredStates") DesiredState after) throws IOException {
+    Path dir = Files.createTempDirectory("wslnet-convergence");
+    try {
+      SimHost host = new SimHost(dir);
+      apply(host, before);
+      ApplyResult result = apply(host, after);
+      assertThat(result.failed()).isZero();
+      assertThat(result.after().changes()).as("left after apply").isEmpty();
+      Plan again = Planner.plan(after, host.observe(after.managedGroup()));
+      assertThat(again.changes()).isEmpty();
+    } finally {
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
+  }
+
+  private static ApplyResult apply(SimHost host, DesiredState desired) {
+    Plan plan = Planner.plan(desired, host.observe(desired.managedGroup()));
+    return new Applier(host).apply(desired, plan, false);
+  }
+
+  @Provide
+  Arbitrary<DesiredState> desiredStates() {
+    Arbitrary<List<DesiredState.WslSetting>> settings = Combinators.combine(
+            Arbitraries.of("nat", "mirrored", "NAT", "none").optional(),
+            Arbitraries.of("true", "false").optional(),
+            Arbitraries.of("4GB", "8GB", "8192MB", "0").optional(),
+            Arbitraries.strings().withChars("abc =#\"\\").ofMaxLength(8).optional())
+        .as((mode, tunneling, memory, commandLine) -> {
+          List<DesiredState.WslSetting> list = new ArrayList<>();
+          mode.ifPresent(m -> list.add(new DesiredState.WslSetting(WslKey.NETWORKING_MODE_KEY, Optional.of(m))));
+          tunneling.ifPresent(t -> list.add(new DesiredState.WslSetting(WslKey.DNS_TUNNELING, Optional.of(t))));
+          memory.ifPresent(m -> list.add(new DesiredState.WslSetting(WslKey.MEMORY, Optional.of(m))));
+          commandLine.ifPresent(c -> list.add(new DesiredState.WslSetting(WslKey.KERNEL_COMMAND_LINE,
+              c.isEmpty() ? Optional.empty() : Optional.of(c))));
+          return list;
+        });
+    Arbitrary<PortProxyRule> forward = Combinators.combine(
+            Arbitraries.of("0.0.0.0", "*", "127.0.0.1"),
+            Arbitraries.integers().between(3000, 3005),
+            Arbitraries.of("$wsl", "10.0.0.5", "fd00::5"),
+            Arbitraries.integers().between(80, 82))
+        .as((listen, port, connect, connectPort) -> new PortProxyRule(
+            connect.contains(":") ? PortProxyType.V4_TO_V6 : PortProxyType.V4_TO_V4,
+            listen, port, ConnectAddress.of(connect), connectPort));
+    Arbitrary<DesiredState.PortProxySpec> portProxy = Combinators.combine(
+            Arbitraries.of(true, false), forward.list().ofMaxSize(5).uniqueElements(r -> r.listenAddress() + r.listenPort()))
+        .as(DesiredState.PortProxySpec::new);
+    Arbitrary<DesiredState.WindowsFirewallSpec> windows = Combinators.combine(
+            Arbitraries.of(true, false), rules().list().ofMaxSize(4).uniqueElements(r -> r.name().toLowerCase(java.util.Locale.ROOT)))
+        .as((prune, rules) -> new DesiredState.WindowsFirewallSpec("wslnet", prune, rules));
+    Arbitrary<DesiredState.HyperVSpec> hyperV = Combinators.combine(
+            Arbitraries.of("Allow", "Block").optional(), Arbitraries.of(true, false),
+            rules().list().ofMaxSize(4).uniqueElements(r -> r.name().toLowerCase(java.util.Locale.ROOT)))
+        .as((inbound, prune, rules) -> new DesiredState.HyperVSpec(
+            inbound.map(a -> Map.<String, FieldValue>of("defaultInboundAction", new FieldValue.Text(a))).orElse(Map.of()),
+            prune, rules));
+    return Combinators.combine(settings, portProxy.optional(), hyperV.optional(), windows.optional())
+        .as(DesiredState::new);
+  }
+
+  private static Arbitrary<FirewallRule> rules() {
+    return Combinators.combine(
+            Arbitraries.of("web", "ssh", "Web", "db"),
+            Arbitraries.of("TCP", "UDP").optional(),
+            Arbitraries.of(List.of("80"), List.of("443", "80"), List.of("8000-8010")).optional(),
+            Arbitraries.of(true, false).optional(),
+            Arbitraries.of("Inbound", "Outbound").optional())
+        .as((name, protocol, ports, enabled, direction) -> {
+          Map<String, FieldValue> fields = new LinkedHashMap<>();
+          protocol.ifPresent(p -> fields.put("protocol", new FieldValue.Text(p)));
+          if (protocol.isPresent()) {
+            ports.ifPresent(p -> fields.put("localPorts", new FieldValue.Texts(p)));
+          }
+          enabled.ifPresent(e -> fields.put("enabled", new FieldValue.Flag(e)));
+          direction.ifPresent(d -> fields.put("direction", new FieldValue.Text(d)));
+          return new FirewallRule(name, fields);
+        });
+  }
+}
