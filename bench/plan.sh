@@ -4,6 +4,8 @@
 # small example. Needs target/wslnet.jar (mvn -q -DskipTests package). Uses hyperfine when installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 
 JAR=target/wslnet.jar
 WORK=bench/work/plan
@@ -23,19 +25,6 @@ desired() {
   done
 }
 
-mean_ms() {
-  local command=$1
-  if command -v hyperfine >/dev/null 2>&1; then
-    hyperfine --warmup 1 --runs "$RUNS" --export-json "$WORK/h.json" "$command" >/dev/null 2>&1
-    python3 -c "import json;print(round(json.load(open('$WORK/h.json'))['results'][0]['mean']*1000))"
-  else
-    local start end
-    start=$(date +%s%N)
-    for _ in $(seq 1 "$RUNS"); do bash -c "$command" >/dev/null 2>&1; done
-    end=$(date +%s%N)
-    echo $(( (end - start) / RUNS / 1000000 ))
-  fi
-}
 
 printf '%-40s %10s\n' "case" "mean ms"
 for n in 50 500 5000; do
@@ -43,8 +32,8 @@ for n in 50 500 5000; do
   java -jar "$JAR" apply -f "$WORK/rules-$n.yaml" --host "sim:$WORK/host-$n" --auto-approve --json >/dev/null 2>&1
   command="java -jar $JAR plan -f $WORK/rules-$n.yaml --host sim:$WORK/host-$n --detailed-exitcode"
   bash -c "$command" >/dev/null || { echo "bench: plan for $n rules did not come back empty" >&2; exit 1; }
-  printf '%-40s %10s\n' "plan, $n forwards + $n firewall rules" "$(mean_ms "$command")"
+  printf '%-40s %10s\n' "plan, $n forwards + $n firewall rules" "$(mean_ms "$command" "$WORK")"
 done
 java -jar "$JAR" apply -f examples/nat-lan-dev-server.yaml --host "sim:$WORK/host-small" --auto-approve --json >/dev/null 2>&1
 printf '%-40s %10s\n' "plan, cold start, small example" \
-  "$(mean_ms "java -jar $JAR plan -f examples/nat-lan-dev-server.yaml --host sim:$WORK/host-small")"
+  "$(mean_ms "java -jar $JAR plan -f examples/nat-lan-dev-server.yaml --host sim:$WORK/host-small" "$WORK")"

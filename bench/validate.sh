@@ -5,6 +5,8 @@
 # Needs target/wslnet.jar (mvn -q -DskipTests package), Node.js and npm. Uses hyperfine when installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 
 JAR=target/wslnet.jar
 SCHEMA=schemas/wslnet.schema.json
@@ -56,24 +58,10 @@ for name in "${ORDER[@]}"; do
   bash -c "${COMMANDS[$name]}" >/dev/null 2>&1 || { echo "bench: '$name' failed: ${COMMANDS[$name]}" >&2; exit 1; }
 done
 
-mean_ms() {
-  local command=$1
-  if command -v hyperfine >/dev/null 2>&1; then
-    hyperfine --warmup 1 --runs "$RUNS" --export-json "$WORK/h.json" "$command" >/dev/null 2>&1
-    python3 -c "import json;print(round(json.load(open('$WORK/h.json'))['results'][0]['mean']*1000))"
-  else
-    local start end
-    bash -c "$command" >/dev/null 2>&1
-    start=$(date +%s%N)
-    for _ in $(seq 1 "$RUNS"); do bash -c "$command" >/dev/null 2>&1; done
-    end=$(date +%s%N)
-    echo $(( (end - start) / RUNS / 1000000 ))
-  fi
-}
 
 declare -A MEAN
 for name in "${ORDER[@]}"; do
-  MEAN[$name]=$(mean_ms "${COMMANDS[$name]}")
+  MEAN[$name]=$(mean_ms "${COMMANDS[$name]}" "$WORK")
 done
 
 printf '%-22s %10s %10s %8s\n' "case" "wslnet ms" "ajv ms" "ratio"

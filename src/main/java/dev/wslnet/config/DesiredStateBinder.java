@@ -95,7 +95,8 @@ public final class DesiredStateBinder {
     return new HyperVSpec(settings, node.path("prune").asBoolean(false), rules(node.path("rules")));
   }
 
-  private static List<FirewallRule> rules(JsonNode list) {
+  /** Firewall rules from a list of objects with a name and fields, as the file and host.json write them. */
+  public static List<FirewallRule> rules(JsonNode list) {
     List<FirewallRule> rules = new ArrayList<>();
     for (JsonNode rule : list) {
       Map<String, FieldValue> fields = new LinkedHashMap<>();

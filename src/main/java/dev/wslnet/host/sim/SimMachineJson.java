@@ -68,27 +68,13 @@ final class SimMachineJson {
           fault.has("target") ? fault.get("target").asString() : null,
           fault.path("message").asString("injected fault")));
     }
-    return new SimMachine(hostFacts, portProxy, settings, rules(root.path("hyperVFirewall").path("rules")),
-        rules(root.path("windowsFirewall").path("rules")), next, faults);
+    return new SimMachine(hostFacts, portProxy, settings, DesiredStateBinder.rules(root.path("hyperVFirewall").path("rules")),
+        DesiredStateBinder.rules(root.path("windowsFirewall").path("rules")), next, faults);
   }
 
   private static Optional<String> text(JsonNode node, String field) {
     JsonNode value = node.path(field);
     return value.isString() ? Optional.of(value.asString()) : Optional.empty();
-  }
-
-  private static List<FirewallRule> rules(JsonNode list) {
-    List<FirewallRule> rules = new ArrayList<>();
-    for (JsonNode rule : list) {
-      Map<String, FieldValue> fields = new LinkedHashMap<>();
-      for (Map.Entry<String, JsonNode> field : rule.properties()) {
-        if (!field.getKey().equals("name")) {
-          fields.put(field.getKey(), DesiredStateBinder.fieldValue(field.getKey(), field.getValue()));
-        }
-      }
-      rules.add(new FirewallRule(rule.path("name").asString(), fields));
-    }
-    return rules;
   }
 
   static String write(SimMachine machine) {

@@ -30,40 +30,40 @@ class SchemaTest {
     assertThat(inSchema).containsExactlyInAnyOrderElementsOf(inModel);
   }
 
+  /** Every schema object that defines properties, by path, the root included. */
+  private static Map<String, JsonNode> objects(JsonNode node, String path, Map<String, JsonNode> found) {
+    if (node.has("properties")) {
+      found.put(path, node);
+    }
+    for (Map.Entry<String, JsonNode> property : node.path("properties").properties()) {
+      objects(property.getValue(), path + "/" + property.getKey(), found);
+      objects(property.getValue().path("items"), path + "/" + property.getKey() + "[]", found);
+    }
+    return found;
+  }
+
   @Test
   void everyPropertyHasATitleAndADescription() {
     List<String> missing = new ArrayList<>();
-    walk(schema.at(""), "", missing);
+    objects(schema.at(""), "", new java.util.TreeMap<>()).forEach((path, object) ->
+        object.path("properties").properties().forEach(property -> {
+          JsonNode value = property.getValue();
+          if (!value.path("title").isString() || !value.path("description").isString()) {
+            missing.add(path + "/" + property.getKey());
+          }
+        }));
     assertThat(missing).isEmpty();
-  }
-
-  private static void walk(JsonNode node, String path, List<String> missing) {
-    for (Map.Entry<String, JsonNode> property : node.path("properties").properties()) {
-      String child = path + "/" + property.getKey();
-      JsonNode value = property.getValue();
-      if (!value.path("title").isString() || !value.path("description").isString()) {
-        missing.add(child);
-      }
-      walk(value, child, missing);
-      walk(value.path("items"), child + "[]", missing);
-    }
   }
 
   @Test
   void objectsRejectUnknownKeys() {
     List<String> open = new ArrayList<>();
-    collectOpenObjects(schema.at(""), "", open);
+    objects(schema.at(""), "", new java.util.TreeMap<>()).forEach((path, object) -> {
+      if (!object.path("additionalProperties").isBoolean()) {
+        open.add(path);
+      }
+    });
     assertThat(open).isEmpty();
-  }
-
-  private static void collectOpenObjects(JsonNode node, String path, List<String> open) {
-    if (node.has("properties") && !node.path("additionalProperties").isBoolean()) {
-      open.add(path);
-    }
-    for (Map.Entry<String, JsonNode> property : node.path("properties").properties()) {
-      collectOpenObjects(property.getValue(), path + "/" + property.getKey(), open);
-      collectOpenObjects(property.getValue().path("items"), path + "/" + property.getKey() + "[]", open);
-    }
   }
 
   @Test
