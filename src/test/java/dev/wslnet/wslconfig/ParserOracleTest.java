@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,12 +26,8 @@ class ParserOracleTest {
     "\u001a", "\uffff", "x", "9"
   };
 
-  @BeforeAll
-  static void oracleIsThere() {
-    Oracle.unavailable().ifPresent(why -> assumeTrue(false, "skipped: " + why));
-  }
-
   private static void assertAgree(List<Path> files) throws IOException, InterruptedException {
+    Oracle.unavailable().ifPresent(why -> assumeTrue(false, "skipped: " + why));
     List<Oracle.Reading> expected = Oracle.read(files);
     for (int i = 0; i < files.size(); i++) {
       byte[] bytes = Files.readAllBytes(files.get(i));
@@ -46,6 +41,7 @@ class ParserOracleTest {
 
   @Test
   void agreesOnEveryFileOfTheCorpus() throws Exception {
+    assumeTrue(Files.isDirectory(Oracle.CORPUS), "skipped: the corpus " + Oracle.CORPUS + " is missing");
     List<Path> corpus;
     try (Stream<Path> files = Files.list(Oracle.CORPUS)) {
       corpus = files.filter(f -> f.toString().endsWith(".wslconfig")).sorted().toList();

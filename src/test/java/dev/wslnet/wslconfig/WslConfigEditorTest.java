@@ -124,8 +124,16 @@ class WslConfigEditorTest {
     assertThatThrownBy(() -> WslConfigEditor.encode("a\rb")).isInstanceOf(IllegalArgumentException.class);
   }
 
+  @Test
+  void theCorpusIsThere() {
+    assumeTrue(Files.isDirectory(Oracle.CORPUS),
+        "skipped: the corpus " + Oracle.CORPUS + " is missing (shared/ is not beside the checkout)");
+  }
+
   static Stream<Path> corpus() throws Exception {
-    assumeTrue(Files.isDirectory(Oracle.CORPUS), "skipped: the corpus " + Oracle.CORPUS + " is missing");
+    if (!Files.isDirectory(Oracle.CORPUS)) {
+      return Stream.empty();
+    }
     try (Stream<Path> files = Files.list(Oracle.CORPUS)) {
       return files.filter(f -> f.toString().endsWith(".wslconfig")).sorted().toList().stream();
     }
