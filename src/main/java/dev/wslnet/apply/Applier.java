@@ -13,6 +13,7 @@ import dev.wslnet.plan.Fingerprints;
 import dev.wslnet.plan.Need;
 import dev.wslnet.plan.Plan;
 import dev.wslnet.plan.Planner;
+import dev.wslnet.plan.Resource;
 import dev.wslnet.plan.ResourceKind;
 import dev.wslnet.wslconfig.WslConfigEditor;
 import dev.wslnet.wslconfig.WslConfigEditException;
@@ -79,7 +80,7 @@ public final class Applier {
     if (changes.isEmpty()) {
       return false;
     }
-    List<WslEdit> edits = changes.stream().map(Executors::wslEdit).toList();
+    List<WslEdit> edits = changes.stream().map(Applier::wslEdit).toList();
     Optional<String> error;
     try {
       byte[] edited = WslConfigEditor.apply(WslConfigText.decode(observed.wslconfig().orElse(new byte[0])), edits);
@@ -94,9 +95,16 @@ public final class Applier {
     return error.isEmpty();
   }
 
+  /** The .wslconfig edit of a change to a key: set it to the value after, or remove it. */
+  private static WslEdit wslEdit(Change change) {
+    Resource.WslSetting setting = (Resource.WslSetting) change.after().or(change::before).orElseThrow();
+    return change.after().isPresent() ? new WslEdit.Set(setting.key(), setting.value()) : new WslEdit.Remove(setting.key());
+  }
+
   /** Every Windows operation of every change in one round trip; a change succeeds when all its operations do. */
   private List<ChangeResult> runWindows(List<Change> changes) {
-    List<List<Operation>> perChange = changes.stream().map(Executors::operations).toList();
+    List<List<Operation>> perChange = changes.stream()
+        .map(change -> Executor.of(ChangeKinds.of(change)).operations(change)).toList();
     List<Operation> all = perChange.stream().flatMap(List::stream).toList();
     List<OperationResult> outcomes = all.isEmpty() ? List.of() : host.run(all);
     List<ChangeResult> results = new ArrayList<>();
