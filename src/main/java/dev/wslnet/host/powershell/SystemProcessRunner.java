@@ -1,0 +1,50 @@
+package dev.wslnet.host.powershell;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Starts real processes. Output is drained on its own threads, so that a chatty process never blocks. */
+public final class SystemProcessRunner implements ProcessRunner {
+
+  @Override
+  public ProcessResult run(List<String> command, byte[] stdin, Duration timeout) throws IOException {
+    Process process = new ProcessBuilder(command).start();
+    CompletableFuture<byte[]> stdout = drain(process.getInputStream());
+    CompletableFuture<byte[]> stderr = drain(process.getErrorStream());
+    try (OutputStream in = process.getOutputStream()) {
+      in.write(stdin);
+    } catch (IOException e) {
+      // A process may exit without reading its input; its exit code and output still say what happened.
+    }
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        throw new ProcessTimeoutException(command.get(0) + " did not finish within " + timeout.toSeconds() + " s");
+      }
+      return new ProcessResult(process.exitValue(), stdout.join(), stderr.join());
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for " + command.get(0), e);
+    }
+  }
+
+  private static CompletableFuture<byte[]> drain(InputStream stream) {
+    return CompletableFuture.supplyAsync(() -> {
+      try (stream; ByteArrayOutputStream buffer = new ByteArrayOutputStream()) {
+        stream.transferTo(buffer);
+        return buffer.toByteArray();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+}
