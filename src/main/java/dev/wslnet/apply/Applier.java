@@ -2,14 +2,13 @@ package dev.wslnet.apply;
 
 import dev.wslnet.host.Host;
 import dev.wslnet.host.HostException;
-import dev.wslnet.host.HostLock;
+import dev.wslnet.host.Applied;
 import dev.wslnet.host.Operation;
 import dev.wslnet.host.OperationResult;
 import dev.wslnet.model.DesiredState;
 import dev.wslnet.model.ObservedState;
 import dev.wslnet.plan.Change;
 import dev.wslnet.plan.ChangeKinds;
-import dev.wslnet.plan.Fingerprints;
 import dev.wslnet.plan.Need;
 import dev.wslnet.plan.Plan;
 import dev.wslnet.plan.Planner;
@@ -24,56 +23,58 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Carries out a plan on a host and proves the result: checks the preconditions before touching anything (elevation;
- * under the host's lock, that the host is still as planned), writes
- * .wslconfig, runs every Windows operation in one round trip, then observes the host again and plans once more; a
- * plan that is not empty then means the host did not converge.
+ * Carries out a plan on a host and proves the result: checks the preconditions before touching anything, writes
+ * .wslconfig, runs every Windows operation in one round trip that also observes the host again, then plans once
+ * more: a plan that is not empty then means the host did not converge. The caller holds the host's lock from the
+ * observation the plan was made from until this returns.
  */
 public final class Applier {
   private final Host host;
+  private final boolean elevate;
 
-  public Applier(Host host) {
+  /** @param elevate the host runs operations in an elevated process of their own (apply --elevate) */
+  public Applier(Host host, boolean elevate) {
     this.host = host;
+    this.elevate = elevate;
   }
 
   /**
+   * @param observed the observation the plan was made from; the .wslconfig edit starts from its bytes
    * @param restartWsl run {@code wsl --shutdown} after .wslconfig changed, then plan the rest against the restarted
    *     VM, so that $wsl forwards point at its new address
    */
-  public ApplyResult apply(DesiredState desired, Plan plan, boolean restartWsl) {
+  public ApplyResult apply(DesiredState desired, ObservedState observed, Plan plan, boolean restartWsl) {
     long needAdministrator = plan.needing(Need.ADMINISTRATOR);
-    if (needAdministrator > 0 && !plan.facts().elevated()) {
+    if (needAdministrator > 0 && !plan.facts().elevated() && !elevate) {
       throw new NotElevatedException(needAdministrator + (needAdministrator == 1 ? " change needs" : " changes need")
           + " an administrator, and " + host.name() + " is not elevated; nothing was changed. Run from an elevated "
-          + "terminal (or with Windows' sudo)");
+          + "terminal (or with Windows' sudo), or apply with --elevate to approve it in a UAC prompt");
     }
-    try (HostLock lock = host.lock()) {
-      ObservedState locked = host.observe(desired.managedGroup());
-      if (!Fingerprints.of(desired, locked).equals(plan.fingerprints())) {
-        throw new HostException("the host changed after the plan was made (another apply?); nothing was changed. "
-            + "Plan again");
+    List<ChangeResult> results = new ArrayList<>();
+    List<Change> wslconfigChanges = plan.changes().stream()
+        .filter(change -> ChangeKinds.of(change) == ResourceKind.WSLCONFIG).toList();
+    boolean wslconfigWritten = writeWslConfig(observed, wslconfigChanges, results);
+    List<Change> windowsChanges = plan.changes().stream()
+        .filter(change -> ChangeKinds.of(change) != ResourceKind.WSLCONFIG).toList();
+    boolean restarted = false;
+    ObservedState current = null;
+    if (restartWsl && wslconfigWritten) {
+      Applied shutdown = host.apply(List.of(new Operation.WslShutdown()), desired.managedGroup());
+      restarted = shutdown.results().get(0).succeeded();
+      current = shutdown.observed();
+      if (restarted) {
+        windowsChanges = Planner.plan(desired, current).changes().stream()
+            .filter(change -> ChangeKinds.of(change) != ResourceKind.WSLCONFIG).toList();
       }
-      List<ChangeResult> results = new ArrayList<>();
-      List<Change> wslconfigChanges = plan.changes().stream()
-          .filter(change -> ChangeKinds.of(change) == ResourceKind.WSLCONFIG).toList();
-      boolean wslconfigWritten = writeWslConfig(locked, wslconfigChanges, results);
-      List<Change> windowsChanges = plan.changes().stream()
-          .filter(change -> ChangeKinds.of(change) != ResourceKind.WSLCONFIG).toList();
-      boolean restarted = false;
-      if (restartWsl && wslconfigWritten) {
-        List<OperationResult> shutdown = host.run(List.of(new Operation.WslShutdown()));
-        restarted = shutdown.get(0).succeeded();
-        if (restarted) {
-          ObservedState afterRestart = host.observe(desired.managedGroup());
-          windowsChanges = Planner.plan(desired, afterRestart).changes().stream()
-              .filter(change -> ChangeKinds.of(change) != ResourceKind.WSLCONFIG).toList();
-        }
-      }
-      results.addAll(runWindows(windowsChanges));
-      Plan after = Planner.plan(desired, host.observe(desired.managedGroup()));
-      boolean pending = wslconfigWritten && !restarted;
-      return new ApplyResult(results, after, pending);
     }
+    if (current == null || !windowsChanges.isEmpty()) {
+      List<List<Operation>> perChange = windowsChanges.stream()
+          .map(change -> Executor.of(ChangeKinds.of(change)).operations(change)).toList();
+      Applied applied = host.apply(perChange.stream().flatMap(List::stream).toList(), desired.managedGroup());
+      results.addAll(changeResults(windowsChanges, perChange, applied.results()));
+      current = applied.observed();
+    }
+    return new ApplyResult(results, Planner.plan(desired, current), wslconfigWritten && !restarted);
   }
 
   private boolean writeWslConfig(ObservedState observed, List<Change> changes, List<ChangeResult> results) {
@@ -101,12 +102,9 @@ public final class Applier {
     return change.after().isPresent() ? new WslEdit.Set(setting.key(), setting.value()) : new WslEdit.Remove(setting.key());
   }
 
-  /** Every Windows operation of every change in one round trip; a change succeeds when all its operations do. */
-  private List<ChangeResult> runWindows(List<Change> changes) {
-    List<List<Operation>> perChange = changes.stream()
-        .map(change -> Executor.of(ChangeKinds.of(change)).operations(change)).toList();
-    List<Operation> all = perChange.stream().flatMap(List::stream).toList();
-    List<OperationResult> outcomes = all.isEmpty() ? List.of() : host.run(all);
+  /** A change succeeds when all its operations do; its error is the first one's. */
+  private static List<ChangeResult> changeResults(
+      List<Change> changes, List<List<Operation>> perChange, List<OperationResult> outcomes) {
     List<ChangeResult> results = new ArrayList<>();
     int next = 0;
     for (int i = 0; i < changes.size(); i++) {

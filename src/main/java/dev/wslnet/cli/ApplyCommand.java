@@ -4,6 +4,7 @@ import dev.wslnet.apply.Applier;
 import dev.wslnet.apply.ApplyResult;
 import dev.wslnet.config.DesiredStateFile;
 import dev.wslnet.host.Host;
+import dev.wslnet.host.HostLock;
 import dev.wslnet.model.DesiredState;
 import dev.wslnet.model.ObservedState;
 import dev.wslnet.plan.Fingerprints;
@@ -48,6 +49,10 @@ final class ApplyCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the plan and the results as one JSON document, and nothing else.")
   Boolean json;
 
+  @Option(names = "--elevate",
+      description = "Run the changes in an elevated PowerShell: Windows asks for approval in a UAC prompt.")
+  Boolean elevate;
+
   @Option(names = "--restart-wsl",
       description = "Run `wsl --shutdown` after .wslconfig changes, then point $wsl forwards at the restarted VM.")
   Boolean restartWsl;
@@ -70,7 +75,19 @@ final class ApplyCommand implements Callable<Integer> {
     DesiredStateFile desired = saved != null ? saved.desired() : DesiredStates.read(source, console, asJson, color);
     String sourceName = saved != null ? saved.source() : source.toString();
     DesiredState state = desired.state().orElseThrow();
-    Host host = Hosts.select(hostOption.host, console);
+    boolean elevated = Boolean.TRUE.equals(elevate);
+    Host host = Hosts.select(hostOption.host, console, elevated);
+    if (Boolean.TRUE.equals(restartWsl) && !host.canRestartWsl()) {
+      throw new ExitException(ExitCode.ERROR, "--restart-wsl cannot run from inside WSL: `wsl --shutdown` would stop "
+          + "wslnet itself. Apply without it, then run `wsl.exe --shutdown` and apply again from a new shell");
+    }
+    try (HostLock lock = host.lock()) {
+      return apply(host, state, saved, sourceName, asJson, color, elevated);
+    }
+  }
+
+  private int apply(Host host, DesiredState state, PlanFiles.SavedPlan saved, String sourceName, boolean asJson,
+      boolean color, boolean elevated) {
     ObservedState observed = host.observe(state.managedGroup());
     if (saved != null) {
       refuseIfStale(saved, Fingerprints.of(state, observed));
@@ -89,7 +106,7 @@ final class ApplyCommand implements Callable<Integer> {
     confirm();
     console.err().println("Applying " + plan.changes().size() + " changes to " + host.name() + "...");
     console.err().flush();
-    ApplyResult result = new Applier(host).apply(state, plan, Boolean.TRUE.equals(restartWsl));
+    ApplyResult result = new Applier(host, elevated).apply(state, observed, plan, Boolean.TRUE.equals(restartWsl));
     if (asJson) {
       console.out().println(PlanJson.write(PlanJson.apply(plan, result)));
     } else {

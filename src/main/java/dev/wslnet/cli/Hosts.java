@@ -11,10 +11,11 @@ final class Hosts {
 
   private Hosts() {}
 
-  static Host select(String option, Console console) {
+  /** @param elevate run operations in an elevated process of their own (apply --elevate) */
+  static Host select(String option, Console console, boolean elevate) {
     String spec = option != null ? option : console.environment().getOrDefault(ENVIRONMENT, "auto");
     if (spec.startsWith(SimHost.PREFIX) && spec.length() > SimHost.PREFIX.length()) {
-      return new SimHost(Path.of(spec.substring(SimHost.PREFIX.length())));
+      return SimHost.create(Path.of(spec.substring(SimHost.PREFIX.length())), elevate);
     }
     switch (spec) {
       case "auto" -> throw new ExitException(ExitCode.ERROR, autoHint(console));

@@ -50,7 +50,7 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() {
     boolean asJson = Boolean.TRUE.equals(json);
     DesiredStateFile desired = DesiredStates.read(file, console, asJson, console.color(parent.noColor()));
-    Host host = Hosts.select(hostOption.host, console);
+    Host host = Hosts.select(hostOption.host, console, false);
     DesiredState state = desired.state().orElseThrow();
     ObservedState observed = host.observe(state.managedGroup());
     Plan plan = Planner.plan(state, observed);

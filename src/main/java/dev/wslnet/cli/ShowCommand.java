@@ -40,7 +40,7 @@ final class ShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Host host = Hosts.select(hostOption.host, console);
+    Host host = Hosts.select(hostOption.host, console, false);
     ObservedState observed = host.observe(Optional.of(group));
     ObservedDocument.Result result = ObservedDocument.of(observed, group);
     ObjectNode document = result.document();

@@ -16,12 +16,18 @@ public interface Host {
   /** Everything wslnet manages, in one round trip; {@code managedGroup} scopes the Windows firewall rules read. */
   ObservedState observe(Optional<String> managedGroup);
 
-  /** Runs the operations in order, in one round trip, each to its own result: a failure does not stop the rest. */
-  List<OperationResult> run(List<Operation> operations);
+  /**
+   * Runs the operations in order, each to its own result (a failure does not stop the rest), then observes the
+   * host again: all in one round trip.
+   */
+  Applied apply(List<Operation> operations, Optional<String> managedGroup);
 
   /** Replaces .wslconfig atomically, keeping the previous file as a backup. */
   void writeWslConfig(byte[] content);
 
-  /** Takes the host's apply lock: one apply at a time per host. */
+  /** Takes the host's apply lock: one apply at a time per host, held from observing to applying. */
   HostLock lock();
+
+  /** Whether {@code wsl --shutdown} can run here: not from inside WSL, where it would stop wslnet itself. */
+  boolean canRestartWsl();
 }

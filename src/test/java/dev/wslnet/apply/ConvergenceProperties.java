@@ -2,7 +2,9 @@ package dev.wslnet.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wslnet.host.Host;
 import dev.wslnet.host.sim.SimHost;
+import dev.wslnet.model.ObservedState;
 import dev.wslnet.model.ConnectAddress;
 import dev.wslnet.model.DesiredState;
 import dev.wslnet.model.FieldValue;
@@ -40,7 +42,7 @@ class ConvergenceProperties {
       @ForAll("desiredStates") DesiredState before, @ForAll("desiredStates") DesiredState after) throws IOException {
     Path dir = Files.createTempDirectory("wslnet-convergence");
     try {
-      SimHost host = new SimHost(dir);
+      Host host = SimHost.create(dir, false);
       apply(host, before);
       ApplyResult result = apply(host, after);
       assertThat(result.failed()).isZero();
@@ -54,9 +56,9 @@ class ConvergenceProperties {
     }
   }
 
-  private static ApplyResult apply(SimHost host, DesiredState desired) {
-    Plan plan = Planner.plan(desired, host.observe(desired.managedGroup()));
-    return new Applier(host).apply(desired, plan, false);
+  private static ApplyResult apply(Host host, DesiredState desired) {
+    ObservedState observed = host.observe(desired.managedGroup());
+    return new Applier(host, false).apply(desired, observed, Planner.plan(desired, observed), false);
   }
 
   @Provide

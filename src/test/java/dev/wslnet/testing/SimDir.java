@@ -18,7 +18,7 @@ public record SimDir(Path path) {
   /** A fresh machine, created the way `--host sim:DIR` creates one. */
   public static SimDir fresh(Path parent) {
     Path path = parent.resolve("host");
-    new SimHost(path).observe(Optional.empty());
+    SimHost.create(path, false).observe(Optional.empty());
     return new SimDir(path);
   }
 

@@ -1,0 +1,178 @@
+package dev.wslnet.host.powershell;
+
+import dev.wslnet.model.FieldValue;
+import dev.wslnet.model.FirewallRule;
+import dev.wslnet.model.HostFacts;
+import dev.wslnet.model.IpLiteral;
+import dev.wslnet.model.ObservedState;
+import dev.wslnet.model.PortProxyEntry;
+import dev.wslnet.model.PortProxyType;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads the observe script's document into an observed state. Windows' own formats are decoded here, where tests
+ * can reach them: portproxy registry values ({@code listen/port} = {@code connect/port}), {@code wsl --version}
+ * in UTF-16LE, {@code hostname -I} with several addresses, enums as Windows prints them.
+ */
+public final class Observation {
+  private static final Pattern VERSION = Pattern.compile("\\d+(\\.\\d+)+");
+  private static final java.util.Set<String> BOOLEAN_FIELDS = java.util.Set.of("enabled", "loopbackEnabled",
+      "allowHostPolicyMerge");
+  private static final Map<String, String> PROTOCOL_NAMES = Map.of("6", "TCP", "17", "UDP", "1", "ICMPv4", "58", "ICMPv6");
+
+  private Observation() {}
+
+  public static ObservedState read(String host, JsonNode document, Path wslconfigPath, Optional<WslReadings> here) {
+    WslReadings fromWindows = new WslReadings(
+        firstAddress(decode(document.path("wslHostnameOutput"))),
+        text(document.path("hostAddress")),
+        decode(document.path("wslNetworkingModeOutput")).map(String::strip).filter(mode -> !mode.isEmpty()));
+    WslReadings readings = here.orElse(fromWindows);
+    HostFacts facts = new HostFacts(host,
+        document.path("osBuild").asInt(0),
+        decode(document.path("wslVersionOutput")).flatMap(Observation::wslVersion).orElse("unknown"),
+        document.path("elevated").asBoolean(false),
+        readings.vmAddress(),
+        readings.hostAddress().or(fromWindows::hostAddress),
+        readings.networkingMode(),
+        document.path("hyperVAvailable").asBoolean(false),
+        document.path("ipHelperRunning").asBoolean(false));
+    Optional<byte[]> wslconfig = text(document.path("wslconfig")).map(Base64.getDecoder()::decode);
+    return new ObservedState(facts, wslconfigPath.toString(), wslconfig, portProxy(document.path("portProxy")),
+        hyperVSettings(document.path("hyperVSettings")), rules(document.path("hyperVRules")),
+        rules(document.path("windowsRules")));
+  }
+
+  private static Optional<String> text(JsonNode node) {
+    return node.isString() && !node.asString().isEmpty() ? Optional.of(node.asString()) : Optional.empty();
+  }
+
+  /** Raw process output, base64 in the document: UTF-16LE when it has NUL bytes (wsl.exe's own), else UTF-8. */
+  static Optional<String> decode(JsonNode base64) {
+    return text(base64).map(Base64.getDecoder()::decode).map(Observation::decodeOutput);
+  }
+
+  static String decodeOutput(byte[] bytes) {
+    boolean utf16 = false;
+    for (int i = 1; i < bytes.length; i += 2) {
+      if (bytes[i] == 0) {
+        utf16 = true;
+        break;
+      }
+    }
+    if (!utf16) {
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+    int start = bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE ? 2 : 0;
+    return StandardCharsets.UTF_16LE.decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+  }
+
+  /** The WSL version from {@code wsl --version}, whose labels are localized: the first version number. */
+  static Optional<String> wslVersion(String output) {
+    Matcher matcher = VERSION.matcher(output);
+    return matcher.find() ? Optional.of(matcher.group()) : Optional.empty();
+  }
+
+  /** The first IPv4 address {@code hostname -I} prints: the VM's eth0 comes first; Docker bridges follow. */
+  static Optional<String> firstAddress(Optional<String> hostnameOutput) {
+    return hostnameOutput.flatMap(output -> java.util.Arrays.stream(output.trim().split("\\s+"))
+        .filter(IpLiteral::isIpv4)
+        .findFirst());
+  }
+
+  /** Registry values under PortProxy\<type>\tcp: name {@code listen/port}, data {@code connect/port}. */
+  static List<PortProxyEntry> portProxy(JsonNode values) {
+    List<PortProxyEntry> entries = new ArrayList<>();
+    for (JsonNode value : values) {
+      Optional<PortProxyType> type = PortProxyType.fromNetshName(value.path("type").asString());
+      Optional<Endpoint> listen = Endpoint.parse(value.path("name").asString());
+      Optional<Endpoint> connect = Endpoint.parse(value.path("data").asString());
+      if (type.isPresent() && listen.isPresent() && connect.isPresent()) {
+        entries.add(new PortProxyEntry(type.get(), listen.get().address(), listen.get().port(),
+            connect.get().address(), connect.get().port()));
+      }
+    }
+    return entries;
+  }
+
+  /** {@code address/port}; IPv6 addresses hold colons but never a slash. */
+  private record Endpoint(String address, int port) {
+    static Optional<Endpoint> parse(String text) {
+      int slash = text.lastIndexOf('/');
+      if (slash <= 0) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(new Endpoint(text.substring(0, slash), Integer.parseInt(text.substring(slash + 1).trim())));
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  static Map<String, FieldValue> hyperVSettings(JsonNode settings) {
+    Map<String, FieldValue> values = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> setting : settings.properties()) {
+      values.put(setting.getKey(), field(setting.getKey(), setting.getValue()));
+    }
+    return values;
+  }
+
+  static List<FirewallRule> rules(JsonNode rules) {
+    List<FirewallRule> result = new ArrayList<>();
+    for (JsonNode rule : rules) {
+      Map<String, FieldValue> fields = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> field : rule.properties()) {
+        String name = field.getKey();
+        if (name.equals("name") || name.equals("group") || unset(name, field.getValue())) {
+          continue;
+        }
+        fields.put(name, field(name, field.getValue()));
+      }
+      result.add(new FirewallRule(rule.path("name").asString(), fields));
+    }
+    return result;
+  }
+
+  /** Windows reports "Any" or nothing for a program or interface a rule does not name. */
+  private static boolean unset(String field, JsonNode value) {
+    boolean optional = field.equals("program") || field.equals("interfaceAliases") || field.equals("description");
+    if (!optional) {
+      return false;
+    }
+    String text = value.isArray() ? (value.size() == 1 ? value.get(0).asString() : value.isEmpty() ? "" : "many")
+        : value.asString();
+    return text.isEmpty() || text.equalsIgnoreCase("Any");
+  }
+
+  /** A field as Windows prints it ("True", "Private, Public", ["80", "443"]) in the form the file uses. */
+  static FieldValue field(String name, JsonNode value) {
+    if (value.isBoolean()) {
+      return new FieldValue.Flag(value.asBoolean());
+    }
+    if (value.isArray()) {
+      List<String> items = new ArrayList<>();
+      value.forEach(item -> items.add(item.asString()));
+      return new FieldValue.Texts(items);
+    }
+    String text = value.asString();
+    if (BOOLEAN_FIELDS.contains(name)) {
+      return new FieldValue.Flag(Boolean.parseBoolean(text));
+    }
+    if (name.equals("profiles")) {
+      return new FieldValue.Texts(List.of(text.split(",\\s*")));
+    }
+    return new FieldValue.Text(name.equals("protocol") ? PROTOCOL_NAMES.getOrDefault(text, text) : text);
+  }
+}

@@ -1,0 +1,234 @@
+package dev.wslnet.host.sim;
+
+import dev.wslnet.host.AtomicFiles;
+import dev.wslnet.host.Operation;
+import dev.wslnet.host.OperationResult;
+import dev.wslnet.host.powershell.OperationJson;
+import dev.wslnet.host.powershell.PowerShell;
+import dev.wslnet.host.powershell.ProcessResult;
+import dev.wslnet.host.powershell.ProcessRunner;
+import dev.wslnet.model.FieldValue;
+import dev.wslnet.model.FirewallRule;
+import dev.wslnet.model.HostFacts;
+import dev.wslnet.model.PortProxyEntry;
+import dev.wslnet.wslconfig.WslConfigParser;
+import dev.wslnet.wslconfig.WslConfigText;
+import dev.wslnet.wslconfig.WslValues;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Plays Windows behind the process-runner seam: it receives exactly what wslnet would send powershell.exe (the
+ * command line, the script, the request) and answers as wslnet.ps1 would on the machine kept in
+ * {@code DIR}. So {@code --host sim:DIR} runs the whole PowerShell host path, up to the script text itself.
+ */
+public final class SimProcessRunner implements ProcessRunner {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private final Path directory;
+  private final String hostName;
+  private final List<Invocation> invocations = Collections.synchronizedList(new ArrayList<>());
+
+  /** One PowerShell process as the sim saw it: the command line and the script and request it was given. */
+  public record Invocation(List<String> command, PowerShell.Input input) {}
+
+  public SimProcessRunner(Path directory, String hostName) {
+    this.directory = directory;
+    this.hostName = hostName;
+  }
+
+  /** Every PowerShell process started so far. */
+  public List<Invocation> invocations() {
+    return List.copyOf(invocations);
+  }
+
+  @Override
+  public ProcessResult run(List<String> command, byte[] stdin, Duration timeout) throws IOException {
+    PowerShell.Input input = PowerShell.decodeStdin(stdin);
+    invocations.add(new Invocation(List.copyOf(command), input));
+    if (!command.equals(PowerShell.command(command.get(0)))) {
+      return failed("The command line is not wslnet's bootstrap.");
+    }
+    SimMachine machine;
+    try {
+      machine = load();
+    } catch (RuntimeException e) {
+      return failed("the simulated host " + hostJson() + " is not valid: " + e.getMessage());
+    }
+    Optional<SimMachine.Fault> broken = machine.faults().stream().filter(f -> f.operation().equals("powershell"))
+        .findFirst();
+    if (broken.isPresent()) {
+      return failed(broken.get().message());
+    }
+    if (!input.script().equals(PowerShell.script())) {
+      return failed("The script is not wslnet's.");
+    }
+    return switch (input.request().path("mode").asString("")) {
+      case "observe" -> answer(observe(machine, input.request()));
+      case "apply" -> answer(apply(machine, input.request()));
+      default -> failed("unknown mode " + input.request().path("mode"));
+    };
+  }
+
+  private static ProcessResult answer(JsonNode result) {
+    return new ProcessResult(0, (PowerShell.resultLine(result) + "\r\n").getBytes(StandardCharsets.US_ASCII), new byte[0]);
+  }
+
+  private static ProcessResult failed(String message) {
+    return new ProcessResult(1, new byte[0], message.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private Path hostJson() {
+    return directory.resolve("host.json");
+  }
+
+  private Path wslconfig() {
+    return directory.resolve(".wslconfig");
+  }
+
+  SimMachine load() throws IOException {
+    if (!Files.exists(hostJson())) {
+      Files.createDirectories(directory);
+      save(SimMachineJson.fresh(hostName));
+    }
+    return SimMachineJson.read(hostName, Files.readString(hostJson(), StandardCharsets.UTF_8));
+  }
+
+  private void save(SimMachine machine) throws IOException {
+    AtomicFiles.replace(hostJson(), SimMachineJson.write(machine).getBytes(StandardCharsets.UTF_8), null);
+  }
+
+  /** The observation wslnet.ps1 prints on this machine. */
+  private JsonNode observe(SimMachine machine, JsonNode request) throws IOException {
+    HostFacts facts = machine.facts();
+    ObjectNode document = NODES.objectNode();
+    document.put("osBuild", facts.windowsBuild());
+    document.put("elevated", facts.elevated());
+    document.put("userProfile", "C:\\Users\\sim");
+    if (Files.isRegularFile(wslconfig())) {
+      document.put("wslconfig", Base64.getEncoder().encodeToString(Files.readAllBytes(wslconfig())));
+    } else {
+      document.putNull("wslconfig");
+    }
+    String version = "WSL version: " + facts.wslVersion() + "\r\nKernel version: 5.15.153.1-2\r\n"
+        + "Windows version: 10.0." + facts.windowsBuild() + ".4317\r\n";
+    document.put("wslVersionOutput", Base64.getEncoder().encodeToString(version.getBytes(StandardCharsets.UTF_16LE)));
+    if (request.path("wslQueries").asBoolean(false)) {
+      document.put("wslHostnameOutput", raw(facts.wslAddress().map(address -> address + " \n").orElse("")));
+      document.put("wslNetworkingModeOutput", raw(facts.runningNetworkingMode().map(mode -> mode + "\n").orElse("")));
+    }
+    facts.hostAddress().ifPresentOrElse(address -> document.put("hostAddress", address), () -> document.putNull("hostAddress"));
+    document.put("ipHelperRunning", facts.ipHelperRunning());
+    document.put("hyperVAvailable", facts.hyperVFirewallAvailable());
+    ArrayNode portProxy = document.putArray("portProxy");
+    for (PortProxyEntry entry : machine.portProxy()) {
+      ObjectNode value = portProxy.addObject();
+      value.put("type", entry.type().netshName());
+      value.put("name", entry.listenAddress() + "/" + entry.listenPort());
+      value.put("data", entry.connectAddress() + "/" + entry.connectPort());
+    }
+    if (facts.hyperVFirewallAvailable()) {
+      ObjectNode settings = document.putObject("hyperVSettings");
+      machine.hyperVSettings().forEach((name, value) -> settings.put(name, windowsText(value)));
+      windowsRules(document.putArray("hyperVRules"), machine.hyperVRules());
+    } else {
+      document.putNull("hyperVSettings");
+      document.putArray("hyperVRules");
+    }
+    ArrayNode windows = document.putArray("windowsRules");
+    if (request.path("group").isString()) {
+      String group = request.path("group").asString();
+      windowsRules(windows, machine.windowsRules().stream().filter(rule -> SimWindows.inGroup(rule, group)).toList());
+    }
+    return document;
+  }
+
+  private static String raw(String text) {
+    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Rules as the script prints them: enums and booleans as Windows' text, lists as lists. */
+  private static void windowsRules(ArrayNode array, List<FirewallRule> rules) {
+    for (FirewallRule rule : rules) {
+      ObjectNode node = array.addObject();
+      node.put("name", rule.name());
+      for (Map.Entry<String, FieldValue> field : rule.fields().entrySet()) {
+        FieldValue value = field.getValue();
+        if (field.getKey().equals("profiles") && value instanceof FieldValue.Texts texts) {
+          node.put("profiles", String.join(", ", texts.values()));
+        } else if (value instanceof FieldValue.Texts texts) {
+          ArrayNode list = node.putArray(field.getKey());
+          texts.values().forEach(list::add);
+        } else {
+          node.put(field.getKey(), windowsText(value));
+        }
+      }
+    }
+  }
+
+  private static String windowsText(FieldValue value) {
+    return value instanceof FieldValue.Flag flag ? (flag.value() ? "True" : "False") : value.display();
+  }
+
+  /** What wslnet.ps1 does with operations on this machine; an elevated request runs as the administrator who approved it. */
+  private JsonNode apply(SimMachine machine, JsonNode request) throws IOException {
+    JsonNode operationsRequest = request;
+    SimMachine running = machine;
+    if (request.has("elevate")) {
+      JsonNode elevate = request.get("elevate");
+      if (!new String(Base64.getDecoder().decode(elevate.path("script").asString()), StandardCharsets.UTF_8)
+          .equals(PowerShell.script())) {
+        throw new IOException("the elevated script is not wslnet's");
+      }
+      operationsRequest = tools.jackson.databind.json.JsonMapper.builder().build().readTree(
+          new String(Base64.getDecoder().decode(elevate.path("request").asString()), StandardCharsets.UTF_8));
+      running = elevated(machine);
+    }
+    List<Operation> operations = OperationJson.decode(operationsRequest.path("operations"));
+    SimWindows.Outcome outcome = SimWindows.run(running, operations, networkingModeInFile());
+    SimMachine after = request.has("elevate") ? withElevation(outcome.machine(), machine.facts().elevated()) : outcome.machine();
+    save(after);
+    ObjectNode result = NODES.objectNode();
+    result.set("observation", observe(request.has("elevate") ? elevated(after) : after, operationsRequest));
+    ArrayNode results = result.putArray("results");
+    for (OperationResult operationResult : outcome.results()) {
+      ObjectNode node = results.addObject();
+      node.put("ok", operationResult.succeeded());
+      operationResult.error().ifPresent(error -> node.put("error", error));
+    }
+    return result;
+  }
+
+  private static SimMachine elevated(SimMachine machine) {
+    return withElevation(machine, true);
+  }
+
+  private static SimMachine withElevation(SimMachine machine, boolean elevated) {
+    HostFacts f = machine.facts();
+    HostFacts facts = new HostFacts(f.host(), f.windowsBuild(), f.wslVersion(), elevated, f.wslAddress(),
+        f.hostAddress(), f.runningNetworkingMode(), f.hyperVFirewallAvailable(), f.ipHelperRunning());
+    return new SimMachine(facts, machine.portProxy(), machine.hyperVSettings(), machine.hyperVRules(),
+        machine.windowsRules(), machine.nextWslAddresses(), machine.faults());
+  }
+
+  /** The mode WSL would start in: the file's networkingMode if WSL accepts it, else nat. */
+  private String networkingModeInFile() throws IOException {
+    byte[] bytes = Files.isRegularFile(wslconfig()) ? Files.readAllBytes(wslconfig()) : new byte[0];
+    return WslConfigParser.parse(WslConfigText.decode(bytes)).value("wsl2.networkingmode")
+        .flatMap(mode -> WslValues.canonical(dev.wslnet.model.WslValueType.NETWORKING_MODE, mode))
+        .orElse("nat");
+  }
+}
