@@ -38,7 +38,7 @@ final class ApplyCommand implements Callable<Integer> {
   HostOption hostOption;
 
   @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "The desired-state file. Default: wslnet.yaml.")
-  Path file;
+  String file;
 
   @Parameters(paramLabel = "PLANFILE", arity = "0..1", description = "A plan saved by `wslnet plan --out`.")
   Path planFile;
@@ -70,10 +70,10 @@ final class ApplyCommand implements Callable<Integer> {
     }
     boolean asJson = Boolean.TRUE.equals(json);
     boolean color = console.color(parent.noColor());
-    Path source = planFile != null ? planFile : file != null ? file : Path.of("wslnet.yaml");
+    String source = planFile != null ? planFile.toString() : file != null ? file : "wslnet.yaml";
     PlanFiles.SavedPlan saved = planFile != null && PlanFiles.looksLikePlanFile(planFile) ? PlanFiles.read(planFile) : null;
     DesiredStateFile desired = saved != null ? saved.desired() : DesiredStates.read(source, console, asJson, color);
-    String sourceName = saved != null ? saved.source() : source.toString();
+    String sourceName = saved != null ? saved.source() : source;
     DesiredState state = desired.state().orElseThrow();
     boolean elevated = Boolean.TRUE.equals(elevate);
     Host host = Hosts.select(hostOption.host, console, elevated);

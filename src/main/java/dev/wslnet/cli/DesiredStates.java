@@ -4,14 +4,13 @@ import dev.wslnet.config.DesiredStateFile;
 import dev.wslnet.config.DesiredStateValidator;
 import dev.wslnet.config.FileReport;
 import dev.wslnet.render.diagnostics.DiagnosticsFormat;
-import java.nio.file.Path;
 import java.util.List;
 
 /** Reads the desired-state file of plan and apply; an invalid file is reported and ends the command. */
 final class DesiredStates {
   private DesiredStates() {}
 
-  static DesiredStateFile read(Path file, Console console, boolean json, boolean color) {
+  static DesiredStateFile read(String file, Console console, boolean json, boolean color) {
     DesiredStateFile read = new DesiredStateValidator().read(file);
     if (read.state().isEmpty()) {
       List<FileReport> reports = List.of(read.report());

@@ -1,13 +1,20 @@
 package dev.wslnet.cli;
 
 import dev.wslnet.host.Host;
+import dev.wslnet.host.local.LocalSide;
+import dev.wslnet.host.powershell.ProcessRunner;
+import dev.wslnet.host.powershell.SystemProcessRunner;
+import dev.wslnet.host.powershell.WindowsHost;
 import dev.wslnet.host.sim.SimHost;
+import dev.wslnet.host.wsl.WslSide;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /** Picks the host from --host, else WSLNET_HOST, else auto. */
 final class Hosts {
   static final String ENVIRONMENT = "WSLNET_HOST";
+  private static final Path WSL_INTEROP_HANDLER = Path.of("/proc/sys/fs/binfmt_misc/WSLInterop");
 
   private Hosts() {}
 
@@ -17,22 +24,39 @@ final class Hosts {
     if (spec.startsWith(SimHost.PREFIX) && spec.length() > SimHost.PREFIX.length()) {
       return SimHost.create(Path.of(spec.substring(SimHost.PREFIX.length())), elevate);
     }
-    switch (spec) {
-      case "auto" -> throw new ExitException(ExitCode.ERROR, autoHint(console));
-      case "local", "wsl" -> throw new ExitException(ExitCode.ERROR, "--host " + spec
-          + " is not available in this version of wslnet; try --host sim:DIR, a simulated Windows host in DIR");
+    ProcessRunner runner = new SystemProcessRunner();
+    return switch (spec) {
+      case "local" -> local(runner, console, elevate);
+      case "wsl" -> wsl(runner, console, elevate);
+      case "auto" -> {
+        if (onWindows()) {
+          yield local(runner, console, elevate);
+        }
+        if (insideWsl(console)) {
+          yield wsl(runner, console, elevate);
+        }
+        throw new ExitException(ExitCode.ERROR, "no Windows host here: this machine is neither Windows nor a WSL "
+            + "distro. Use --host sim:DIR to run against a simulated Windows host kept in DIR (created if missing)");
+      }
       default -> throw new ExitException(ExitCode.USAGE,
           "unknown host '" + spec + "': use auto, local, wsl or sim:DIR");
-    }
+    };
   }
 
-  private static String autoHint(Console console) {
-    boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-    boolean wsl = console.environment().containsKey("WSL_DISTRO_NAME");
-    String where = windows ? "this is Windows, and the local host is not available in this version"
-        : wsl ? "this is a WSL distro, and the wsl host is not available in this version"
-        : "this machine is neither Windows nor a WSL distro";
-    return "no host to manage here: " + where + ". Use --host sim:DIR to run against a simulated Windows host kept "
-        + "in DIR (created if missing)";
+  private static Host local(ProcessRunner runner, Console console, boolean elevate) {
+    return new WindowsHost("local", new LocalSide(console.environment()), runner, elevate);
+  }
+
+  private static Host wsl(ProcessRunner runner, Console console, boolean elevate) {
+    return new WindowsHost("wsl", WslSide.create(runner, console.environment()), runner, elevate);
+  }
+
+  static boolean onWindows() {
+    return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+  }
+
+  /** WSL sets WSL_DISTRO_NAME, and registers the WSLInterop handler for Windows programs. */
+  static boolean insideWsl(Console console) {
+    return console.environment().containsKey("WSL_DISTRO_NAME") || Files.exists(WSL_INTEROP_HANDLER);
   }
 }

@@ -29,7 +29,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Option(names = {"-f", "--file"}, paramLabel = "FILE", defaultValue = "wslnet.yaml",
       description = "The desired-state file. Default: ${DEFAULT-VALUE}.")
-  Path file;
+  String file;
 
   @Option(names = "--out", paramLabel = "PLANFILE", description = "Also save the plan, for `wslnet apply PLANFILE`.")
   Path out;
@@ -57,7 +57,7 @@ final class PlanCommand implements Callable<Integer> {
     if (asJson) {
       console.out().println(PlanJson.write(PlanJson.plan(plan)));
     } else {
-      new PlanTextView(new Style(console.color(parent.noColor()))).render(plan, file.toString(), console.out());
+      new PlanTextView(new Style(console.color(parent.noColor()))).render(plan, file, console.out());
     }
     if (out != null) {
       save(plan, desired);
@@ -68,7 +68,7 @@ final class PlanCommand implements Callable<Integer> {
   }
 
   private void save(Plan plan, DesiredStateFile desired) {
-    String content = PlanJson.write(PlanJson.planFile(plan, file.toString(), desired.document().orElseThrow()));
+    String content = PlanJson.write(PlanJson.planFile(plan, file, desired.document().orElseThrow()));
     try {
       AtomicFiles.replace(out, (content + "\n").getBytes(StandardCharsets.UTF_8), null);
     } catch (IOException e) {

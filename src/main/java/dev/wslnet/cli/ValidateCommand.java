@@ -3,7 +3,6 @@ package dev.wslnet.cli;
 import dev.wslnet.config.DesiredStateValidator;
 import dev.wslnet.config.FileReport;
 import dev.wslnet.render.diagnostics.DiagnosticsFormat;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,7 +22,7 @@ final class ValidateCommand implements Callable<Integer> {
   WslnetCommand parent;
 
   @Parameters(paramLabel = "FILE", arity = "0..*", description = "Files to check (default: wslnet.yaml).")
-  List<Path> files = new ArrayList<>();
+  List<String> files = new ArrayList<>();
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "text, json, github (workflow annotations) or sarif (SARIF 2.1.0). Default: ${DEFAULT-VALUE}.")
@@ -40,7 +39,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<Path> targets = files.isEmpty() ? List.of(Path.of("wslnet.yaml")) : files;
+    List<String> targets = files.isEmpty() ? List.of("wslnet.yaml") : files;
     DesiredStateValidator validator = new DesiredStateValidator();
     List<FileReport> reports = targets.stream().map(validator::validate).toList();
     format.view(console.color(parent.noColor()), WslnetCommand.version()).render(reports, console.out());

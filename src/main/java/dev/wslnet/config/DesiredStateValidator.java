@@ -10,6 +10,7 @@ import dev.wslnet.diagnostic.Diagnostic;
 import dev.wslnet.diagnostic.SourceSpan;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,17 +34,26 @@ public final class DesiredStateValidator {
     this.schemaCheck = new SchemaCheck(DesiredStateSchema.get());
   }
 
-  /** Reads and validates one file; a file that cannot be read gets a diagnostic, never an exception. */
-  public FileReport validate(Path path) {
-    return read(path).report();
+  /**
+   * Reads and validates one file, named in diagnostics as the user wrote it; a file that cannot be read gets a
+   * diagnostic, never an exception.
+   */
+  public FileReport validate(String file) {
+    return read(file).report();
   }
 
   /**
    * Reads, validates and, when the file has no error, binds one file. A file that cannot be read gets a diagnostic,
    * never an exception.
    */
-  public DesiredStateFile read(Path path) {
-    String file = path.toString();
+  public DesiredStateFile read(String file) {
+    Path path;
+    try {
+      path = Path.of(file);
+    } catch (InvalidPathException e) {
+      return single(Diagnostic.ofFile(Code.FILE_UNREADABLE, file, "is not a valid path: " + e.getReason(),
+          "check the path"));
+    }
     try {
       if (Files.isDirectory(path)) {
         return single(Diagnostic.ofFile(Code.FILE_UNREADABLE, file, "is a directory, not a file",

@@ -46,7 +46,7 @@ class PlanCasesTest {
   @MethodSource("cases")
   void planMatchesGoldensAndApplyConverges(String name, @TempDir Path temp) throws IOException {
     Path host = copy(name, temp);
-    String desired = CASES.resolve(name).resolve("desired.yaml").toString();
+    String desired = "src/test/resources/cases/" + name + "/desired.yaml";
     String sim = "sim:" + host;
 
     CliRun text = CliRun.run("plan", "-f", desired, "--host", sim);

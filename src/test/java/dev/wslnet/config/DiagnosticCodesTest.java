@@ -351,11 +351,11 @@ class DiagnosticCodesTest {
     try (var out = Files.newOutputStream(big)) {
       out.write(new byte[dev.wslnet.config.yaml.YamlLoader.MAX_BYTES + 1]);
     }
-    assertThat(only(VALIDATOR.validate(dir.resolve("missing.yaml"))).code()).isEqualTo(Code.FILE_UNREADABLE);
-    assertThat(only(VALIDATOR.validate(dir)).code()).isEqualTo(Code.FILE_UNREADABLE);
-    assertThat(only(VALIDATOR.validate(notUtf8)).code()).isEqualTo(Code.NOT_UTF8);
-    assertThat(only(VALIDATOR.validate(big)).code()).isEqualTo(Code.FILE_TOO_LARGE);
-    assertThat(only(VALIDATOR.validate(Files.writeString(dir.resolve("empty.yaml"), ""))).code())
+    assertThat(only(VALIDATOR.validate(dir.resolve("missing.yaml").toString())).code()).isEqualTo(Code.FILE_UNREADABLE);
+    assertThat(only(VALIDATOR.validate(dir.toString())).code()).isEqualTo(Code.FILE_UNREADABLE);
+    assertThat(only(VALIDATOR.validate(notUtf8.toString())).code()).isEqualTo(Code.NOT_UTF8);
+    assertThat(only(VALIDATOR.validate(big.toString())).code()).isEqualTo(Code.FILE_TOO_LARGE);
+    assertThat(only(VALIDATOR.validate(Files.writeString(dir.resolve("empty.yaml"), "").toString())).code())
         .isEqualTo(Code.DOCUMENT_COUNT);
   }
 

@@ -36,7 +36,7 @@ class DocumentationTest {
   @MethodSource("examples")
   void everyExampleNamesTheSchemaAndIsCleanlyValid(Path example) throws IOException {
     assertThat(Files.readAllLines(example).get(0)).isEqualTo(SCHEMA_LINE);
-    assertThat(VALIDATOR.validate(example).diagnostics()).isEmpty();
+    assertThat(VALIDATOR.validate(example.toString()).diagnostics()).isEmpty();
   }
 
   static Stream<String> readmeBlocks() throws IOException {
