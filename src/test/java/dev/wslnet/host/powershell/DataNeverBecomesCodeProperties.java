@@ -1,0 +1,85 @@
+package dev.wslnet.host.powershell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wslnet.host.Operation;
+import dev.wslnet.host.sim.SimHost;
+import dev.wslnet.host.sim.SimProcessRunner;
+import dev.wslnet.model.FieldValue;
+import dev.wslnet.model.FirewallRule;
+import dev.wslnet.model.ObservedState;
+import dev.wslnet.model.PortProxyEntry;
+import dev.wslnet.model.PortProxyType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Values full of PowerShell's special characters cross to Windows as data: what the script receives equals what
+ * wslnet sent, and the command line never changes with the data.
+ */
+class DataNeverBecomesCodeProperties {
+  private static final String NASTY = "'\"`$(){};|&<>#\n\r\t\u2018\u2019\u201a\u201b\u201c\u201d@%^*~\\/ aZ9é中";
+
+  @Provide
+  Arbitrary<String> nasty() {
+    Arbitrary<String> fragments = Arbitraries.of("$(Remove-Item C:\\ -Recurse)", "'; Stop-Computer; '",
+        "`n", "${env:USERPROFILE}", "\u2018quoted\u2019", "\"; exit 1; \"", "@(1,2)", "-Name x");
+    return Arbitraries.oneOf(Arbitraries.strings().withChars(NASTY).ofMinLength(1).ofMaxLength(30),
+        fragments.list().ofMinSize(1).ofMaxSize(4).map(parts -> String.join("", parts)));
+  }
+
+  @Property(tries = 300)
+  void whatTheScriptReceivesEqualsWhatWasSent(@ForAll("nasty") String name, @ForAll("nasty") String text,
+      @ForAll("nasty") String group) {
+    FirewallRule rule = new FirewallRule(name, Map.of(
+        "description", new FieldValue.Text(text),
+        "displayName", new FieldValue.Text(text + name),
+        "remoteAddresses", new FieldValue.Texts(List.of(text, group)),
+        "enabled", new FieldValue.Flag(true)));
+    List<Operation> operations = List.of(
+        new Operation.FirewallRuleEnsure(group, rule),
+        new Operation.HyperVRuleEnsure(rule),
+        new Operation.FirewallRuleRemove(group, name),
+        new Operation.PortProxySet(new PortProxyEntry(PortProxyType.V4_TO_V4, text, 80, name, 81)));
+    var request = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    request.put("mode", "apply");
+    request.set("operations", OperationJson.encode(operations));
+    PowerShell.Input received = PowerShell.decodeStdin(PowerShell.stdin(request));
+    assertThat(received.script()).isEqualTo(PowerShell.script());
+    assertThat(OperationJson.decode(received.request().path("operations"))).isEqualTo(operations);
+    assertThat(PowerShell.command("powershell.exe")).isEqualTo(PowerShell.command("powershell.exe"));
+  }
+
+  @Property(tries = 40)
+  void aRuleNamedWithAnythingRoundTripsThroughTheSimulatedWindows(@ForAll("nasty") String name,
+      @ForAll("nasty") String description) throws IOException {
+    Path dir = Files.createTempDirectory("wslnet-data");
+    try {
+      SimProcessRunner runner = new SimProcessRunner(dir, "sim:" + dir);
+      var host = SimHost.create(dir, runner);
+      FirewallRule rule = new FirewallRule(name, Map.of("description", new FieldValue.Text(description)));
+      host.observe(Optional.of("wslnet"));
+      ObservedState after = host.apply(List.of(new Operation.FirewallRuleEnsure("wslnet", rule)), Optional.of("wslnet"))
+          .observed();
+      assertThat(after.windowsRules()).extracting(FirewallRule::name).containsExactly(name);
+      assertThat(after.windowsRules().get(0).field("description")).contains(new FieldValue.Text(description));
+      assertThat(runner.invocations()).extracting(SimProcessRunner.Invocation::command).allSatisfy(command ->
+          assertThat(command).isEqualTo(PowerShell.command("powershell.exe")));
+    } finally {
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
+  }
+}
