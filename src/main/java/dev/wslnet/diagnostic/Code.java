@@ -94,7 +94,10 @@ public enum Code {
       "WSL reads \\t, \\b and \\n in a value as tab, backspace and newline, and skips the line on any other "
           + "backslash escape; paths need doubled backslashes in .wslconfig."),
   WSLCONFIG_STOPS_READING(55, WARNING, "wslconfig-stops-reading", "A .wslconfig value that stops WSL reading",
-      "An invalid macAddress is an error, not a warning, for WSL: it reads nothing after it.");
+      "An invalid macAddress is an error, not a warning, for WSL: it reads nothing after it."),
+
+  IP_HELPER_STOPPED(60, WARNING, "ip-helper-stopped", "The IP Helper service is stopped",
+      "Windows' IP Helper service (iphlpsvc) carries portproxy forwards; while it is stopped they do nothing.");
 
   private final int number;
   private final Severity severity;

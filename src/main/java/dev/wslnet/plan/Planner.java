@@ -1,5 +1,6 @@
 package dev.wslnet.plan;
 
+import dev.wslnet.diagnostic.Code;
 import dev.wslnet.diagnostic.Diagnostic;
 import dev.wslnet.model.DesiredState;
 import dev.wslnet.model.DesiredState.HyperVSpec;
@@ -29,6 +30,11 @@ public final class Planner {
   private Planner() {}
 
   public static Plan plan(DesiredState desired, ObservedState observed) {
+    if (desired.hyperVFirewall().isPresent() && !observed.facts().hyperVFirewallAvailable()) {
+      throw new PlanningException("the file manages the Hyper-V firewall, but " + observed.facts().host() + " has no "
+          + "Hyper-V firewall cmdlets (Windows 10, or Windows 11 before 22H2). Remove the hyperVFirewall section; "
+          + "windowsFirewall rules filter WSL's NAT traffic there");
+    }
     ParsedWslConfig wslconfig = parseWslConfig(observed);
     List<Change> changes = new ArrayList<>(WslConfigDiff.diff(desired.wslconfig(), wslconfig));
     desired.hyperVFirewall().ifPresent(spec -> changes.addAll(hyperV(spec, observed)));
@@ -39,8 +45,15 @@ public final class Planner {
         name -> "windowsFirewall.rules[" + name + "]",
         rule -> new Resource.WindowsRule(spec.group(), rule),
         name -> false)));
-    List<Diagnostic> warnings = observed.wslconfig().isPresent()
-        ? WslConfigLint.check(wslconfig, observed.wslconfigPath()) : List.of();
+    List<Diagnostic> warnings = new ArrayList<>();
+    if (observed.wslconfig().isPresent()) {
+      warnings.addAll(WslConfigLint.check(wslconfig, observed.wslconfigPath()));
+    }
+    if (desired.portProxy().isPresent() && !observed.facts().ipHelperRunning()) {
+      warnings.add(Diagnostic.ofFile(Code.IP_HELPER_STOPPED, observed.facts().host(),
+          "the IP Helper service (iphlpsvc) is stopped, so portproxy forwards do nothing",
+          "start it in an elevated PowerShell: Set-Service iphlpsvc -StartupType Automatic; Start-Service iphlpsvc"));
+    }
     return new Plan(observed.facts(), changes, warnings, Fingerprints.of(desired, observed));
   }
 

@@ -332,6 +332,20 @@ class DiagnosticCodesTest {
   }
 
   @Test
+  void planWarnsWhenTheIpHelperServiceIsStopped(@TempDir Path dir) {
+    dev.wslnet.testing.SimDir host = dev.wslnet.testing.SimDir.fresh(dir)
+        .edit(root -> root.withObject("facts").put("ipHelperRunning", false).put("hyperVFirewallAvailable", false));
+    dev.wslnet.cli.CliRun plan = dev.wslnet.cli.CliRun.run("plan", "-f", "examples/nat-lan-dev-server.yaml",
+        "--host", host.spec());
+    assertThat(plan.out()).contains("[" + Code.IP_HELPER_STOPPED.id() + "]").contains("Start-Service iphlpsvc");
+    SEEN.add(Code.IP_HELPER_STOPPED);
+    dev.wslnet.cli.CliRun hyperV = dev.wslnet.cli.CliRun.run("plan", "-f", "examples/mirrored-inbound.yaml",
+        "--host", host.spec());
+    assertThat(hyperV.exitCode()).isEqualTo(1);
+    assertThat(hyperV.err()).contains("no Hyper-V firewall cmdlets").contains("Windows 10");
+  }
+
+  @Test
   void unknownKeysSuggestTheNearestKnownOne() {
     FileReport report = VALIDATOR.validate("case.yaml", """
         version: 1
