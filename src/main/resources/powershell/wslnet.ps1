@@ -9,6 +9,12 @@
 param([string]$Request, [string]$RequestPath, [string]$ResultPath)
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
+try {
+  # Errors that escape the script reach wslnet on stderr: keep them readable on localized Windows.
+  [Console]::OutputEncoding = New-Object System.Text.UTF8Encoding($false)
+} catch {
+  $null = $_
+}
 $vmCreator = '{40E0AC32-46A5-438A-A0B2-2B479E8F2E90}'
 $portProxyTypes = @('v4tov4', 'v4tov6', 'v6tov4', 'v6tov6')
 
