@@ -22,8 +22,6 @@ import tools.jackson.databind.JsonNode;
 
 /** Turns a validated desired-state document into the model; it relies on validation having found no error. */
 public final class DesiredStateBinder {
-  private static final Map<String, String> PROTOCOL_NAMES = Map.of("6", "TCP", "17", "UDP", "1", "ICMPv4", "58", "ICMPv6");
-
   private DesiredStateBinder() {}
 
   public static DesiredState bind(JsonNode root) {
@@ -112,15 +110,8 @@ public final class DesiredStateBinder {
 
   /** A field in the form Windows reports it: protocol numbers by name, ports as text. */
   public static FieldValue fieldValue(String field, JsonNode value) {
-    if (value.isBoolean()) {
-      return new FieldValue.Flag(value.asBoolean());
-    }
-    if (value.isArray()) {
-      List<String> items = new ArrayList<>();
-      value.forEach(item -> items.add(item.asString()));
-      return new FieldValue.Texts(items);
-    }
-    String text = value.asString();
-    return new FieldValue.Text(field.equals("protocol") ? PROTOCOL_NAMES.getOrDefault(text, text) : text);
+    return field.equals("protocol") && !value.isArray() && !value.isBoolean()
+        ? new FieldValue.Text(FieldValueJson.protocolName(value.asString()))
+        : FieldValueJson.read(value);
   }
 }

@@ -30,6 +30,17 @@ public record HostFacts(
     Objects.requireNonNull(runningNetworkingMode, "runningNetworkingMode");
   }
 
+  public HostFacts withElevated(boolean isElevated) {
+    return new HostFacts(host, windowsBuild, wslVersion, isElevated, wslAddress, hostAddress, runningNetworkingMode,
+        hyperVFirewallAvailable, ipHelperRunning);
+  }
+
+  /** The facts after WSL restarted with this VM address and networking mode. */
+  public HostFacts restarted(Optional<String> vmAddress, String networkingMode) {
+    return new HostFacts(host, windowsBuild, wslVersion, elevated, vmAddress, hostAddress, Optional.of(networkingMode),
+        hyperVFirewallAvailable, ipHelperRunning);
+  }
+
   /** {@code Windows 11 (build 22631)}; build 22000 and later is Windows 11. */
   public String windowsName() {
     return (windowsBuild >= 22000 ? "Windows 11" : "Windows 10") + " (build " + windowsBuild + ")";

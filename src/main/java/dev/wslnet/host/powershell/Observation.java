@@ -1,5 +1,7 @@
 package dev.wslnet.host.powershell;
 
+import dev.wslnet.config.DesiredStateBinder;
+import dev.wslnet.config.FieldValueJson;
 import dev.wslnet.model.FieldValue;
 import dev.wslnet.model.FirewallRule;
 import dev.wslnet.model.HostFacts;
@@ -29,7 +31,6 @@ public final class Observation {
   private static final Pattern VERSION = Pattern.compile("\\d+(\\.\\d+)+");
   private static final java.util.Set<String> BOOLEAN_FIELDS = java.util.Set.of("enabled", "loopbackEnabled",
       "allowHostPolicyMerge");
-  private static final Map<String, String> PROTOCOL_NAMES = Map.of("6", "TCP", "17", "UDP", "1", "ICMPv4", "58", "ICMPv6");
 
   private Observation() {}
 
@@ -158,13 +159,8 @@ public final class Observation {
 
   /** A field as Windows prints it ("True", "Private, Public", ["80", "443"]) in the form the file uses. */
   static FieldValue field(String name, JsonNode value) {
-    if (value.isBoolean()) {
-      return new FieldValue.Flag(value.asBoolean());
-    }
-    if (value.isArray()) {
-      List<String> items = new ArrayList<>();
-      value.forEach(item -> items.add(item.asString()));
-      return new FieldValue.Texts(items);
+    if (!value.isString()) {
+      return FieldValueJson.read(value);
     }
     String text = value.asString();
     if (BOOLEAN_FIELDS.contains(name)) {
@@ -173,6 +169,6 @@ public final class Observation {
     if (name.equals("profiles")) {
       return new FieldValue.Texts(List.of(text.split(",\\s*")));
     }
-    return new FieldValue.Text(name.equals("protocol") ? PROTOCOL_NAMES.getOrDefault(text, text) : text);
+    return DesiredStateBinder.fieldValue(name, value);
   }
 }

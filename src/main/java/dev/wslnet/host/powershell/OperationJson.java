@@ -1,5 +1,6 @@
 package dev.wslnet.host.powershell;
 
+import dev.wslnet.config.FieldValueJson;
 import dev.wslnet.host.Operation;
 import dev.wslnet.model.FieldValue;
 import dev.wslnet.model.FirewallRule;
@@ -65,16 +66,8 @@ public final class OperationJson {
     return node;
   }
 
-  static JsonNode value(FieldValue value) {
-    if (value instanceof FieldValue.Flag flag) {
-      return NODES.booleanNode(flag.value());
-    }
-    if (value instanceof FieldValue.Texts texts) {
-      ArrayNode array = NODES.arrayNode();
-      texts.values().forEach(array::add);
-      return array;
-    }
-    return NODES.stringNode(((FieldValue.Text) value).value());
+  private static JsonNode value(FieldValue value) {
+    return FieldValueJson.write(value);
   }
 
   /** What the apply script receives, read back as operations: the other half of {@link #encode(List)}. */
@@ -112,18 +105,7 @@ public final class OperationJson {
 
   private static Map<String, FieldValue> fields(JsonNode node) {
     Map<String, FieldValue> fields = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> field : node.properties()) {
-      JsonNode value = field.getValue();
-      if (value.isBoolean()) {
-        fields.put(field.getKey(), new FieldValue.Flag(value.asBoolean()));
-      } else if (value.isArray()) {
-        List<String> items = new ArrayList<>();
-        value.forEach(item -> items.add(item.asString()));
-        fields.put(field.getKey(), new FieldValue.Texts(items));
-      } else {
-        fields.put(field.getKey(), new FieldValue.Text(value.asString()));
-      }
-    }
+    node.properties().forEach(field -> fields.put(field.getKey(), FieldValueJson.read(field.getValue())));
     return fields;
   }
 }

@@ -1,6 +1,7 @@
 package dev.wslnet.host.sim;
 
 import dev.wslnet.config.DesiredStateBinder;
+import dev.wslnet.config.FieldValueJson;
 import dev.wslnet.model.FieldValue;
 import dev.wslnet.model.FirewallRule;
 import dev.wslnet.model.HostFacts;
@@ -125,15 +126,7 @@ final class SimMachineJson {
     }
   }
 
-  static JsonNode json(FieldValue value) {
-    if (value instanceof FieldValue.Flag flag) {
-      return NODES.booleanNode(flag.value());
-    }
-    if (value instanceof FieldValue.Texts texts) {
-      ArrayNode array = NODES.arrayNode();
-      texts.values().forEach(array::add);
-      return array;
-    }
-    return NODES.stringNode(((FieldValue.Text) value).value());
+  private static JsonNode json(FieldValue value) {
+    return FieldValueJson.write(value);
   }
 }

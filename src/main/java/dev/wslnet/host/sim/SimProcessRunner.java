@@ -217,11 +217,8 @@ public final class SimProcessRunner implements ProcessRunner {
   }
 
   private static SimMachine withElevation(SimMachine machine, boolean elevated) {
-    HostFacts f = machine.facts();
-    HostFacts facts = new HostFacts(f.host(), f.windowsBuild(), f.wslVersion(), elevated, f.wslAddress(),
-        f.hostAddress(), f.runningNetworkingMode(), f.hyperVFirewallAvailable(), f.ipHelperRunning());
-    return new SimMachine(facts, machine.portProxy(), machine.hyperVSettings(), machine.hyperVRules(),
-        machine.windowsRules(), machine.nextWslAddresses(), machine.faults());
+    return new SimMachine(machine.facts().withElevated(elevated), machine.portProxy(), machine.hyperVSettings(),
+        machine.hyperVRules(), machine.windowsRules(), machine.nextWslAddresses(), machine.faults());
   }
 
   /** The mode WSL would start in: the file's networkingMode if WSL accepts it, else nat. */

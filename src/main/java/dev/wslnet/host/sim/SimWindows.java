@@ -133,9 +133,7 @@ final class SimWindows {
     /** wsl --shutdown: the running mode becomes the file's, and the VM may come back with a new address. */
     private void shutdown(String networkingModeInFile) {
       Optional<String> address = nextWslAddresses.isEmpty() ? facts.wslAddress() : Optional.of(nextWslAddresses.remove(0));
-      facts = new HostFacts(facts.host(), facts.windowsBuild(), facts.wslVersion(), facts.elevated(), address,
-          facts.hostAddress(), Optional.of(networkingModeInFile.toLowerCase(Locale.ROOT)),
-          facts.hyperVFirewallAvailable(), facts.ipHelperRunning());
+      facts = facts.restarted(address, networkingModeInFile.toLowerCase(Locale.ROOT));
     }
 
     SimMachine machine(SimMachine before) {
