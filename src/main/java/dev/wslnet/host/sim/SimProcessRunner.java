@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -183,26 +184,28 @@ public final class SimProcessRunner implements ProcessRunner {
     return value instanceof FieldValue.Flag flag ? (flag.value() ? "True" : "False") : value.display();
   }
 
-  /** What wslnet.ps1 does with operations on this machine; an elevated request runs as the administrator who approved it. */
+  /**
+   * What wslnet.ps1 does with operations on this machine. An elevated request runs, and observes, as the
+   * administrator who approved the UAC prompt; the machine itself stays as elevated as it was.
+   */
   private JsonNode apply(SimMachine machine, JsonNode request) throws IOException {
+    boolean elevate = request.has("elevate");
     JsonNode operationsRequest = request;
-    SimMachine running = machine;
-    if (request.has("elevate")) {
-      JsonNode elevate = request.get("elevate");
-      if (!new String(Base64.getDecoder().decode(elevate.path("script").asString()), StandardCharsets.UTF_8)
+    if (elevate) {
+      JsonNode elevation = request.get("elevate");
+      if (!new String(Base64.getDecoder().decode(elevation.path("script").asString()), StandardCharsets.UTF_8)
           .equals(PowerShell.script())) {
         throw new IOException("the elevated script is not wslnet's");
       }
-      operationsRequest = tools.jackson.databind.json.JsonMapper.builder().build().readTree(
-          new String(Base64.getDecoder().decode(elevate.path("request").asString()), StandardCharsets.UTF_8));
-      running = elevated(machine);
+      operationsRequest = JsonMapper.builder().build().readTree(
+          new String(Base64.getDecoder().decode(elevation.path("request").asString()), StandardCharsets.UTF_8));
     }
+    SimMachine running = elevate ? withElevation(machine, true) : machine;
     List<Operation> operations = OperationJson.decode(operationsRequest.path("operations"));
     SimWindows.Outcome outcome = SimWindows.run(running, operations, networkingModeInFile());
-    SimMachine after = request.has("elevate") ? withElevation(outcome.machine(), machine.facts().elevated()) : outcome.machine();
-    save(after);
+    save(withElevation(outcome.machine(), machine.facts().elevated()));
     ObjectNode result = NODES.objectNode();
-    result.set("observation", observe(request.has("elevate") ? elevated(after) : after, operationsRequest));
+    result.set("observation", observe(outcome.machine(), operationsRequest));
     ArrayNode results = result.putArray("results");
     for (OperationResult operationResult : outcome.results()) {
       ObjectNode node = results.addObject();
@@ -210,10 +213,6 @@ public final class SimProcessRunner implements ProcessRunner {
       operationResult.error().ifPresent(error -> node.put("error", error));
     }
     return result;
-  }
-
-  private static SimMachine elevated(SimMachine machine) {
-    return withElevation(machine, true);
   }
 
   private static SimMachine withElevation(SimMachine machine, boolean elevated) {
