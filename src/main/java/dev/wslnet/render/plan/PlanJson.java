@@ -2,7 +2,9 @@ package dev.wslnet.render.plan;
 
 import dev.wslnet.apply.ApplyResult;
 import dev.wslnet.apply.ChangeResult;
+import dev.wslnet.config.FieldValueJson;
 import dev.wslnet.diagnostic.Diagnostic;
+import dev.wslnet.model.FieldValue;
 import dev.wslnet.model.HostFacts;
 import dev.wslnet.plan.Action;
 import dev.wslnet.plan.Change;
@@ -119,12 +121,28 @@ public final class PlanJson {
     return node;
   }
 
+  /** A resource's fields with their JSON types: numbers, booleans and lists stay what they are. */
   private static JsonNode resource(Resource resource) {
     ObjectNode node = NODES.objectNode();
-    for (Map.Entry<String, String> field : resource.fields().entrySet()) {
-      node.put(field.getKey(), field.getValue());
+    switch (resource.kind()) {
+      case WSLCONFIG -> node.put("value", ((Resource.WslSetting) resource).value());
+      case PORT_PROXY -> {
+        Resource.PortProxy portProxy = (Resource.PortProxy) resource;
+        node.put("connectAddress", portProxy.entry().connectAddress());
+        node.put("connectPort", portProxy.entry().connectPort());
+        if (portProxy.viaWsl()) {
+          node.put(Resource.PortProxy.SOURCE_FIELD, "$wsl");
+        }
+      }
+      case HYPER_V_SETTINGS -> fields(node, ((Resource.HyperVSettings) resource).settings());
+      case HYPER_V_RULE -> fields(node, ((Resource.HyperVRule) resource).rule().fields());
+      case WINDOWS_RULE -> fields(node, ((Resource.WindowsRule) resource).rule().fields());
     }
     return node;
+  }
+
+  private static void fields(ObjectNode node, Map<String, FieldValue> fields) {
+    new java.util.TreeMap<>(fields).forEach((name, value) -> node.set(name, FieldValueJson.write(value)));
   }
 
   static ObjectNode diagnostic(Diagnostic diagnostic) {
