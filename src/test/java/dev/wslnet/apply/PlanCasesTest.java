@@ -39,7 +39,7 @@ class PlanCasesTest {
   }
 
   private static String normalized(String output, Path host) {
-    return output.replace(host.toString(), "HOST");
+    return output.replace(host + java.io.File.separator, "HOST/").replace(host.toString(), "HOST");
   }
 
   @ParameterizedTest(name = "{0}")
