@@ -252,6 +252,18 @@ class ApplyBehaviourTest {
   }
 
   @Test
+  void showAsJsonIsADesiredStateDocument() {
+    assertThat(apply().exitCode()).isZero();
+    CliRun show = CliRun.run("show", "--host", host.spec(), "--format", "json");
+    var json = JsonMapper.builder().build().readTree(show.out());
+    assertThat(json.get("version").asInt()).isEqualTo(1);
+    assertThat(json.get("portProxy").get("rules")).hasSize(2);
+    assertThat(json.get("portProxy").get("rules").get(0).get("connectAddress").asString()).isEqualTo("$wsl");
+    assertThat(json.get("windowsFirewall").get("rules").get(0).get("localPorts").get(0).asInt()).isEqualTo(3000);
+    assertThat(json.get("wslconfig").get("wsl2").get("memory").asString()).isEqualTo("8GB");
+  }
+
+  @Test
   void aBrokenHostJsonIsAClearError() throws Exception {
     Files.writeString(host.hostJson(), "{ not json");
     CliRun run = CliRun.run("plan", "-f", file, "--host", host.spec());
