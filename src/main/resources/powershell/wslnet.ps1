@@ -114,7 +114,12 @@ function Get-Observation($request) {
     } catch {
       $hyperVSettings = $null
     }
-    foreach ($rule in @(Get-NetFirewallHyperVRule -VMCreatorId $vmCreator -ErrorAction SilentlyContinue)) {
+    try {
+      $wslRules = @(Get-NetFirewallHyperVRule -VMCreatorId $vmCreator -ErrorAction Stop)
+    } catch {
+      $wslRules = @()
+    }
+    foreach ($rule in $wslRules) {
       $hyperVRules += @{
         name = [string]$rule.Name
         displayName = [string]$rule.DisplayName
@@ -134,12 +139,28 @@ function Get-Observation($request) {
   $windowsRules = @()
   if ($request.group) {
     $group = [string]$request.group
-    $rules = @(Get-NetFirewallRule -ErrorAction SilentlyContinue | Where-Object { $_.Group -eq $group })
+    try {
+      $rules = @(Get-NetFirewallRule -Group $group -ErrorAction Stop | Where-Object { $_.Group -eq $group })
+    } catch {
+      $rules = @()
+    }
+    # The filters of every rule, fetched once each and joined by InstanceID: one query per rule would not scale.
+    $portFilters = @{}
+    $addressFilters = @{}
+    $applicationFilters = @{}
+    $interfaceFilters = @{}
+    if ($rules.Count -gt 0) {
+      foreach ($filter in @(Get-NetFirewallPortFilter -All)) { $portFilters[[string]$filter.InstanceID] = $filter }
+      foreach ($filter in @(Get-NetFirewallAddressFilter -All)) { $addressFilters[[string]$filter.InstanceID] = $filter }
+      foreach ($filter in @(Get-NetFirewallApplicationFilter -All)) { $applicationFilters[[string]$filter.InstanceID] = $filter }
+      foreach ($filter in @(Get-NetFirewallInterfaceFilter -All)) { $interfaceFilters[[string]$filter.InstanceID] = $filter }
+    }
     foreach ($rule in $rules) {
-      $ports = $rule | Get-NetFirewallPortFilter
-      $addresses = $rule | Get-NetFirewallAddressFilter
-      $application = $rule | Get-NetFirewallApplicationFilter
-      $interface = $rule | Get-NetFirewallInterfaceFilter
+      $id = [string]$rule.InstanceID
+      $ports = $portFilters[$id]
+      $addresses = $addressFilters[$id]
+      $application = $applicationFilters[$id]
+      $interface = $interfaceFilters[$id]
       $windowsRules += @{
         name = [string]$rule.Name
         displayName = [string]$rule.DisplayName
