@@ -58,8 +58,9 @@ function Get-RawOutput([string]$file, [string]$arguments) {
   }
 }
 
+# A list of texts that stays a list in JSON: the comma keeps PowerShell from unrolling a one-item array.
 function ConvertTo-Strings($values) {
-  return @($values | Where-Object { $null -ne $_ } | ForEach-Object { [string]$_ })
+  return ,@($values | Where-Object { $null -ne $_ } | ForEach-Object { [string]$_ })
 }
 
 # Everything wslnet manages on this host, as one document.

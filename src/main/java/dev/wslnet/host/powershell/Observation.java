@@ -3,6 +3,7 @@ package dev.wslnet.host.powershell;
 import dev.wslnet.config.DesiredStateBinder;
 import dev.wslnet.config.FieldValueJson;
 import dev.wslnet.model.FieldValue;
+import dev.wslnet.model.FirewallFields;
 import dev.wslnet.model.FirewallRule;
 import dev.wslnet.model.HostFacts;
 import dev.wslnet.model.IpLiteral;
@@ -168,6 +169,9 @@ public final class Observation {
     }
     if (name.equals("profiles")) {
       return new FieldValue.Texts(List.of(text.split(",\\s*")));
+    }
+    if (FirewallFields.LIST_FIELDS.contains(name)) {
+      return new FieldValue.Texts(List.of(text));
     }
     return DesiredStateBinder.fieldValue(name, value);
   }

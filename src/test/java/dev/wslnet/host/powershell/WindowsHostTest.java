@@ -88,6 +88,14 @@ class WindowsHostTest {
   }
 
   @Test
+  void aListThatPowerShellUnrolledToOneTextIsStillAList() {
+    JsonNode single = JsonNodeFactory.instance.stringNode("80");
+    assertThat(Observation.field("localPorts", single)).isEqualTo(new FieldValue.Texts(List.of("80")));
+    assertThat(Observation.field("protocol", JsonNodeFactory.instance.stringNode("6"))).isEqualTo(new FieldValue.Text("TCP"));
+    assertThat(Observation.field("enabled", JsonNodeFactory.instance.stringNode("False"))).isEqualTo(new FieldValue.Flag(false));
+  }
+
+  @Test
   void decodesLocalizedWslVersionInUtf16() throws Exception {
     byte[] german = Files.readAllBytes(Path.of("src/test/resources/powershell/wsl-version-de.utf16le"));
     String text = Observation.decodeOutput(german);
