@@ -246,9 +246,16 @@ function Assert-PortProxyType([string]$type) {
   if ($portProxyTypes -notcontains $type) { throw ('unknown portproxy type: ' + $type) }
 }
 
-function Invoke-Netsh([string[]]$arguments) {
-  $output = & netsh.exe @arguments 2>&1 | Out-String
+# Runs a native program and throws its own output when it fails. Windows PowerShell turns redirected stderr lines
+# into errors under 'Stop', so the exit code alone decides here.
+function Invoke-Native([string]$file, [string[]]$arguments) {
+  $ErrorActionPreference = 'Continue'
+  $output = & $file @arguments 2>&1 | Out-String
   if ($LASTEXITCODE -ne 0) { throw $output.Trim() }
+}
+
+function Invoke-Netsh([string[]]$arguments) {
+  Invoke-Native 'netsh.exe' $arguments
 }
 
 function Test-PortProxy($operation) {
@@ -379,8 +386,7 @@ function Remove-WindowsRule($operation) {
 }
 
 function Stop-Wsl {
-  $output = & wsl.exe --shutdown 2>&1 | Out-String
-  if ($LASTEXITCODE -ne 0) { throw $output.Trim() }
+  Invoke-Native 'wsl.exe' @('--shutdown')
 }
 
 $request = Read-Request
