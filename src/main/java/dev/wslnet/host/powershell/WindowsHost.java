@@ -80,7 +80,11 @@ public final class WindowsHost implements Host {
     }
     Path path = side.localPath(profile).resolve(".wslconfig");
     wslconfigPath = path;
-    return Observation.read(name, document, path, side.readingsHere());
+    try {
+      return Observation.read(name, document, path, side.readingsHere());
+    } catch (IllegalArgumentException e) {
+      throw new HostException("PowerShell's observation of " + name + " is not what wslnet expects: " + e.getMessage(), e);
+    }
   }
 
   @Override

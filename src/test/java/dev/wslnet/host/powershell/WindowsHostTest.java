@@ -171,6 +171,16 @@ class WindowsHostTest {
   }
 
   @Test
+  void aGarbledObservationIsAClearError() throws Exception {
+    ObjectNode garbled = ((ObjectNode) fixture()).put("wslconfig", "not base64 at all!");
+    assertThatThrownBy(() -> local(new FakeRunner(request -> garbled)).observe(Optional.empty()))
+        .isInstanceOf(HostException.class).hasMessageContaining("is not what wslnet expects");
+    ObjectNode noProfile = ((ObjectNode) fixture()).put("userProfile", "");
+    assertThatThrownBy(() -> local(new FakeRunner(request -> noProfile)).observe(Optional.empty()))
+        .isInstanceOf(HostException.class).hasMessageContaining("user profile");
+  }
+
+  @Test
   void aResultCountThatDoesNotMatchIsAnError() throws Exception {
     JsonNode fixture = fixture();
     FakeRunner runner = new FakeRunner(request -> {
