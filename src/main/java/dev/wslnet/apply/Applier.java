@@ -51,20 +51,16 @@ public final class Applier {
           + "terminal (or with Windows' sudo), or apply with --elevate to approve it in a UAC prompt");
     }
     List<ChangeResult> results = new ArrayList<>();
-    List<Change> wslconfigChanges = plan.changes().stream()
-        .filter(change -> ChangeKinds.of(change) == ResourceKind.WSLCONFIG).toList();
-    boolean wslconfigWritten = writeWslConfig(observed, wslconfigChanges, results);
-    List<Change> windowsChanges = plan.changes().stream()
-        .filter(change -> ChangeKinds.of(change) != ResourceKind.WSLCONFIG).toList();
-    boolean restarted = false;
+    boolean wslconfigWritten = writeWslConfig(observed, ofKind(plan.changes(), true), results);
+    List<Change> windowsChanges = ofKind(plan.changes(), false);
+    Optional<String> restartError = Optional.empty();
     ObservedState current = null;
     if (restartWsl && wslconfigWritten) {
       Applied shutdown = host.apply(List.of(new Operation.WslShutdown()), desired.managedGroup());
-      restarted = shutdown.results().get(0).succeeded();
+      restartError = shutdown.results().get(0).error();
       current = shutdown.observed();
-      if (restarted) {
-        windowsChanges = Planner.plan(desired, current).changes().stream()
-            .filter(change -> ChangeKinds.of(change) != ResourceKind.WSLCONFIG).toList();
+      if (restartError.isEmpty()) {
+        windowsChanges = ofKind(Planner.plan(desired, current).changes(), false);
       }
     }
     if (current == null || !windowsChanges.isEmpty()) {
@@ -74,7 +70,13 @@ public final class Applier {
       results.addAll(changeResults(windowsChanges, perChange, applied.results()));
       current = applied.observed();
     }
-    return new ApplyResult(results, Planner.plan(desired, current), wslconfigWritten && !restarted);
+    boolean restarted = restartWsl && wslconfigWritten && restartError.isEmpty();
+    return new ApplyResult(results, Planner.plan(desired, current), wslconfigWritten && !restarted, restartError);
+  }
+
+  /** The .wslconfig changes (written by Java), or the others (carried out by Windows). */
+  private static List<Change> ofKind(List<Change> changes, boolean wslconfig) {
+    return changes.stream().filter(change -> (ChangeKinds.of(change) == ResourceKind.WSLCONFIG) == wslconfig).toList();
   }
 
   private boolean writeWslConfig(ObservedState observed, List<Change> changes, List<ChangeResult> results) {

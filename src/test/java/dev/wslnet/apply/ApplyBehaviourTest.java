@@ -192,6 +192,15 @@ class ApplyBehaviourTest {
   }
 
   @Test
+  void aFailedRestartIsReportedAndLeavesTheRestartPending() {
+    host.fault("wsl.shutdown", null, "Wsl/Service/E_UNEXPECTED");
+    CliRun apply = apply("--restart-wsl");
+    assertThat(apply.exitCode()).isEqualTo(1);
+    assertThat(apply.out()).contains("wsl --shutdown failed: Wsl/Service/E_UNEXPECTED").contains("Restart pending")
+        .contains("Apply incomplete: 5 done, 1 failed.");
+  }
+
+  @Test
   void withoutRestartTheSummarySaysARestartIsPending() {
     CliRun apply = apply();
     assertThat(apply.out()).contains("Restart pending");

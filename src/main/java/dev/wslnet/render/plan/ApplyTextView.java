@@ -27,7 +27,7 @@ public final class ApplyTextView {
     }
     out.println();
     long failed = result.failed();
-    long done = result.results().size() - failed;
+    long done = result.results().stream().filter(ChangeResult::succeeded).count();
     out.println(style.bold("Apply " + (failed == 0 ? "complete" : "incomplete") + ": " + done + " done, " + failed
         + " failed."));
     if (result.converged()) {
@@ -36,6 +36,7 @@ public final class ApplyTextView {
       out.println(style.red("Did not converge:") + " " + result.after().changes().size()
           + " changes remain; run `wslnet plan` to see them.");
     }
+    result.restartError().ifPresent(error -> out.println(style.red("wsl --shutdown failed:") + " " + error));
     if (result.restartPending()) {
       out.println("Restart pending: WSL reads .wslconfig when it starts; run `wsl --shutdown`, or apply with "
           + "--restart-wsl.");

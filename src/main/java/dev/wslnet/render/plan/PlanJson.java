@@ -70,6 +70,7 @@ public final class PlanJson {
     }
     root.put("converged", result.converged());
     root.put("restart_pending", result.restartPending());
+    result.restartError().ifPresent(error -> root.put("restart_error", error));
     ArrayNode remaining = root.putArray("remaining_changes");
     result.after().changes().forEach(change -> remaining.add(change(change)));
     return root;
