@@ -31,12 +31,7 @@ public final class OperationJson {
     ObjectNode node = NODES.objectNode();
     node.put("kind", operation.kind());
     if (operation instanceof Operation.PortProxySet set) {
-      PortProxyEntry entry = set.entry();
-      node.put("type", entry.type().netshName());
-      node.put("listenAddress", entry.listenAddress());
-      node.put("listenPort", entry.listenPort());
-      node.put("connectAddress", entry.connectAddress());
-      node.put("connectPort", entry.connectPort());
+      writeEntry(node, set.entry());
     } else if (operation instanceof Operation.PortProxyDelete delete) {
       node.put("type", delete.type().netshName());
       node.put("listenAddress", delete.listenAddress());
@@ -75,9 +70,7 @@ public final class OperationJson {
     List<Operation> decoded = new ArrayList<>();
     for (JsonNode node : operations) {
       decoded.add(switch (node.path("kind").asString()) {
-        case "portProxy.set" -> new Operation.PortProxySet(new PortProxyEntry(type(node),
-            node.path("listenAddress").asString(), node.path("listenPort").asInt(),
-            node.path("connectAddress").asString(), node.path("connectPort").asInt()));
+        case "portProxy.set" -> new Operation.PortProxySet(readEntry(node));
         case "portProxy.delete" -> new Operation.PortProxyDelete(type(node), node.path("listenAddress").asString(),
             node.path("listenPort").asInt());
         case "hyperVSettings.set" -> new Operation.HyperVSettingsSet(fields(node.path("settings")));
@@ -94,8 +87,24 @@ public final class OperationJson {
     return decoded;
   }
 
+  /** A forward's fields, named as in the desired-state file; host.json uses the same shape. */
+  public static ObjectNode writeEntry(ObjectNode node, PortProxyEntry entry) {
+    node.put("type", entry.type().netshName());
+    node.put("listenAddress", entry.listenAddress());
+    node.put("listenPort", entry.listenPort());
+    node.put("connectAddress", entry.connectAddress());
+    node.put("connectPort", entry.connectPort());
+    return node;
+  }
+
+  public static PortProxyEntry readEntry(JsonNode node) {
+    return new PortProxyEntry(type(node), node.path("listenAddress").asString(), node.path("listenPort").asInt(),
+        node.path("connectAddress").asString(), node.path("connectPort").asInt());
+  }
+
+  /** A missing type is v4tov4, the table netsh's examples use. */
   private static PortProxyType type(JsonNode node) {
-    return PortProxyType.fromNetshName(node.path("type").asString())
+    return PortProxyType.fromNetshName(node.path("type").asString("v4tov4"))
         .orElseThrow(() -> new IllegalArgumentException("unknown portproxy type: " + node.path("type")));
   }
 

@@ -30,6 +30,15 @@ public final class PowerShell {
 
   /** The one script wslnet ships, src/main/resources/powershell/wslnet.ps1: observe, or apply and observe. */
   public static String script() {
+    return ScriptHolder.TEXT;
+  }
+
+  /** Read from the jar once, on first use. */
+  private static final class ScriptHolder {
+    static final String TEXT = load();
+  }
+
+  private static String load() {
     try (InputStream in = PowerShell.class.getResourceAsStream("/powershell/wslnet.ps1")) {
       if (in == null) {
         throw new IllegalStateException("/powershell/wslnet.ps1 is missing from the jar");

@@ -2,11 +2,11 @@ package dev.wslnet.host.sim;
 
 import dev.wslnet.config.DesiredStateBinder;
 import dev.wslnet.config.FieldValueJson;
+import dev.wslnet.host.powershell.OperationJson;
 import dev.wslnet.model.FieldValue;
 import dev.wslnet.model.FirewallRule;
 import dev.wslnet.model.HostFacts;
 import dev.wslnet.model.PortProxyEntry;
-import dev.wslnet.model.PortProxyType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,13 +50,7 @@ final class SimMachineJson {
         facts.path("hyperVFirewallAvailable").asBoolean(true),
         facts.path("ipHelperRunning").asBoolean(true));
     List<PortProxyEntry> portProxy = new ArrayList<>();
-    for (JsonNode entry : root.path("portProxy")) {
-      portProxy.add(new PortProxyEntry(
-          PortProxyType.fromNetshName(entry.path("type").asString("v4tov4"))
-              .orElseThrow(() -> new IllegalArgumentException("unknown portproxy type " + entry.path("type"))),
-          entry.path("listenAddress").asString(), entry.path("listenPort").asInt(),
-          entry.path("connectAddress").asString(), entry.path("connectPort").asInt()));
-    }
+    root.path("portProxy").forEach(entry -> portProxy.add(OperationJson.readEntry(entry)));
     Map<String, FieldValue> settings = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> setting : root.path("hyperVFirewall").path("settings").properties()) {
       settings.put(setting.getKey(), DesiredStateBinder.fieldValue(setting.getKey(), setting.getValue()));
@@ -91,14 +85,7 @@ final class SimMachineJson {
     facts.put("hyperVFirewallAvailable", f.hyperVFirewallAvailable());
     facts.put("ipHelperRunning", f.ipHelperRunning());
     ArrayNode portProxy = root.putArray("portProxy");
-    for (PortProxyEntry entry : machine.portProxy()) {
-      ObjectNode node = portProxy.addObject();
-      node.put("type", entry.type().netshName());
-      node.put("listenAddress", entry.listenAddress());
-      node.put("listenPort", entry.listenPort());
-      node.put("connectAddress", entry.connectAddress());
-      node.put("connectPort", entry.connectPort());
-    }
+    machine.portProxy().forEach(entry -> OperationJson.writeEntry(portProxy.addObject(), entry));
     ObjectNode hyperV = root.putObject("hyperVFirewall");
     ObjectNode settings = hyperV.putObject("settings");
     new java.util.TreeMap<>(machine.hyperVSettings()).forEach((name, value) -> settings.set(name, json(value)));
