@@ -34,6 +34,14 @@ class WindowsHostTest {
     return JSON.readTree(Files.readString(Path.of("src/test/resources/powershell/observe-windows11.json")));
   }
 
+  /** The script's answer to an apply: no results yet, and the observation after it. */
+  private static ObjectNode applied(JsonNode observation) {
+    ObjectNode answer = JsonNodeFactory.instance.objectNode();
+    answer.putArray("results");
+    answer.set("observation", observation);
+    return answer;
+  }
+
   private static WindowsHost local(FakeRunner runner) {
     return new WindowsHost("local", new LocalSide(Map.of("USERPROFILE", "C:\\Users\\dev")), runner, false);
   }
@@ -109,10 +117,9 @@ class WindowsHostTest {
   void appliesInOneProcessAndReadsEachResult() throws Exception {
     JsonNode fixture = fixture();
     FakeRunner runner = new FakeRunner(request -> {
-      ObjectNode answer = JsonNodeFactory.instance.objectNode();
-      answer.putArray("results").addObject().put("ok", true);
+      ObjectNode answer = applied(fixture);
+      answer.withArray("results").addObject().put("ok", true);
       answer.withArray("results").addObject().put("ok", false).put("error", "The requested operation requires elevation (Run as administrator).");
-      answer.set("observation", fixture);
       return answer;
     });
     WindowsHost host = local(runner);
@@ -135,12 +142,7 @@ class WindowsHostTest {
   @Test
   void elevatePassesTheScriptAndTheRequestAsData() throws Exception {
     JsonNode fixture = fixture();
-    FakeRunner runner = new FakeRunner(request -> {
-      ObjectNode answer = JsonNodeFactory.instance.objectNode();
-      answer.putArray("results");
-      answer.set("observation", fixture);
-      return answer;
-    });
+    FakeRunner runner = new FakeRunner(request -> applied(fixture));
     new WindowsHost("local", new LocalSide(Map.of()), runner, true).apply(List.of(), Optional.empty());
     JsonNode request = runner.inputs.get(0).request();
     assertThat(new String(Base64.getDecoder().decode(request.path("elevate").path("script").asString()), StandardCharsets.UTF_8))
@@ -183,12 +185,7 @@ class WindowsHostTest {
   @Test
   void aResultCountThatDoesNotMatchIsAnError() throws Exception {
     JsonNode fixture = fixture();
-    FakeRunner runner = new FakeRunner(request -> {
-      ObjectNode answer = JsonNodeFactory.instance.objectNode();
-      answer.putArray("results");
-      answer.set("observation", fixture);
-      return answer;
-    });
+    FakeRunner runner = new FakeRunner(request -> applied(fixture));
     assertThatThrownBy(() -> local(runner).apply(List.of(new Operation.WslShutdown()), Optional.empty()))
         .isInstanceOf(HostException.class).hasMessageContaining("0 results for 1 operations");
   }
