@@ -112,8 +112,7 @@ public final class ObservedDocument {
         }
         yield ports;
       }
-      case NETWORKING_MODE, MEMORY_RECLAIM -> NODES.stringNode(raw.toLowerCase(Locale.ROOT).equals("dropcache") ? "dropCache" : raw);
-      case TEXT, WINDOWS_PATH, IPV4, MAC_ADDRESS -> NODES.stringNode(raw);
+      case NETWORKING_MODE, MEMORY_RECLAIM, TEXT, WINDOWS_PATH, IPV4, MAC_ADDRESS -> NODES.stringNode(raw);
     };
   }
 
