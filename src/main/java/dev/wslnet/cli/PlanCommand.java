@@ -68,7 +68,8 @@ final class PlanCommand implements Callable<Integer> {
   }
 
   private void save(Plan plan, DesiredStateFile desired) {
-    String content = PlanJson.write(PlanJson.planFile(plan, file, desired.document().orElseThrow()));
+    String content = PlanJson.write(PlanJson.planFile(plan, WslnetCommand.version(), file,
+        desired.document().orElseThrow()));
     try {
       AtomicFiles.replace(out, (content + "\n").getBytes(StandardCharsets.UTF_8), null);
     } catch (IOException e) {

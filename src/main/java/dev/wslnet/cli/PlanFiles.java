@@ -43,6 +43,12 @@ final class PlanFiles {
       throw new ExitException(ExitCode.ERROR, path + " is not a plan this wslnet reads (format_version "
           + (version.isEmpty() ? "missing" : version) + "; this wslnet reads " + supportedMajor + ".x)");
     }
+    String madeBy = root.path("wslnet_version").asString("");
+    if (!madeBy.equals(WslnetCommand.version())) {
+      throw new ExitException(ExitCode.ERROR, "the plan " + path + " was made by wslnet "
+          + (madeBy.isEmpty() ? "of an unknown version" : madeBy) + ", and this is wslnet " + WslnetCommand.version()
+          + "; a saved plan is applied by the version that made it: plan again with this one");
+    }
     String source = root.path("source").asString(path.toString());
     byte[] document = root.get("desired").toString().getBytes(StandardCharsets.UTF_8);
     DesiredStateFile desired = new DesiredStateValidator().read(source + " (as saved in " + path + ")", document);

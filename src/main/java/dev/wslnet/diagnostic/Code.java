@@ -80,6 +80,9 @@ public enum Code {
       "Write paths as Windows shows them (C:\\temp\\kernel); wslnet escapes them when it writes .wslconfig."),
   PORTS_WITHOUT_TCP_UDP(40, ERROR, "ports-without-tcp-udp", "Ports on a rule whose protocol is not TCP or UDP",
       "Windows Firewall accepts local and remote ports only on TCP and UDP rules."),
+  SHARED_LISTEN_SOCKET(41, ERROR, "shared-listen-socket", "Two forwards listen on one address and port",
+      "netsh keeps v4tov4 and v4tov6 (and v6tov4 and v6tov6) in separate tables, so both entries can exist for "
+          + "one listen address and port, but only one of them can listen there."),
 
   WSLCONFIG_SKIPPED_LINE(50, WARNING, "wslconfig-skipped-line", "A .wslconfig line WSL skips",
       "WSL's parser skips a line it cannot read (a bad header, a missing =, a bad escape, an open quote) and warns."),

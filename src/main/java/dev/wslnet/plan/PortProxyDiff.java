@@ -12,7 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** netsh portproxy: forwards by identity; a changed type on the same listen socket is a replace. */
+/**
+ * netsh portproxy: forwards by identity (type, listen address, port). netsh keeps each type in its own table, so a
+ * v4tov4 and a v4tov6 entry can share a listen socket, but only one of them can listen there: an entry of another
+ * type on the socket of a declared forward goes, even without prune (a replace when the declared one is new).
+ * Entries the file declares never push each other out.
+ */
 final class PortProxyDiff {
   private static final Set<Need> NEEDS = Set.of(Need.ADMINISTRATOR);
 
@@ -20,11 +25,13 @@ final class PortProxyDiff {
 
   static List<Change> diff(PortProxySpec desired, List<PortProxyEntry> observed, Optional<String> wslAddress) {
     Map<String, PortProxyEntry> byIdentity = new HashMap<>();
-    Map<String, PortProxyEntry> bySocket = new HashMap<>();
+    Map<String, List<PortProxyEntry>> bySocket = new HashMap<>();
     for (PortProxyEntry entry : observed) {
       byIdentity.put(entry.identity(), entry);
-      bySocket.putIfAbsent(entry.listenSocket(), entry);
+      bySocket.computeIfAbsent(entry.listenSocket(), socket -> new ArrayList<>()).add(entry);
     }
+    Set<String> declared = new HashSet<>();
+    desired.rules().forEach(rule -> declared.add(rule.resolve("").identity()));
     Set<String> matched = new HashSet<>();
     List<Change> changes = new ArrayList<>();
     for (PortProxyRule rule : desired.rules()) {
@@ -35,27 +42,35 @@ final class PortProxyDiff {
       }
       PortProxyEntry wanted = rule.resolve(wslAddress.orElse(""));
       Resource after = new Resource.PortProxy(wanted, viaWsl);
+      List<PortProxyEntry> blocking = bySocket.getOrDefault(wanted.listenSocket(), List.of()).stream()
+          .filter(entry -> !declared.contains(entry.identity()) && matched.add(entry.identity()))
+          .toList();
       PortProxyEntry current = byIdentity.get(wanted.identity());
-      if (current != null) {
-        matched.add(current.identity());
-        if (!current.connectAddress().equalsIgnoreCase(wanted.connectAddress())
-            || current.connectPort() != wanted.connectPort()) {
-          Optional<String> reason = viaWsl && !current.connectAddress().equalsIgnoreCase(wanted.connectAddress())
-              ? Optional.of("the WSL VM's address is now " + wanted.connectAddress()) : Optional.empty();
-          changes.add(Change.update(wanted.address(), new Resource.PortProxy(current, false), after, reason, NEEDS));
-        }
-        continue;
-      }
-      PortProxyEntry sameSocket = bySocket.get(wanted.listenSocket());
-      if (sameSocket != null && !matched.contains(sameSocket.identity())) {
-        matched.add(sameSocket.identity());
-        changes.add(Change.replace(wanted.address(), new Resource.PortProxy(sameSocket, false), after,
-            "the type changes from " + sameSocket.type().netshName() + " to " + wanted.type().netshName()
+      if (current == null && !blocking.isEmpty()) {
+        PortProxyEntry replaced = blocking.get(0);
+        changes.add(Change.replace(wanted.address(), new Resource.PortProxy(replaced, false), after,
+            "the type changes from " + replaced.type().netshName() + " to " + wanted.type().netshName()
                 + " on the same listen address and port; netsh keeps each type in its own table",
             NEEDS));
         continue;
       }
-      changes.add(Change.create(wanted.address(), after, NEEDS));
+      for (PortProxyEntry entry : blocking) {
+        changes.add(Change.delete(entry.address(), new Resource.PortProxy(entry, false),
+            "listens on the same address and port as " + wanted.address()
+                + ", which the file declares; only one of them can listen",
+            NEEDS));
+      }
+      if (current == null) {
+        changes.add(Change.create(wanted.address(), after, NEEDS));
+        continue;
+      }
+      matched.add(current.identity());
+      if (!current.connectAddress().equalsIgnoreCase(wanted.connectAddress())
+          || current.connectPort() != wanted.connectPort()) {
+        Optional<String> reason = viaWsl && !current.connectAddress().equalsIgnoreCase(wanted.connectAddress())
+            ? Optional.of("the WSL VM's address is now " + wanted.connectAddress()) : Optional.empty();
+        changes.add(Change.update(wanted.address(), new Resource.PortProxy(current, false), after, reason, NEEDS));
+      }
     }
     if (desired.prune()) {
       for (PortProxyEntry entry : observed) {

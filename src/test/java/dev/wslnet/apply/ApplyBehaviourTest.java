@@ -1,6 +1,7 @@
 package dev.wslnet.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.wslnet.cli.CliRun;
 import dev.wslnet.host.HostLock;
@@ -16,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -128,6 +131,29 @@ class ApplyBehaviourTest {
   }
 
   @Test
+  void aPlanMadeByAnotherVersionIsRefused() throws Exception {
+    Path planFile = temp.resolve("plan.json");
+    assertThat(CliRun.run("plan", "-f", file, "--host", host.spec(), "--out", planFile.toString()).exitCode()).isZero();
+    var json = JsonMapper.builder().build();
+    var saved = (tools.jackson.databind.node.ObjectNode) json.readTree(Files.readString(planFile));
+    assertThat(saved.get("wslnet_version").asString()).isEqualTo(dev.wslnet.cli.WslnetCommand.version());
+    String before = host.snapshot();
+    for (String other : List.of("0.0.1", "")) {
+      if (other.isEmpty()) {
+        saved.remove("wslnet_version");
+      } else {
+        saved.put("wslnet_version", other);
+      }
+      Files.writeString(planFile, json.writeValueAsString(saved));
+      CliRun apply = CliRun.run("apply", planFile.toString(), "--host", host.spec(), "--auto-approve");
+      assertThat(apply.exitCode()).isEqualTo(1);
+      assertThat(apply.err()).contains("was made by wslnet " + (other.isEmpty() ? "of an unknown version" : other))
+          .contains("plan again");
+      assertThat(host.snapshot()).isEqualTo(before);
+    }
+  }
+
+  @Test
   void aFreshPlanFileAppliesExactly() {
     String planFile = temp.resolve("plan.json").toString();
     CliRun plan = CliRun.run("plan", "-f", file, "--host", host.spec(), "--out", planFile);
@@ -237,8 +263,12 @@ class ApplyBehaviourTest {
     assertThat(CliRun.run("apply", "-f", file, "plan.json").exitCode()).isEqualTo(64);
   }
 
+  /** On Windows or inside WSL, auto is a real host: this test must not touch it. */
   @Test
+  @DisabledOnOs(OS.WINDOWS)
   void autoHostOnLinuxNamesTheSimulatedHost() {
+    assumeFalse(System.getenv("WSL_DISTRO_NAME") != null || Files.exists(Path.of("/proc/sys/fs/binfmt_misc/WSLInterop")),
+        "skipped: inside WSL, the auto host is the real Windows host");
     CliRun run = CliRun.run("plan", "-f", file);
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("--host sim:DIR").doesNotContain("Exception");

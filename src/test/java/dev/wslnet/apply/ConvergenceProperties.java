@@ -27,9 +27,11 @@ import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * The idempotency contract over random states: from any state a host was left in by one desired state, applying
@@ -37,9 +39,47 @@ import net.jqwik.api.Provide;
  */
 class ConvergenceProperties {
 
-  @Property(tries = 60)
+  @Property(tries = 100)
   void applyingAnyDesiredStateOverAnyOtherConverges(
       @ForAll("desiredStates") DesiredState before, @ForAll("desiredStates") DesiredState after) throws IOException {
+    Statistics.label("two types on one listen socket").collect(sharesASocket(before) || sharesASocket(after));
+    Statistics.label("two types on one listen socket").coverage(coverage -> coverage.check(true).percentage(p -> p > 25));
+    assertConverges(before, after);
+  }
+
+  /**
+   * A host that already holds some of the declared forwards, so that a declared forward often finds another declared
+   * one of the other type on its listen socket.
+   */
+  @Property(tries = 100)
+  void applyingOverAHostWithPartOfTheForwardsConverges(@ForAll("desiredStates") DesiredState after,
+      @ForAll List<Boolean> kept) throws IOException {
+    List<PortProxyRule> forwards = after.portProxy().map(DesiredState.PortProxySpec::rules).orElse(List.of());
+    List<PortProxyRule> part = new ArrayList<>();
+    for (int i = 0; i < forwards.size(); i++) {
+      if (i < kept.size() && kept.get(i)) {
+        part.add(forwards.get(i));
+      }
+    }
+    DesiredState before = new DesiredState(List.of(),
+        Optional.of(new DesiredState.PortProxySpec(false, part)), Optional.empty(), Optional.empty());
+    assertConverges(before, after);
+  }
+
+  /** The case of issue 8: declared v4tov6 first, v4tov4 second, and the host has only the v4tov4 forward. */
+  @Example
+  void twoDeclaredTypesOnOneSocketBothStay() throws IOException {
+    PortProxyRule toV6 = new PortProxyRule(PortProxyType.V4_TO_V6, "0.0.0.0", 80, ConnectAddress.of("fd00::1"), 80);
+    PortProxyRule toV4 = new PortProxyRule(PortProxyType.V4_TO_V4, "0.0.0.0", 80, ConnectAddress.of("10.0.0.1"), 80);
+    assertConverges(forwards(toV4), forwards(toV6, toV4));
+  }
+
+  private static DesiredState forwards(PortProxyRule... rules) {
+    return new DesiredState(List.of(), Optional.of(new DesiredState.PortProxySpec(false, List.of(rules))),
+        Optional.empty(), Optional.empty());
+  }
+
+  private static void assertConverges(DesiredState before, DesiredState after) throws IOException {
     Path dir = Files.createTempDirectory("wslnet-convergence");
     try {
       Host host = SimHost.create(dir, false);
@@ -54,6 +94,12 @@ class ConvergenceProperties {
         files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
       }
     }
+  }
+
+  private static boolean sharesASocket(DesiredState desired) {
+    List<String> sockets = desired.portProxy().map(spec -> spec.rules().stream()
+        .map(rule -> rule.resolve("").listenSocket()).toList()).orElse(List.of());
+    return sockets.stream().distinct().count() < sockets.size();
   }
 
   private static ApplyResult apply(Host host, DesiredState desired) {
@@ -85,8 +131,12 @@ class ConvergenceProperties {
         .as((listen, port, connect, connectPort) -> new PortProxyRule(
             connect.contains(":") ? PortProxyType.V4_TO_V6 : PortProxyType.V4_TO_V4,
             listen, port, ConnectAddress.of(connect), connectPort));
-    Arbitrary<DesiredState.PortProxySpec> portProxy = Combinators.combine(
-            Arbitraries.of(true, false), forward.list().ofMaxSize(5).uniqueElements(r -> r.listenAddress() + r.listenPort()))
+    // Unique by identity only, and often with a forward of the other type on the first one's listen socket: netsh
+    // keeps both, and neither may push the other out.
+    Arbitrary<List<PortProxyRule>> forwards = Combinators.combine(
+            forward.list().ofMaxSize(5).uniqueElements(r -> r.resolve("").identity()), Arbitraries.of(true, false))
+        .as((list, sibling) -> sibling && !list.isEmpty() ? withSibling(list) : list);
+    Arbitrary<DesiredState.PortProxySpec> portProxy = Combinators.combine(Arbitraries.of(true, false), forwards)
         .as(DesiredState.PortProxySpec::new);
     Arbitrary<DesiredState.WindowsFirewallSpec> windows = Combinators.combine(
             Arbitraries.of(true, false), rules().list().ofMaxSize(4).uniqueElements(r -> r.name().toLowerCase(java.util.Locale.ROOT)))
@@ -99,6 +149,20 @@ class ConvergenceProperties {
             prune, rules));
     return Combinators.combine(settings, portProxy.optional(), hyperV.optional(), windows.optional())
         .as(DesiredState::new);
+  }
+
+  private static List<PortProxyRule> withSibling(List<PortProxyRule> forwards) {
+    PortProxyRule first = forwards.get(0);
+    boolean toV6 = first.type() == PortProxyType.V4_TO_V4;
+    PortProxyRule sibling = new PortProxyRule(toV6 ? PortProxyType.V4_TO_V6 : PortProxyType.V4_TO_V4,
+        first.listenAddress(), first.listenPort(), ConnectAddress.of(toV6 ? "fd00::6" : "10.0.0.6"), 90);
+    String identity = sibling.resolve("").identity();
+    if (forwards.stream().anyMatch(rule -> rule.resolve("").identity().equals(identity))) {
+      return forwards;
+    }
+    List<PortProxyRule> list = new ArrayList<>(forwards);
+    list.add(0, sibling);
+    return list;
   }
 
   private static Arbitrary<FirewallRule> rules() {

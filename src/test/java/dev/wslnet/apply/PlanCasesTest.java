@@ -38,8 +38,13 @@ class PlanCasesTest {
     return host;
   }
 
+  /** The case's folder as HOST, as text prints it and as JSON escapes it (backslashes on Windows). */
   private static String normalized(String output, Path host) {
-    return output.replace(host + java.io.File.separator, "HOST/").replace(host.toString(), "HOST");
+    String path = host.toString();
+    String separator = java.io.File.separator;
+    String escaped = path.replace("\\", "\\\\");
+    return output.replace(path + separator, "HOST/").replace(escaped + separator.replace("\\", "\\\\"), "HOST/")
+        .replace(path, "HOST").replace(escaped, "HOST");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -2,6 +2,7 @@ package dev.wslnet.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wslnet.diagnostic.Diagnostic;
 import java.nio.charset.StandardCharsets;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -10,21 +11,41 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
-/** Whatever bytes arrive, validate answers with diagnostics: never an exception, never a hang. */
+/**
+ * Whatever bytes arrive, validate answers with diagnostics: never an exception (a property fails on one), an
+ * invalid file always with at least one located error, and every position inside the file.
+ */
 class ValidatorRobustnessTest {
   private static final DesiredStateValidator VALIDATOR = new DesiredStateValidator();
 
   @Property(tries = 300)
-  void anyBytesGiveAReport(@ForAll @Size(max = 300) byte[] bytes) {
+  void anyBytesGiveAReportWithAnError(@ForAll @Size(max = 300) byte[] bytes) {
     FileReport report = VALIDATOR.validate("fuzz.yaml", bytes);
-    assertThat(report.file()).isEqualTo("fuzz.yaml");
+    // No run of at most 300 random bytes holds `version: 1` and nothing wrong besides.
+    assertThat(report.hasErrors()).as(report.diagnostics().toString()).isTrue();
+    report.diagnostics().forEach(d -> assertWellFormed(d, lineCount(new String(bytes, StandardCharsets.ISO_8859_1))));
   }
 
   @Property(tries = 500)
   void yamlLikeTextGivesAReportWithPositionsInsideTheFile(@ForAll("yamlish") String text) {
     FileReport report = VALIDATOR.validate("fuzz.yaml", text.getBytes(StandardCharsets.UTF_8));
-    int lines = (int) text.lines().count() + 1;
-    report.diagnostics().forEach(d -> d.span().ifPresent(span -> assertThat(span.lineNumber()).isLessThanOrEqualTo(lines)));
+    report.diagnostics().forEach(d -> assertWellFormed(d, lineCount(text)));
+  }
+
+  /** A diagnostic a user can act on: a message in words (no exception text), inside the file when located. */
+  private static void assertWellFormed(Diagnostic diagnostic, int lines) {
+    assertThat(diagnostic.file()).isEqualTo("fuzz.yaml");
+    assertThat(diagnostic.severity()).isEqualTo(diagnostic.code().severity());
+    assertThat(diagnostic.message()).isNotBlank().doesNotContain("Exception").doesNotContain("java.");
+    diagnostic.span().ifPresent(span -> {
+      assertThat(span.lineNumber()).as(diagnostic.toString()).isBetween(1, lines);
+      assertThat(span.columnNumber()).as(diagnostic.toString()).isPositive();
+    });
+  }
+
+  /** Lines as a YAML reader counts them: CR, LF and CRLF each end one, and a last line may have no end. */
+  private static int lineCount(String text) {
+    return text.split("\r\n|\r|\n", -1).length;
   }
 
   @Provide

@@ -1,5 +1,6 @@
 package dev.wslnet.wslconfig;
 
+import dev.wslnet.testing.Shared;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,16 +20,39 @@ import tools.jackson.databind.json.JsonMapper;
  * python3 or the shared folder is missing; tests then skip and say why.
  */
 final class Oracle {
-  static final Path SCRIPT = Path.of("..", "shared", "tools", "wslconfig_oracle.py").toAbsolutePath().normalize();
-  static final Path CORPUS = Path.of("..", "shared", "corpus", "wslconfig").toAbsolutePath().normalize();
+  static final Path SCRIPT = Shared.ROOT.resolve("tools").resolve("wslconfig_oracle.py");
+  static final Path CORPUS = Shared.ROOT.resolve("corpus").resolve("wslconfig");
+  /** The corpus holds this many real users' files. */
+  static final int CORPUS_SIZE = 100;
 
   /** What the oracle says of one file: WSL's values and its (line, kind) warnings. */
   record Reading(Map<String, String> values, List<String> warnings) {}
 
   private Oracle() {}
 
+  /** Skips the calling test, or fails it in CI, when the oracle cannot run here. */
+  static void require() {
+    Shared.require(unavailable().orElse(null));
+  }
+
+  /**
+   * The real users' files, sorted; skips the calling test (fails it in CI) when the corpus is missing, and fails it
+   * when the corpus does not hold all of its files.
+   */
+  static List<Path> corpus() throws IOException {
+    Shared.require(Files.isDirectory(CORPUS) ? null
+        : "the corpus " + CORPUS + " is missing (shared/ is not beside the checkout)");
+    try (Stream<Path> files = Files.list(CORPUS)) {
+      List<Path> corpus = files.filter(f -> f.toString().endsWith(".wslconfig")).sorted().toList();
+      if (corpus.size() != CORPUS_SIZE) {
+        throw new AssertionError("the corpus " + CORPUS + " holds " + corpus.size() + " files, not " + CORPUS_SIZE);
+      }
+      return corpus;
+    }
+  }
+
   /** Why the oracle cannot run here, or empty when it can. */
-  static Optional<String> unavailable() {
+  private static Optional<String> unavailable() {
     if (!Files.isRegularFile(SCRIPT)) {
       return Optional.of("the oracle " + SCRIPT + " is missing (shared/ is not beside the checkout)");
     }

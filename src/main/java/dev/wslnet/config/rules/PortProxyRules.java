@@ -30,6 +30,7 @@ final class PortProxyRules implements SemanticRule {
           "remove the portProxy section, or use networkingMode: nat");
     }
     Map<String, Item> identities = new HashMap<>();
+    Map<String, Item> sockets = new HashMap<>();
     BitSet allowed = portsFirewallAllows(context);
     for (Item rule : rules) {
       Optional<String> listen = rule.string("listenAddress");
@@ -52,6 +53,16 @@ final class PortProxyRules implements SemanticRule {
               "a second forward for " + type.get().netshName() + " " + listen.get() + ":" + listenPort.get()
                   + "; Windows keeps one entry per listen address and port",
               "merge it with " + context.yamlPath(first.pointer()));
+        } else {
+          String socket = type.get().listenFamily() + " " + listen.get().toLowerCase(Locale.ROOT) + ":"
+              + listenPort.get();
+          Item other = sockets.putIfAbsent(socket, rule);
+          if (other != null) {
+            context.report(Code.SHARED_LISTEN_SOCKET, rule.pointer(), Target.VALUE,
+                "this forward and " + context.yamlPath(other.pointer()) + " both listen on " + listen.get() + ":"
+                    + listenPort.get() + "; netsh stores both types, but only one of them can listen there",
+                "keep one of the two forwards");
+          }
         }
       }
       if (listen.isPresent() && listenPort.isPresent()) {

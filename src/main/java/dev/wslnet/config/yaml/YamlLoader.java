@@ -23,6 +23,7 @@ import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ScannerException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -105,9 +106,9 @@ public final class YamlLoader {
           "aliases expand to more than " + MAX_NODES + " nodes", "use fewer aliases (&anchor/*alias)"));
     } catch (MarkedYamlEngineException e) {
       Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
-      return failed(file, lines, builder.at(syntaxCode(e), mark, syntaxMessage(e), syntaxHint(e)));
+      return failed(file, lines, builder.at(Code.YAML_SYNTAX, mark, syntaxMessage(e), syntaxHint(e, mark, lines)));
     } catch (YamlEngineException e) {
-      return failed(file, lines, Diagnostic.ofFile(syntaxCode(e), file, syntaxMessage(e), syntaxHint(e)));
+      return failed(file, lines, Diagnostic.ofFile(Code.YAML_SYNTAX, file, syntaxMessage(e), syntaxHint(e, null, lines)));
     }
   }
 
@@ -117,13 +118,21 @@ public final class YamlLoader {
 
   /**
    * Refuses, from the event stream alone, what must not reach the composer: nesting so deep that its recursion
-   * would overflow the stack, and a second document.
+   * would overflow the stack, more aliases than the cap (counted here, so that the limit is known by its cause and
+   * not by the wording of snakeyaml-engine's message), and a second document.
    */
   private static Optional<Diagnostic> preflight(LoadSettings settings, String text, Builder builder) {
     int depth = 0;
     int documents = 0;
+    int aliases = 0;
     for (Event event : new Parse(settings).parseString(text)) {
       switch (event.getEventId()) {
+        case Alias -> {
+          if (++aliases > MAX_ALIASES) {
+            return Optional.of(builder.at(Code.YAML_LIMIT, event.getStartMark().orElse(null),
+                "the file uses more than " + MAX_ALIASES + " aliases", "use fewer aliases (&anchor/*alias)"));
+          }
+        }
         case DocumentStart -> {
           if (++documents > 1) {
             return Optional.of(builder.at(Code.DOCUMENT_COUNT, event.getStartMark().orElse(null),
@@ -143,11 +152,6 @@ public final class YamlLoader {
     return Optional.empty();
   }
 
-  private static Code syntaxCode(YamlEngineException e) {
-    String message = String.valueOf(e.getMessage());
-    return message.contains("aliases") || message.contains("Number of aliases") ? Code.YAML_LIMIT : Code.YAML_SYNTAX;
-  }
-
   private static String syntaxMessage(YamlEngineException e) {
     if (e instanceof MarkedYamlEngineException marked) {
       String problem = marked.getProblem() == null ? "" : marked.getProblem();
@@ -158,13 +162,13 @@ public final class YamlLoader {
     return String.valueOf(e.getMessage()).lines().findFirst().orElse("invalid YAML");
   }
 
-  private static String syntaxHint(YamlEngineException e) {
-    String message = String.valueOf(e.getMessage());
-    if (message.contains("'\\t'") || message.contains("\\t(TAB)")) {
-      return "YAML is indented with spaces; replace the tab";
-    }
-    if (syntaxCode(e) == Code.YAML_LIMIT) {
-      return "use fewer aliases (&anchor/*alias)";
+  /** A tab where the scanner stopped means tab indentation, which YAML forbids. */
+  private static String syntaxHint(YamlEngineException e, Mark mark, List<String> lines) {
+    if (e instanceof ScannerException && mark != null && mark.getLine() < lines.size()) {
+      String line = lines.get(mark.getLine());
+      if (line.substring(0, Math.min(line.length(), mark.getColumn() + 1)).indexOf('\t') >= 0) {
+        return "YAML is indented with spaces; replace the tab";
+      }
     }
     return "check the indentation and quoting around this point";
   }

@@ -48,9 +48,13 @@ public final class PlanJson {
     return root;
   }
 
-  /** A plan file: the plan, the desired state it was made from, and the fingerprints of what it observed. */
-  public static ObjectNode planFile(Plan plan, String source, JsonNode desired) {
+  /**
+   * A plan file: the plan, the wslnet version that made it (only that version applies it, as with Terraform's
+   * saved plans), the desired state it was made from, and the fingerprints of what it observed.
+   */
+  public static ObjectNode planFile(Plan plan, String wslnetVersion, String source, JsonNode desired) {
     ObjectNode root = plan(plan);
+    root.put("wslnet_version", wslnetVersion);
     root.put("source", source);
     root.set("desired", desired);
     ObjectNode fingerprints = root.putObject("fingerprints");

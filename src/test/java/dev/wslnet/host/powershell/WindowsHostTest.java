@@ -42,6 +42,17 @@ class WindowsHostTest {
     return answer;
   }
 
+  /** The script's answer to a request to apply: each operation succeeded, on the recorded Windows 11 machine. */
+  static ObjectNode succeeded(JsonNode request) {
+    try {
+      ObjectNode answer = applied(fixture());
+      request.path("operations").forEach(operation -> answer.withArray("results").addObject().put("ok", true));
+      return answer;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static WindowsHost local(FakeRunner runner) {
     return new WindowsHost("local", new LocalSide(Map.of("USERPROFILE", "C:\\Users\\dev")), runner, false);
   }

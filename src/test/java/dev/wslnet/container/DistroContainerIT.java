@@ -27,7 +27,7 @@ import org.testcontainers.utility.MountableFile;
  */
 @Tag("container")
 @Testcontainers(disabledWithoutDocker = true)
-class DistroContainerTest {
+class DistroContainerIT {
   static final String IMAGE = System.getenv().getOrDefault("WSLNET_DISTRO_IMAGE", "wslnet-distro:bookworm");
   private static final String JAR = "/opt/wslnet/wslnet.jar";
   private static final String FILE = "/opt/wslnet/wslnet.yaml";
