@@ -40,8 +40,7 @@ final class Oracle {
    * when the corpus does not hold all of its files.
    */
   static List<Path> corpus() throws IOException {
-    Shared.require(Files.isDirectory(CORPUS) ? null
-        : "the corpus " + CORPUS + " is missing (shared/ is not beside the checkout)");
+    Shared.require(corpusMissing().orElse(null));
     try (Stream<Path> files = Files.list(CORPUS)) {
       List<Path> corpus = files.filter(f -> f.toString().endsWith(".wslconfig")).sorted().toList();
       if (corpus.size() != CORPUS_SIZE) {
@@ -49,6 +48,12 @@ final class Oracle {
       }
       return corpus;
     }
+  }
+
+  /** Why the corpus is not here, or empty when it is. */
+  static Optional<String> corpusMissing() {
+    return Files.isDirectory(CORPUS) ? Optional.empty()
+        : Optional.of("the corpus " + CORPUS + " is missing (shared/ is not beside the checkout)");
   }
 
   /** Why the oracle cannot run here, or empty when it can. */
