@@ -10,18 +10,23 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Dependencies point one way: the command line uses the core, never the reverse; the model depends on nothing. */
+/**
+ * Dependencies point one way: the command line uses the core, never the reverse; the model depends
+ * on nothing.
+ */
 class ArchitectureTest {
   private static final Path SOURCES = Path.of("src/main/java/dev/wslnet");
 
-  private static List<String> violations(String fromPackage, String... forbidden) throws IOException {
+  private static List<String> violations(String fromPackage, String... forbidden)
+      throws IOException {
     List<String> violations = new ArrayList<>();
     Path root = SOURCES.resolve(fromPackage.replace('.', '/'));
     try (Stream<Path> files = Files.walk(root)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
         for (String line : Files.readAllLines(file)) {
           for (String target : forbidden) {
-            if (line.startsWith("import dev.wslnet." + target + ".") || line.startsWith("import static dev.wslnet." + target + ".")) {
+            if (line.startsWith("import dev.wslnet." + target + ".")
+                || line.startsWith("import static dev.wslnet." + target + ".")) {
               violations.add(file + ": " + line);
             }
           }

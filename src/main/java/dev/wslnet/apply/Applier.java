@@ -1,8 +1,8 @@
 package dev.wslnet.apply;
 
+import dev.wslnet.host.Applied;
 import dev.wslnet.host.Host;
 import dev.wslnet.host.HostException;
-import dev.wslnet.host.Applied;
 import dev.wslnet.host.Operation;
 import dev.wslnet.host.OperationResult;
 import dev.wslnet.model.DesiredState;
@@ -14,8 +14,8 @@ import dev.wslnet.plan.Plan;
 import dev.wslnet.plan.Planner;
 import dev.wslnet.plan.Resource;
 import dev.wslnet.plan.ResourceKind;
-import dev.wslnet.wslconfig.WslConfigEditor;
 import dev.wslnet.wslconfig.WslConfigEditException;
+import dev.wslnet.wslconfig.WslConfigEditor;
 import dev.wslnet.wslconfig.WslConfigText;
 import dev.wslnet.wslconfig.WslEdit;
 import java.util.ArrayList;
@@ -23,32 +23,41 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Carries out a plan on a host and proves the result: checks the preconditions before touching anything, writes
- * .wslconfig, runs every Windows operation in one round trip that also observes the host again, then plans once
- * more: a plan that is not empty then means the host did not converge. The caller holds the host's lock from the
- * observation the plan was made from until this returns.
+ * Carries out a plan on a host and proves the result: checks the preconditions before touching
+ * anything, writes .wslconfig, runs every Windows operation in one round trip that also observes
+ * the host again, then plans once more: a plan that is not empty then means the host did not
+ * converge. The caller holds the host's lock from the observation the plan was made from until this
+ * returns.
  */
 public final class Applier {
   private final Host host;
   private final boolean elevate;
 
-  /** @param elevate the host runs operations in an elevated process of their own (apply --elevate) */
+  /**
+   * @param elevate the host runs operations in an elevated process of their own (apply --elevate)
+   */
   public Applier(Host host, boolean elevate) {
     this.host = host;
     this.elevate = elevate;
   }
 
   /**
-   * @param observed the observation the plan was made from; the .wslconfig edit starts from its bytes
-   * @param restartWsl run {@code wsl --shutdown} after .wslconfig changed, then plan the rest against the restarted
-   *     VM, so that $wsl forwards point at its new address
+   * @param observed the observation the plan was made from; the .wslconfig edit starts from its
+   *     bytes
+   * @param restartWsl run {@code wsl --shutdown} after .wslconfig changed, then plan the rest
+   *     against the restarted VM, so that $wsl forwards point at its new address
    */
-  public ApplyResult apply(DesiredState desired, ObservedState observed, Plan plan, boolean restartWsl) {
+  public ApplyResult apply(
+      DesiredState desired, ObservedState observed, Plan plan, boolean restartWsl) {
     long needAdministrator = plan.needing(Need.ADMINISTRATOR);
     if (needAdministrator > 0 && !plan.facts().elevated() && !elevate) {
-      throw new NotElevatedException(needAdministrator + (needAdministrator == 1 ? " change needs" : " changes need")
-          + " an administrator, and " + host.name() + " is not elevated; nothing was changed. Run from an elevated "
-          + "terminal (or with Windows' sudo), or apply with --elevate to approve it in a UAC prompt");
+      throw new NotElevatedException(
+          needAdministrator
+              + (needAdministrator == 1 ? " change needs" : " changes need")
+              + " an administrator, and "
+              + host.name()
+              + " is not elevated; nothing was changed. Run from an elevated terminal (or with"
+              + " Windows' sudo), or apply with --elevate to approve it in a UAC prompt");
     }
     List<ChangeResult> results = new ArrayList<>();
     boolean wslconfigWritten = writeWslConfig(observed, ofKind(plan.changes(), true), results);
@@ -64,29 +73,38 @@ public final class Applier {
       }
     }
     if (current == null || !windowsChanges.isEmpty()) {
-      List<List<Operation>> perChange = windowsChanges.stream()
-          .map(change -> Executor.of(ChangeKinds.of(change)).operations(change)).toList();
-      Applied applied = host.apply(perChange.stream().flatMap(List::stream).toList(), desired.managedGroup());
+      List<List<Operation>> perChange =
+          windowsChanges.stream()
+              .map(change -> Executor.of(ChangeKinds.of(change)).operations(change))
+              .toList();
+      Applied applied =
+          host.apply(perChange.stream().flatMap(List::stream).toList(), desired.managedGroup());
       results.addAll(changeResults(windowsChanges, perChange, applied.results()));
       current = applied.observed();
     }
     boolean restarted = restartWsl && wslconfigWritten && restartError.isEmpty();
-    return new ApplyResult(results, Planner.plan(desired, current), wslconfigWritten && !restarted, restartError);
+    return new ApplyResult(
+        results, Planner.plan(desired, current), wslconfigWritten && !restarted, restartError);
   }
 
   /** The .wslconfig changes (written by Java), or the others (carried out by Windows). */
   private static List<Change> ofKind(List<Change> changes, boolean wslconfig) {
-    return changes.stream().filter(change -> (ChangeKinds.of(change) == ResourceKind.WSLCONFIG) == wslconfig).toList();
+    return changes.stream()
+        .filter(change -> (ChangeKinds.of(change) == ResourceKind.WSLCONFIG) == wslconfig)
+        .toList();
   }
 
-  private boolean writeWslConfig(ObservedState observed, List<Change> changes, List<ChangeResult> results) {
+  private boolean writeWslConfig(
+      ObservedState observed, List<Change> changes, List<ChangeResult> results) {
     if (changes.isEmpty()) {
       return false;
     }
     List<WslEdit> edits = changes.stream().map(Applier::wslEdit).toList();
     Optional<String> error;
     try {
-      byte[] edited = WslConfigEditor.apply(WslConfigText.decode(observed.wslconfig().orElse(new byte[0])), edits);
+      byte[] edited =
+          WslConfigEditor.apply(
+              WslConfigText.decode(observed.wslconfig().orElse(new byte[0])), edits);
       host.writeWslConfig(edited);
       error = Optional.empty();
     } catch (HostException | WslConfigEditException | IllegalArgumentException e) {
@@ -100,8 +118,11 @@ public final class Applier {
 
   /** The .wslconfig edit of a change to a key: set it to the value after, or remove it. */
   private static WslEdit wslEdit(Change change) {
-    Resource.WslSetting setting = (Resource.WslSetting) change.after().or(change::before).orElseThrow();
-    return change.after().isPresent() ? new WslEdit.Set(setting.key(), setting.value()) : new WslEdit.Remove(setting.key());
+    Resource.WslSetting setting =
+        (Resource.WslSetting) change.after().or(change::before).orElseThrow();
+    return change.after().isPresent()
+        ? new WslEdit.Set(setting.key(), setting.value())
+        : new WslEdit.Remove(setting.key());
   }
 
   /** A change succeeds when all its operations do; its error is the first one's. */

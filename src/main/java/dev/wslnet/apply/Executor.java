@@ -6,13 +6,16 @@ import dev.wslnet.plan.ResourceKind;
 import java.util.List;
 
 /**
- * Turns a change of one kind of resource into idempotent operations ("ensure present with these fields", "ensure
- * absent"). Executors do what the plan says; they never decide what to change.
+ * Turns a change of one kind of resource into idempotent operations ("ensure present with these
+ * fields", "ensure absent"). Executors do what the plan says; they never decide what to change.
  */
 interface Executor {
   List<Operation> operations(Change change);
 
-  /** The executor of each kind; .wslconfig is written by Java itself, so its changes have no operations. */
+  /**
+   * The executor of each kind; .wslconfig is written by Java itself, so its changes have no
+   * operations.
+   */
   static Executor of(ResourceKind kind) {
     return switch (kind) {
       case WSLCONFIG -> change -> List.of();

@@ -10,8 +10,11 @@ final class HyperVRuleExecutor implements Executor {
   @Override
   public List<Operation> operations(Change change) {
     if (change.after().isPresent()) {
-      return List.of(new Operation.HyperVRuleEnsure(((Resource.HyperVRule) change.after().get()).rule()));
+      return List.of(
+          new Operation.HyperVRuleEnsure(((Resource.HyperVRule) change.after().get()).rule()));
     }
-    return List.of(new Operation.HyperVRuleRemove(((Resource.HyperVRule) change.before().orElseThrow()).rule().name()));
+    return List.of(
+        new Operation.HyperVRuleRemove(
+            ((Resource.HyperVRule) change.before().orElseThrow()).rule().name()));
   }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 final class HyperVSettingsExecutor implements Executor {
   @Override
   public List<Operation> operations(Change change) {
-    return List.of(new Operation.HyperVSettingsSet(((Resource.HyperVSettings) change.after().orElseThrow()).settings()));
+    return List.of(
+        new Operation.HyperVSettingsSet(
+            ((Resource.HyperVSettings) change.after().orElseThrow()).settings()));
   }
 }

@@ -5,7 +5,10 @@ import dev.wslnet.plan.Change;
 import dev.wslnet.plan.Resource;
 import java.util.List;
 
-/** Windows firewall rules of the managed group: ensure present with the declared fields, or ensure absent. */
+/**
+ * Windows firewall rules of the managed group: ensure present with the declared fields, or ensure
+ * absent.
+ */
 final class WindowsRuleExecutor implements Executor {
   @Override
   public List<Operation> operations(Change change) {

@@ -26,35 +26,51 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "apply", description = {
-  "Plans (or loads a saved plan), shows it, asks, changes the host, then checks that it converged.",
-  "Exit 0 when the host matches the file afterwards, 1 otherwise."
-})
+@Command(
+    name = "apply",
+    description = {
+      "Plans (or loads a saved plan), shows it, asks, changes the host, then checks that it"
+          + " converged.",
+      "Exit 0 when the host matches the file afterwards, 1 otherwise."
+    })
 final class ApplyCommand implements Callable<Integer> {
-  @ParentCommand
-  WslnetCommand parent;
+  @ParentCommand WslnetCommand parent;
 
-  @Mixin
-  HostOption hostOption;
+  @Mixin HostOption hostOption;
 
-  @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "The desired-state file. Default: wslnet.yaml.")
+  @Option(
+      names = {"-f", "--file"},
+      paramLabel = "FILE",
+      description = "The desired-state file. Default: wslnet.yaml.")
   String file;
 
-  @Parameters(paramLabel = "PLANFILE", arity = "0..1", description = "A plan saved by `wslnet plan --out`.")
+  @Parameters(
+      paramLabel = "PLANFILE",
+      arity = "0..1",
+      description = "A plan saved by `wslnet plan --out`.")
   Path planFile;
 
-  @Option(names = "--auto-approve", description = "Apply without asking. Required without a terminal.")
+  @Option(
+      names = "--auto-approve",
+      description = "Apply without asking. Required without a terminal.")
   Boolean autoApprove;
 
-  @Option(names = "--json", description = "Print the plan and the results as one JSON document, and nothing else.")
+  @Option(
+      names = "--json",
+      description = "Print the plan and the results as one JSON document, and nothing else.")
   Boolean json;
 
-  @Option(names = "--elevate",
-      description = "Run the changes in an elevated PowerShell: Windows asks for approval in a UAC prompt.")
+  @Option(
+      names = "--elevate",
+      description =
+          "Run the changes in an elevated PowerShell: Windows asks for approval in a UAC prompt.")
   Boolean elevate;
 
-  @Option(names = "--restart-wsl",
-      description = "Run `wsl --shutdown` after .wslconfig changes, then point $wsl forwards at the restarted VM.")
+  @Option(
+      names = "--restart-wsl",
+      description =
+          "Run `wsl --shutdown` after .wslconfig changes, then point $wsl forwards at the restarted"
+              + " VM.")
   Boolean restartWsl;
 
   private final Console console;
@@ -71,23 +87,34 @@ final class ApplyCommand implements Callable<Integer> {
     boolean asJson = Boolean.TRUE.equals(json);
     boolean color = console.color(parent.noColor());
     String source = planFile != null ? planFile.toString() : file != null ? file : "wslnet.yaml";
-    PlanFiles.SavedPlan saved = planFile != null && PlanFiles.looksLikePlanFile(planFile) ? PlanFiles.read(planFile) : null;
-    DesiredStateFile desired = saved != null ? saved.desired() : DesiredStates.read(source, console, asJson, color);
+    PlanFiles.SavedPlan saved =
+        planFile != null && PlanFiles.looksLikePlanFile(planFile) ? PlanFiles.read(planFile) : null;
+    DesiredStateFile desired =
+        saved != null ? saved.desired() : DesiredStates.read(source, console, asJson, color);
     String sourceName = saved != null ? saved.source() : source;
     DesiredState state = desired.state().orElseThrow();
     boolean elevated = Boolean.TRUE.equals(elevate);
     Host host = Hosts.select(hostOption.host, console, elevated);
     if (Boolean.TRUE.equals(restartWsl) && !host.canRestartWsl()) {
-      throw new ExitException(ExitCode.ERROR, "--restart-wsl cannot run from inside WSL: `wsl --shutdown` would stop "
-          + "wslnet itself. Apply without it, then run `wsl.exe --shutdown` and apply again from a new shell");
+      throw new ExitException(
+          ExitCode.ERROR,
+          "--restart-wsl cannot run from inside WSL: `wsl --shutdown` would stop wslnet itself."
+              + " Apply without it, then run `wsl.exe --shutdown` and apply again from a new"
+              + " shell");
     }
     try (HostLock lock = host.lock()) {
       return apply(host, state, saved, sourceName, asJson, color, elevated);
     }
   }
 
-  private int apply(Host host, DesiredState state, PlanFiles.SavedPlan saved, String sourceName, boolean asJson,
-      boolean color, boolean elevated) {
+  private int apply(
+      Host host,
+      DesiredState state,
+      PlanFiles.SavedPlan saved,
+      String sourceName,
+      boolean asJson,
+      boolean color,
+      boolean elevated) {
     ObservedState observed = host.observe(state.managedGroup());
     if (saved != null) {
       refuseIfStale(saved, Fingerprints.of(state, observed));
@@ -104,9 +131,12 @@ final class ApplyCommand implements Callable<Integer> {
       return ExitCode.OK.code();
     }
     confirm();
-    console.err().println("Applying " + plan.changes().size() + " changes to " + host.name() + "...");
+    console
+        .err()
+        .println("Applying " + plan.changes().size() + " changes to " + host.name() + "...");
     console.err().flush();
-    ApplyResult result = new Applier(host, elevated).apply(state, observed, plan, Boolean.TRUE.equals(restartWsl));
+    ApplyResult result =
+        new Applier(host, elevated).apply(state, observed, plan, Boolean.TRUE.equals(restartWsl));
     if (asJson) {
       console.out().println(PlanJson.write(PlanJson.apply(plan, result)));
     } else {
@@ -126,8 +156,16 @@ final class ApplyCommand implements Callable<Integer> {
       }
     }
     if (!moved.isEmpty()) {
-      throw new ExitException(ExitCode.ERROR, "the saved plan " + planFile + " is stale: the host changed since it "
-          + "was made (" + String.join(", ", moved) + "). Run `wslnet plan --out " + planFile + "` again");
+      throw new ExitException(
+          ExitCode.ERROR,
+          "the saved plan "
+              + planFile
+              + " is stale: the host changed since it "
+              + "was made ("
+              + String.join(", ", moved)
+              + "). Run `wslnet plan --out "
+              + planFile
+              + "` again");
     }
   }
 
@@ -136,7 +174,8 @@ final class ApplyCommand implements Callable<Integer> {
       return;
     }
     if (!console.interactive()) {
-      throw new ExitException(ExitCode.ERROR,
+      throw new ExitException(
+          ExitCode.ERROR,
           "no terminal to ask for approval: review the plan, then run apply with --auto-approve");
     }
     console.err().print("\nApply these changes? Only 'y' or 'yes' approves. [y/N] ");
@@ -147,7 +186,8 @@ final class ApplyCommand implements Callable<Integer> {
     } catch (IOException e) {
       answer = null;
     }
-    if (answer == null || !(answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"))) {
+    if (answer == null
+        || !(answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"))) {
       throw new ExitException(ExitCode.ERROR, "apply cancelled; nothing was changed");
     }
   }

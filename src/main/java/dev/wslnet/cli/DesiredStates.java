@@ -6,7 +6,9 @@ import dev.wslnet.config.FileReport;
 import dev.wslnet.render.diagnostics.DiagnosticsFormat;
 import java.util.List;
 
-/** Reads the desired-state file of plan and apply; an invalid file is reported and ends the command. */
+/**
+ * Reads the desired-state file of plan and apply; an invalid file is reported and ends the command.
+ */
 final class DesiredStates {
   private DesiredStates() {}
 

@@ -18,7 +18,9 @@ final class Hosts {
 
   private Hosts() {}
 
-  /** @param elevate run operations in an elevated process of their own (apply --elevate) */
+  /**
+   * @param elevate run operations in an elevated process of their own (apply --elevate)
+   */
   static Host select(String option, Console console, boolean elevate) {
     String spec = option != null ? option : console.environment().getOrDefault(ENVIRONMENT, "auto");
     if (spec.startsWith(SimHost.PREFIX) && spec.length() > SimHost.PREFIX.length()) {
@@ -35,11 +37,15 @@ final class Hosts {
         if (insideWsl(console)) {
           yield wsl(runner, console, elevate);
         }
-        throw new ExitException(ExitCode.ERROR, "no Windows host here: this machine is neither Windows nor a WSL "
-            + "distro. Use --host sim:DIR to run against a simulated Windows host kept in DIR (created if missing)");
+        throw new ExitException(
+            ExitCode.ERROR,
+            "no Windows host here: this machine is neither Windows nor a WSL distro. Use --host"
+                + " sim:DIR to run against a simulated Windows host kept in DIR (created if"
+                + " missing)");
       }
-      default -> throw new ExitException(ExitCode.USAGE,
-          "unknown host '" + spec + "': use auto, local, wsl or sim:DIR");
+      default ->
+          throw new ExitException(
+              ExitCode.USAGE, "unknown host '" + spec + "': use auto, local, wsl or sim:DIR");
     };
   }
 
@@ -57,6 +63,7 @@ final class Hosts {
 
   /** WSL sets WSL_DISTRO_NAME, and registers the WSLInterop handler for Windows programs. */
   static boolean insideWsl(Console console) {
-    return console.environment().containsKey("WSL_DISTRO_NAME") || Files.exists(WSL_INTEROP_HANDLER);
+    return console.environment().containsKey("WSL_DISTRO_NAME")
+        || Files.exists(WSL_INTEROP_HANDLER);
   }
 }

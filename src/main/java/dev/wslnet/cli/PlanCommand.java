@@ -19,22 +19,30 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "plan", description = "Observes the host and shows what apply would change. Changes nothing.")
+@Command(
+    name = "plan",
+    description = "Observes the host and shows what apply would change. Changes nothing.")
 final class PlanCommand implements Callable<Integer> {
-  @ParentCommand
-  WslnetCommand parent;
+  @ParentCommand WslnetCommand parent;
 
-  @Mixin
-  HostOption hostOption;
+  @Mixin HostOption hostOption;
 
-  @Option(names = {"-f", "--file"}, paramLabel = "FILE", defaultValue = "wslnet.yaml",
+  @Option(
+      names = {"-f", "--file"},
+      paramLabel = "FILE",
+      defaultValue = "wslnet.yaml",
       description = "The desired-state file. Default: ${DEFAULT-VALUE}.")
   String file;
 
-  @Option(names = "--out", paramLabel = "PLANFILE", description = "Also save the plan, for `wslnet apply PLANFILE`.")
+  @Option(
+      names = "--out",
+      paramLabel = "PLANFILE",
+      description = "Also save the plan, for `wslnet apply PLANFILE`.")
   Path out;
 
-  @Option(names = "--detailed-exitcode", description = "Exit 2 when the plan has changes, 0 when it has none.")
+  @Option(
+      names = "--detailed-exitcode",
+      description = "Exit 2 when the plan has changes, 0 when it has none.")
   Boolean detailedExitCode;
 
   @Option(names = "--json", description = "Print the plan as one JSON document, and nothing else.")
@@ -49,7 +57,8 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     boolean asJson = Boolean.TRUE.equals(json);
-    DesiredStateFile desired = DesiredStates.read(file, console, asJson, console.color(parent.noColor()));
+    DesiredStateFile desired =
+        DesiredStates.read(file, console, asJson, console.color(parent.noColor()));
     Host host = Hosts.select(hostOption.host, console, false);
     DesiredState state = desired.state().orElseThrow();
     ObservedState observed = host.observe(state.managedGroup());
@@ -57,7 +66,8 @@ final class PlanCommand implements Callable<Integer> {
     if (asJson) {
       console.out().println(PlanJson.write(PlanJson.plan(plan)));
     } else {
-      new PlanTextView(new Style(console.color(parent.noColor()))).render(plan, file, console.out());
+      new PlanTextView(new Style(console.color(parent.noColor())))
+          .render(plan, file, console.out());
     }
     if (out != null) {
       save(plan, desired);
@@ -68,16 +78,21 @@ final class PlanCommand implements Callable<Integer> {
   }
 
   private void save(Plan plan, DesiredStateFile desired) {
-    String content = PlanJson.write(PlanJson.planFile(plan, WslnetCommand.version(), file,
-        desired.document().orElseThrow()));
+    String content =
+        PlanJson.write(
+            PlanJson.planFile(
+                plan, WslnetCommand.version(), file, desired.document().orElseThrow()));
     try {
       AtomicFiles.replace(out, (content + "\n").getBytes(StandardCharsets.UTF_8), null);
     } catch (IOException e) {
-      throw new ExitException(ExitCode.ERROR, "cannot write the plan to " + out + ": " + e.getMessage());
+      throw new ExitException(
+          ExitCode.ERROR, "cannot write the plan to " + out + ": " + e.getMessage());
     }
     if (!Boolean.TRUE.equals(json)) {
       console.out().println();
-      console.out().println("Saved the plan to " + out + ". Apply exactly it with: wslnet apply " + out);
+      console
+          .out()
+          .println("Saved the plan to " + out + ". Apply exactly it with: wslnet apply " + out);
     }
   }
 }

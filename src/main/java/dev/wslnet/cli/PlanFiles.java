@@ -15,7 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Reads a plan saved by {@code plan --out}. */
 final class PlanFiles {
-  /** What a saved plan holds that apply needs: the desired state and the fingerprints of what it saw. */
+  /**
+   * What a saved plan holds that apply needs: the desired state and the fingerprints of what it
+   * saw.
+   */
   record SavedPlan(String source, DesiredStateFile desired, Map<String, String> fingerprints) {}
 
   private PlanFiles() {}
@@ -35,28 +38,45 @@ final class PlanFiles {
     try {
       root = JsonMapper.builder().build().readTree(Files.readString(path, StandardCharsets.UTF_8));
     } catch (IOException | JacksonException e) {
-      throw new ExitException(ExitCode.ERROR, "cannot read the plan " + path + ": " + e.getMessage());
+      throw new ExitException(
+          ExitCode.ERROR, "cannot read the plan " + path + ": " + e.getMessage());
     }
     String version = root.path("format_version").asString("");
     String supportedMajor = PlanJson.FORMAT_VERSION.split("\\.")[0];
     if (!version.split("\\.")[0].equals(supportedMajor) || !root.path("desired").isObject()) {
-      throw new ExitException(ExitCode.ERROR, path + " is not a plan this wslnet reads (format_version "
-          + (version.isEmpty() ? "missing" : version) + "; this wslnet reads " + supportedMajor + ".x)");
+      throw new ExitException(
+          ExitCode.ERROR,
+          path
+              + " is not a plan this wslnet reads (format_version "
+              + (version.isEmpty() ? "missing" : version)
+              + "; this wslnet reads "
+              + supportedMajor
+              + ".x)");
     }
     String madeBy = root.path("wslnet_version").asString("");
     if (!madeBy.equals(WslnetCommand.version())) {
-      throw new ExitException(ExitCode.ERROR, "the plan " + path + " was made by wslnet "
-          + (madeBy.isEmpty() ? "of an unknown version" : madeBy) + ", and this is wslnet " + WslnetCommand.version()
-          + "; a saved plan is applied by the version that made it: plan again with this one");
+      throw new ExitException(
+          ExitCode.ERROR,
+          "the plan "
+              + path
+              + " was made by wslnet "
+              + (madeBy.isEmpty() ? "of an unknown version" : madeBy)
+              + ", and this is wslnet "
+              + WslnetCommand.version()
+              + "; a saved plan is applied by the version that made it: plan again with this one");
     }
     String source = root.path("source").asString(path.toString());
     byte[] document = root.get("desired").toString().getBytes(StandardCharsets.UTF_8);
-    DesiredStateFile desired = new DesiredStateValidator().read(source + " (as saved in " + path + ")", document);
+    DesiredStateFile desired =
+        new DesiredStateValidator().read(source + " (as saved in " + path + ")", document);
     if (desired.state().isEmpty()) {
-      throw new ExitException(ExitCode.ERROR, "the desired state saved in " + path + " is no longer valid");
+      throw new ExitException(
+          ExitCode.ERROR, "the desired state saved in " + path + " is no longer valid");
     }
     Map<String, String> fingerprints = new TreeMap<>();
-    root.path("fingerprints").properties().forEach(e -> fingerprints.put(e.getKey(), e.getValue().asString()));
+    root.path("fingerprints")
+        .properties()
+        .forEach(e -> fingerprints.put(e.getKey(), e.getValue().asString()));
     return new SavedPlan(source, desired, fingerprints);
   }
 }

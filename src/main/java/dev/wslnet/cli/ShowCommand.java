@@ -12,9 +12,12 @@ import picocli.CommandLine.Option;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-@Command(name = "show", description = {
-  "Prints the host's current state as a desired-state file: `show > wslnet.yaml` then `plan` shows no changes."
-})
+@Command(
+    name = "show",
+    description = {
+      "Prints the host's current state as a desired-state file: `show > wslnet.yaml` then `plan`"
+          + " shows no changes."
+    })
 final class ShowCommand implements Callable<Integer> {
   /** The output formats of show. */
   enum Format {
@@ -22,13 +25,19 @@ final class ShowCommand implements Callable<Integer> {
     JSON
   }
 
-  @Mixin
-  HostOption hostOption;
+  @Mixin HostOption hostOption;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "yaml", description = "yaml or json. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "yaml",
+      description = "yaml or json. Default: ${DEFAULT-VALUE}.")
   Format format;
 
-  @Option(names = "--group", paramLabel = "GROUP", defaultValue = "wslnet",
+  @Option(
+      names = "--group",
+      paramLabel = "GROUP",
+      defaultValue = "wslnet",
       description = "The Windows firewall group whose rules to show. Default: ${DEFAULT-VALUE}.")
   String group;
 
@@ -49,7 +58,13 @@ final class ShowCommand implements Callable<Integer> {
       console.out().println(PlanJson.write(document));
     } else {
       console.out().println("# The state of " + host.name() + ", as `wslnet show` observed it.");
-      console.out().print(YAMLMapper.builder().build().writeValueAsString(document).replaceFirst("^---\\n", ""));
+      console
+          .out()
+          .print(
+              YAMLMapper.builder()
+                  .build()
+                  .writeValueAsString(document)
+                  .replaceFirst("^---\\n", ""));
     }
     console.out().flush();
     return ExitCode.OK.code();

@@ -14,18 +14,27 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "validate",
     description = {
-      "Checks desired-state files offline: YAML 1.2, the schema, and what WSL or Windows would reject or ignore.",
-      "Reports every problem of every file. Exit 0 when valid (warnings allowed unless --strict), 1 when not."
+      "Checks desired-state files offline: YAML 1.2, the schema, and what WSL or Windows would"
+          + " reject or ignore.",
+      "Reports every problem of every file. Exit 0 when valid (warnings allowed unless --strict), 1"
+          + " when not."
     })
 final class ValidateCommand implements Callable<Integer> {
-  @ParentCommand
-  WslnetCommand parent;
+  @ParentCommand WslnetCommand parent;
 
-  @Parameters(paramLabel = "FILE", arity = "0..*", description = "Files to check (default: wslnet.yaml).")
+  @Parameters(
+      paramLabel = "FILE",
+      arity = "0..*",
+      description = "Files to check (default: wslnet.yaml).")
   List<String> files = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text, json, github (workflow annotations) or sarif (SARIF 2.1.0). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description =
+          "text, json, github (workflow annotations) or sarif (SARIF 2.1.0). Default:"
+              + " ${DEFAULT-VALUE}.")
   DiagnosticsFormat format;
 
   @Option(names = "--strict", description = "Fail on warnings too.")
@@ -42,10 +51,14 @@ final class ValidateCommand implements Callable<Integer> {
     List<String> targets = files.isEmpty() ? List.of("wslnet.yaml") : files;
     DesiredStateValidator validator = new DesiredStateValidator();
     List<FileReport> reports = targets.stream().map(validator::validate).toList();
-    format.view(console.color(parent.noColor()), WslnetCommand.version()).render(reports, console.out());
+    format
+        .view(console.color(parent.noColor()), WslnetCommand.version())
+        .render(reports, console.out());
     console.out().flush();
-    boolean failed = reports.stream().anyMatch(FileReport::hasErrors)
-        || Boolean.TRUE.equals(strict) && reports.stream().anyMatch(r -> !r.diagnostics().isEmpty());
+    boolean failed =
+        reports.stream().anyMatch(FileReport::hasErrors)
+            || Boolean.TRUE.equals(strict)
+                && reports.stream().anyMatch(r -> !r.diagnostics().isEmpty());
     return (failed ? ExitCode.ERROR : ExitCode.OK).code();
   }
 }

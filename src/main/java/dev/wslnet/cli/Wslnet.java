@@ -4,15 +4,17 @@ import dev.wslnet.apply.NotElevatedException;
 import dev.wslnet.config.Suggestions;
 import dev.wslnet.host.HostException;
 import dev.wslnet.plan.PlanningException;
-import java.util.Optional;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
-/** Builds the command line for a console; {@code Main} and the tests both run wslnet through here. */
+/**
+ * Builds the command line for a console; {@code Main} and the tests both run wslnet through here.
+ */
 public final class Wslnet {
   private Wslnet() {}
 
@@ -27,31 +29,36 @@ public final class Wslnet {
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExitCodeExceptionMapper(t -> ExitCode.ERROR.code());
     commandLine.setParameterExceptionHandler(Wslnet::usageError);
-    commandLine.setExecutionExceptionHandler((exception, cmd, parsed) -> {
-      WslnetCommand root = cmd.getCommandSpec().root().userObject() instanceof WslnetCommand w ? w : null;
-      PrintWriter err = cmd.getErr();
-      Optional<ExitCode> userError = userError(exception);
-      if (userError.isPresent()) {
-        if (exception.getMessage() != null) {
-          err.println("error: " + exception.getMessage());
-        }
-        if (userError.get() == ExitCode.USAGE) {
-          err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
-        }
-        err.flush();
-        return userError.get().code();
-      }
-      err.println("error: " + describe(exception));
-      if (root != null && root.debug()) {
-        StringWriter trace = new StringWriter();
-        exception.printStackTrace(new PrintWriter(trace));
-        err.print(trace);
-      } else {
-        err.println("(run with --debug for details)");
-      }
-      err.flush();
-      return ExitCode.ERROR.code();
-    });
+    commandLine.setExecutionExceptionHandler(
+        (exception, cmd, parsed) -> {
+          WslnetCommand root =
+              cmd.getCommandSpec().root().userObject() instanceof WslnetCommand w ? w : null;
+          PrintWriter err = cmd.getErr();
+          Optional<ExitCode> userError = userError(exception);
+          if (userError.isPresent()) {
+            if (exception.getMessage() != null) {
+              err.println("error: " + exception.getMessage());
+            }
+            if (userError.get() == ExitCode.USAGE) {
+              err.println(
+                  "Try '"
+                      + cmd.getCommandSpec().qualifiedName()
+                      + " --help' for more information.");
+            }
+            err.flush();
+            return userError.get().code();
+          }
+          err.println("error: " + describe(exception));
+          if (root != null && root.debug()) {
+            StringWriter trace = new StringWriter();
+            exception.printStackTrace(new PrintWriter(trace));
+            err.print(trace);
+          } else {
+            err.println("(run with --debug for details)");
+          }
+          err.flush();
+          return ExitCode.ERROR.code();
+        });
     return commandLine;
   }
 
@@ -64,7 +71,8 @@ public final class Wslnet {
       unmatched.getUnmatched().stream()
           .filter(argument -> argument.startsWith("-"))
           .findFirst()
-          .flatMap(argument -> Suggestions.nearest(argument, cmd.getCommandSpec().optionsMap().keySet()))
+          .flatMap(
+              argument -> Suggestions.nearest(argument, cmd.getCommandSpec().optionsMap().keySet()))
           .ifPresent(option -> err.println("Did you mean: " + option + "?"));
     }
     err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
@@ -72,13 +80,17 @@ public final class Wslnet {
     return ExitCode.USAGE.code();
   }
 
-  /** Errors of the user or the machine, which say what to do; anything else is a bug of wslnet's. */
+  /**
+   * Errors of the user or the machine, which say what to do; anything else is a bug of wslnet's.
+   */
   private static Optional<ExitCode> userError(Exception exception) {
     if (exception instanceof ExitException exit) {
       return Optional.of(exit.exitCode());
     }
-    boolean expected = exception instanceof HostException || exception instanceof PlanningException
-        || exception instanceof NotElevatedException;
+    boolean expected =
+        exception instanceof HostException
+            || exception instanceof PlanningException
+            || exception instanceof NotElevatedException;
     return expected ? Optional.of(ExitCode.ERROR) : Optional.empty();
   }
 

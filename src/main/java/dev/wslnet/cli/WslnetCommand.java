@@ -11,7 +11,13 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = WslnetCommand.Version.class,
     description = "Keeps a Windows host's WSL networking in the state a YAML file describes.",
-    subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, ShowCommand.class, SchemaCommand.class},
+    subcommands = {
+      ValidateCommand.class,
+      PlanCommand.class,
+      ApplyCommand.class,
+      ShowCommand.class,
+      SchemaCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -21,7 +27,10 @@ import picocli.CommandLine.ScopeType;
     })
 public final class WslnetCommand {
 
-  @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces of internal errors.")
+  @Option(
+      names = "--debug",
+      scope = ScopeType.INHERIT,
+      description = "Show stack traces of internal errors.")
   Boolean debug;
 
   @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "Never colour the output.")

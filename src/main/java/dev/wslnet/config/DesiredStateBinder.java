@@ -20,7 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
-/** Turns a validated desired-state document into the model; it relies on validation having found no error. */
+/**
+ * Turns a validated desired-state document into the model; it relies on validation having found no
+ * error.
+ */
 public final class DesiredStateBinder {
   private DesiredStateBinder() {}
 
@@ -29,8 +32,13 @@ public final class DesiredStateBinder {
         wslconfig(root.path("wslconfig")),
         optional(root, "portProxy").map(DesiredStateBinder::portProxy),
         optional(root, "hyperVFirewall").map(DesiredStateBinder::hyperV),
-        optional(root, "windowsFirewall").map(node -> new WindowsFirewallSpec(
-            node.get("group").asString(), node.path("prune").asBoolean(false), rules(node.path("rules")))));
+        optional(root, "windowsFirewall")
+            .map(
+                node ->
+                    new WindowsFirewallSpec(
+                        node.get("group").asString(),
+                        node.path("prune").asBoolean(false),
+                        rules(node.path("rules")))));
   }
 
   private static Optional<JsonNode> optional(JsonNode root, String field) {
@@ -42,8 +50,12 @@ public final class DesiredStateBinder {
     List<WslSetting> settings = new ArrayList<>();
     for (WslSection section : WslSection.values()) {
       for (Map.Entry<String, JsonNode> entry : node.path(section.fileName()).properties()) {
-        WslKey key = WslKey.find(section, entry.getKey()).orElseThrow(
-            () -> new IllegalArgumentException("not a validated document: " + entry.getKey()));
+        WslKey key =
+            WslKey.find(section, entry.getKey())
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "not a validated document: " + entry.getKey()));
         settings.add(new WslSetting(key, wslValue(entry.getValue())));
       }
     }
@@ -69,19 +81,25 @@ public final class DesiredStateBinder {
       String listen = rule.get("listenAddress").asString();
       ConnectAddress connect = ConnectAddress.of(rule.get("connectAddress").asString());
       int listenPort = rule.get("listenPort").asInt();
-      PortProxyType type = rule.has("type")
-          ? PortProxyType.fromNetshName(rule.get("type").asString()).orElseThrow()
-          : inferType(listen, connect);
-      rules.add(new PortProxyRule(type, listen, listenPort, connect, rule.path("connectPort").asInt(listenPort)));
+      PortProxyType type =
+          rule.has("type")
+              ? PortProxyType.fromNetshName(rule.get("type").asString()).orElseThrow()
+              : inferType(listen, connect);
+      rules.add(
+          new PortProxyRule(
+              type, listen, listenPort, connect, rule.path("connectPort").asInt(listenPort)));
     }
     return new PortProxySpec(node.path("prune").asBoolean(false), rules);
   }
 
   /** IPv6 literals make a side IPv6; $wsl, *, IPv4 and host names count as IPv4. */
   static PortProxyType inferType(String listen, ConnectAddress connect) {
-    IpLiteral.Family listenFamily = IpLiteral.isIpv6(listen) ? IpLiteral.Family.IPV6 : IpLiteral.Family.IPV4;
-    IpLiteral.Family connectFamily = connect instanceof ConnectAddress.Fixed fixed && IpLiteral.isIpv6(fixed.address())
-        ? IpLiteral.Family.IPV6 : IpLiteral.Family.IPV4;
+    IpLiteral.Family listenFamily =
+        IpLiteral.isIpv6(listen) ? IpLiteral.Family.IPV6 : IpLiteral.Family.IPV4;
+    IpLiteral.Family connectFamily =
+        connect instanceof ConnectAddress.Fixed fixed && IpLiteral.isIpv6(fixed.address())
+            ? IpLiteral.Family.IPV6
+            : IpLiteral.Family.IPV4;
     return PortProxyType.of(listenFamily, connectFamily);
   }
 
@@ -93,7 +111,10 @@ public final class DesiredStateBinder {
     return new HyperVSpec(settings, node.path("prune").asBoolean(false), rules(node.path("rules")));
   }
 
-  /** Firewall rules from a list of objects with a name and fields, as the file and host.json write them. */
+  /**
+   * Firewall rules from a list of objects with a name and fields, as the file and host.json write
+   * them.
+   */
   public static List<FirewallRule> rules(JsonNode list) {
     List<FirewallRule> rules = new ArrayList<>();
     for (JsonNode rule : list) {

@@ -20,13 +20,13 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Validates desired-state files offline: YAML 1.2, then the schema, then the rules a schema cannot express.
- * Reports every problem of a file, not just the first.
+ * Validates desired-state files offline: YAML 1.2, then the schema, then the rules a schema cannot
+ * express. Reports every problem of a file, not just the first.
  */
 public final class DesiredStateValidator {
-  private static final Comparator<Diagnostic> BY_POSITION = Comparator
-      .comparingInt((Diagnostic d) -> d.span().map(SourceSpan::line).orElse(-1))
-      .thenComparingInt(d -> d.span().map(SourceSpan::column).orElse(-1));
+  private static final Comparator<Diagnostic> BY_POSITION =
+      Comparator.comparingInt((Diagnostic d) -> d.span().map(SourceSpan::line).orElse(-1))
+          .thenComparingInt(d -> d.span().map(SourceSpan::column).orElse(-1));
 
   private final SchemaCheck schemaCheck;
 
@@ -35,49 +35,67 @@ public final class DesiredStateValidator {
   }
 
   /**
-   * Reads and validates one file, named in diagnostics as the user wrote it; a file that cannot be read gets a
-   * diagnostic, never an exception.
+   * Reads and validates one file, named in diagnostics as the user wrote it; a file that cannot be
+   * read gets a diagnostic, never an exception.
    */
   public FileReport validate(String file) {
     return read(file).report();
   }
 
   /**
-   * Reads, validates and, when the file has no error, binds one file. A file that cannot be read gets a diagnostic,
-   * never an exception.
+   * Reads, validates and, when the file has no error, binds one file. A file that cannot be read
+   * gets a diagnostic, never an exception.
    */
   public DesiredStateFile read(String file) {
     Path path;
     try {
       path = Path.of(file);
     } catch (InvalidPathException e) {
-      return single(Diagnostic.ofFile(Code.FILE_UNREADABLE, file, "is not a valid path: " + e.getReason(),
-          "check the path"));
+      return single(
+          Diagnostic.ofFile(
+              Code.FILE_UNREADABLE,
+              file,
+              "is not a valid path: " + e.getReason(),
+              "check the path"));
     }
     try {
       if (Files.isDirectory(path)) {
-        return single(Diagnostic.ofFile(Code.FILE_UNREADABLE, file, "is a directory, not a file",
-            "name the YAML file, e.g. " + path.resolve("wslnet.yaml")));
+        return single(
+            Diagnostic.ofFile(
+                Code.FILE_UNREADABLE,
+                file,
+                "is a directory, not a file",
+                "name the YAML file, e.g. " + path.resolve("wslnet.yaml")));
       }
       if (!Files.exists(path)) {
-        return single(Diagnostic.ofFile(Code.FILE_UNREADABLE, file, "no such file", "check the path"));
+        return single(
+            Diagnostic.ofFile(Code.FILE_UNREADABLE, file, "no such file", "check the path"));
       }
       if (!Files.isRegularFile(path)) {
-        return single(Diagnostic.ofFile(Code.FILE_UNREADABLE, file, "is not a regular file",
-            "name a YAML file on disk"));
+        return single(
+            Diagnostic.ofFile(
+                Code.FILE_UNREADABLE, file, "is not a regular file", "name a YAML file on disk"));
       }
       long size = Files.size(path);
       if (size > YamlLoader.MAX_BYTES) {
-        return single(Diagnostic.ofFile(Code.FILE_TOO_LARGE, file,
-            "the file has " + size + " bytes; wslnet reads at most " + YamlLoader.MAX_BYTES,
-            "split the file, or check that this is the file you meant"));
+        return single(
+            Diagnostic.ofFile(
+                Code.FILE_TOO_LARGE,
+                file,
+                "the file has " + size + " bytes; wslnet reads at most " + YamlLoader.MAX_BYTES,
+                "split the file, or check that this is the file you meant"));
       }
       return read(file, Files.readAllBytes(path));
     } catch (NoSuchFileException e) {
-      return single(Diagnostic.ofFile(Code.FILE_UNREADABLE, file, "no such file", "check the path"));
+      return single(
+          Diagnostic.ofFile(Code.FILE_UNREADABLE, file, "no such file", "check the path"));
     } catch (IOException | SecurityException e) {
-      return single(Diagnostic.ofFile(Code.FILE_UNREADABLE, file, "cannot be read: " + e.getMessage(),
-          "check the file's permissions"));
+      return single(
+          Diagnostic.ofFile(
+              Code.FILE_UNREADABLE,
+              file,
+              "cannot be read: " + e.getMessage(),
+              "check the file's permissions"));
     }
   }
 
@@ -86,12 +104,16 @@ public final class DesiredStateValidator {
     return read(file, bytes).report();
   }
 
-  /** Validates and, when there is no error, binds a file's bytes; {@code file} is the name used in diagnostics. */
+  /**
+   * Validates and, when there is no error, binds a file's bytes; {@code file} is the name used in
+   * diagnostics.
+   */
   public DesiredStateFile read(String file, byte[] bytes) {
     LoadedYaml document = YamlLoader.load(file, bytes);
     List<Diagnostic> diagnostics = new ArrayList<>(document.problems());
     if (document.root().isEmpty()) {
-      return new DesiredStateFile(new FileReport(file, diagnostics), Optional.empty(), Optional.empty());
+      return new DesiredStateFile(
+          new FileReport(file, diagnostics), Optional.empty(), Optional.empty());
     }
     JsonNode root = document.root().get();
     diagnostics.addAll(schemaCheck.check(document, root));
@@ -100,10 +122,12 @@ public final class DesiredStateValidator {
     FileReport report = new FileReport(file, diagnostics);
     return report.hasErrors()
         ? new DesiredStateFile(report, Optional.empty(), Optional.empty())
-        : new DesiredStateFile(report, Optional.of(DesiredStateBinder.bind(root)), Optional.of(root));
+        : new DesiredStateFile(
+            report, Optional.of(DesiredStateBinder.bind(root)), Optional.of(root));
   }
 
   private static DesiredStateFile single(Diagnostic diagnostic) {
-    return new DesiredStateFile(new FileReport(diagnostic.file(), List.of(diagnostic)), Optional.empty(), Optional.empty());
+    return new DesiredStateFile(
+        new FileReport(diagnostic.file(), List.of(diagnostic)), Optional.empty(), Optional.empty());
   }
 }

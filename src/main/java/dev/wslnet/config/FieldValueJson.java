@@ -9,12 +9,13 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * Firewall fields in JSON, the same way everywhere they cross a boundary (desired-state files, host.json, the
- * script's requests): booleans, texts, and lists of texts.
+ * Firewall fields in JSON, the same way everywhere they cross a boundary (desired-state files,
+ * host.json, the script's requests): booleans, texts, and lists of texts.
  */
 public final class FieldValueJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final Map<String, String> PROTOCOL_NAMES = Map.of("6", "TCP", "17", "UDP", "1", "ICMPv4", "58", "ICMPv6");
+  private static final Map<String, String> PROTOCOL_NAMES =
+      Map.of("6", "TCP", "17", "UDP", "1", "ICMPv4", "58", "ICMPv6");
 
   private FieldValueJson() {}
 
@@ -43,7 +44,9 @@ public final class FieldValueJson {
     return NODES.stringNode(((FieldValue.Text) value).value());
   }
 
-  /** The name Windows reports for a protocol given by number (6 is TCP), or the protocol as given. */
+  /**
+   * The name Windows reports for a protocol given by number (6 is TCP), or the protocol as given.
+   */
   public static String protocolName(String protocol) {
     return PROTOCOL_NAMES.getOrDefault(protocol, protocol);
   }

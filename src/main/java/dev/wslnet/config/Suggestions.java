@@ -5,7 +5,10 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 
-/** "Did you mean …?": the known word nearest to a misspelt one, if any is near enough to be a likely typo. */
+/**
+ * "Did you mean …?": the known word nearest to a misspelt one, if any is near enough to be a likely
+ * typo.
+ */
 public final class Suggestions {
   private Suggestions() {}
 
@@ -13,7 +16,8 @@ public final class Suggestions {
     String lower = word.toLowerCase(Locale.ROOT);
     return known.stream()
         .filter(candidate -> !candidate.equals(word))
-        .map(candidate -> new Scored(candidate, distance(lower, candidate.toLowerCase(Locale.ROOT))))
+        .map(
+            candidate -> new Scored(candidate, distance(lower, candidate.toLowerCase(Locale.ROOT))))
         .filter(scored -> scored.distance <= Math.max(2, word.length() / 3))
         .min(Comparator.comparingInt(Scored::distance).thenComparing(Scored::candidate))
         .map(Scored::candidate);

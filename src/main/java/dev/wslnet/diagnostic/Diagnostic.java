@@ -8,7 +8,8 @@ import java.util.Optional;
  *
  * @param file the file as the user named it
  * @param span where in the file, when the problem has a place
- * @param path the YAML path of the offending node ({@code portProxy.rules[0].listenPort}), when there is one
+ * @param path the YAML path of the offending node ({@code portProxy.rules[0].listenPort}), when
+ *     there is one
  * @param sourceLine the text of the span's line, for showing it with a caret
  * @param hint how to fix it, when wslnet knows
  */
@@ -36,7 +37,13 @@ public record Diagnostic(
   /** A problem with the file as a whole, such as a missing file, with the code's own severity. */
   public static Diagnostic ofFile(Code code, String file, String message, String hint) {
     return new Diagnostic(
-        code, code.severity(), message, file, Optional.empty(), Optional.empty(), Optional.empty(),
+        code,
+        code.severity(),
+        message,
+        file,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
         Optional.ofNullable(hint));
   }
 

@@ -1,8 +1,9 @@
 package dev.wslnet.diagnostic;
 
 /**
- * A stretch of one line of a source file. Lines and columns are 0-based, as snakeyaml-engine's marks are;
- * {@link #lineNumber()} and {@link #columnNumber()} give the 1-based numbers people read.
+ * A stretch of one line of a source file. Lines and columns are 0-based, as snakeyaml-engine's
+ * marks are; {@link #lineNumber()} and {@link #columnNumber()} give the 1-based numbers people
+ * read.
  */
 public record SourceSpan(int line, int column, int endColumn) {
 

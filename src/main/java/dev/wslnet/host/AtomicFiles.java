@@ -8,19 +8,23 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
-/** Writes that are never seen half done: a temporary file beside the target, flushed, then renamed over it. */
+/**
+ * Writes that are never seen half done: a temporary file beside the target, flushed, then renamed
+ * over it.
+ */
 public final class AtomicFiles {
   private AtomicFiles() {}
 
   /**
-   * Replaces {@code target} with {@code content}; when {@code backup} is given and the target exists, the previous
-   * content is kept there first.
+   * Replaces {@code target} with {@code content}; when {@code backup} is given and the target
+   * exists, the previous content is kept there first.
    */
   public static void replace(Path target, byte[] content, Path backup) throws IOException {
     Path directory = target.toAbsolutePath().getParent();
     Files.createDirectories(directory);
     if (backup != null && Files.exists(target)) {
-      Files.copy(target, backup, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+      Files.copy(
+          target, backup, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
     }
     Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
     try {
@@ -29,7 +33,8 @@ public final class AtomicFiles {
         channel.force(true);
       }
       try {
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
       }

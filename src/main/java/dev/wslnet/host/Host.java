@@ -5,20 +5,24 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The one boundary between wslnet and a machine. Everything above it (planning, executors, result handling) is the
- * same for every host; a host only observes, runs operations, and writes .wslconfig.
+ * The one boundary between wslnet and a machine. Everything above it (planning, executors, result
+ * handling) is the same for every host; a host only observes, runs operations, and writes
+ * .wslconfig.
  */
 public interface Host {
 
   /** How the user named this host: {@code sim:DIR}, {@code local}, {@code wsl}. */
   String name();
 
-  /** Everything wslnet manages, in one round trip; {@code managedGroup} scopes the Windows firewall rules read. */
+  /**
+   * Everything wslnet manages, in one round trip; {@code managedGroup} scopes the Windows firewall
+   * rules read.
+   */
   ObservedState observe(Optional<String> managedGroup);
 
   /**
-   * Runs the operations in order, each to its own result (a failure does not stop the rest), then observes the
-   * host again: all in one round trip.
+   * Runs the operations in order, each to its own result (a failure does not stop the rest), then
+   * observes the host again: all in one round trip.
    */
   Applied apply(List<Operation> operations, Optional<String> managedGroup);
 
@@ -28,6 +32,9 @@ public interface Host {
   /** Takes the host's apply lock: one apply at a time per host, held from observing to applying. */
   HostLock lock();
 
-  /** Whether {@code wsl --shutdown} can run here: not from inside WSL, where it would stop wslnet itself. */
+  /**
+   * Whether {@code wsl --shutdown} can run here: not from inside WSL, where it would stop wslnet
+   * itself.
+   */
   boolean canRestartWsl();
 }

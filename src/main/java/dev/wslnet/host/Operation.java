@@ -8,22 +8,32 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One thing Windows is asked to do, as data. Every operation is idempotent, "ensure present with these fields" or
- * "ensure absent", so that a rerun after a partial failure converges. A host runs a whole list of them in one
- * round trip.
+ * One thing Windows is asked to do, as data. Every operation is idempotent, "ensure present with
+ * these fields" or "ensure absent", so that a rerun after a partial failure converges. A host runs
+ * a whole list of them in one round trip.
  */
 public sealed interface Operation
-    permits Operation.PortProxySet, Operation.PortProxyDelete, Operation.HyperVSettingsSet,
-        Operation.HyperVRuleEnsure, Operation.HyperVRuleRemove, Operation.FirewallRuleEnsure,
-        Operation.FirewallRuleRemove, Operation.WslShutdown {
+    permits Operation.PortProxySet,
+        Operation.PortProxyDelete,
+        Operation.HyperVSettingsSet,
+        Operation.HyperVRuleEnsure,
+        Operation.HyperVRuleRemove,
+        Operation.FirewallRuleEnsure,
+        Operation.FirewallRuleRemove,
+        Operation.WslShutdown {
 
   /** {@code portProxy.set}, {@code hyperVRule.remove}, …: what a fault in host.json names. */
   String kind();
 
-  /** What the operation is about, for results and faults: {@code v4tov4 0.0.0.0:4000}, a rule name. */
+  /**
+   * What the operation is about, for results and faults: {@code v4tov4 0.0.0.0:4000}, a rule name.
+   */
   String target();
 
-  /** netsh interface portproxy set: adds the entry, or overwrites the one on the same listen address and port. */
+  /**
+   * netsh interface portproxy set: adds the entry, or overwrites the one on the same listen address
+   * and port.
+   */
   record PortProxySet(PortProxyEntry entry) implements Operation {
     public PortProxySet {
       Objects.requireNonNull(entry, "entry");
@@ -41,7 +51,8 @@ public sealed interface Operation
   }
 
   /** netsh interface portproxy delete; an entry that is already gone is no failure. */
-  record PortProxyDelete(PortProxyType type, String listenAddress, int listenPort) implements Operation {
+  record PortProxyDelete(PortProxyType type, String listenAddress, int listenPort)
+      implements Operation {
     @Override
     public String kind() {
       return "portProxy.delete";
@@ -49,7 +60,9 @@ public sealed interface Operation
 
     @Override
     public String target() {
-      return type.netshName() + " " + new PortProxyEntry(type, listenAddress, listenPort, "", 0).listenEndpoint();
+      return type.netshName()
+          + " "
+          + new PortProxyEntry(type, listenAddress, listenPort, "", 0).listenEndpoint();
     }
   }
 
@@ -70,7 +83,10 @@ public sealed interface Operation
     }
   }
 
-  /** New-NetFirewallHyperVRule, or Set-NetFirewallHyperVRule with the given fields when the rule exists. */
+  /**
+   * New-NetFirewallHyperVRule, or Set-NetFirewallHyperVRule with the given fields when the rule
+   * exists.
+   */
   record HyperVRuleEnsure(FirewallRule rule) implements Operation {
     @Override
     public String kind() {
@@ -96,7 +112,9 @@ public sealed interface Operation
     }
   }
 
-  /** New-NetFirewallRule -Group, or Set-NetFirewallRule with the given fields when the rule exists. */
+  /**
+   * New-NetFirewallRule -Group, or Set-NetFirewallRule with the given fields when the rule exists.
+   */
   record FirewallRuleEnsure(String group, FirewallRule rule) implements Operation {
     @Override
     public String kind() {
@@ -109,7 +127,10 @@ public sealed interface Operation
     }
   }
 
-  /** Remove-NetFirewallRule of a rule of the managed group; a rule that is already gone is no failure. */
+  /**
+   * Remove-NetFirewallRule of a rule of the managed group; a rule that is already gone is no
+   * failure.
+   */
   record FirewallRuleRemove(String group, String name) implements Operation {
     @Override
     public String kind() {

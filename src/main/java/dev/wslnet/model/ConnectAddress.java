@@ -2,7 +2,10 @@ package dev.wslnet.model;
 
 import java.util.Objects;
 
-/** Where a desired forward connects: a fixed address or name, or the WSL VM's address, looked up when planning. */
+/**
+ * Where a desired forward connects: a fixed address or name, or the WSL VM's address, looked up
+ * when planning.
+ */
 public sealed interface ConnectAddress permits ConnectAddress.Fixed, ConnectAddress.WslVm {
   String WSL = "$wsl";
 

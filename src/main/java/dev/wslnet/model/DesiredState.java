@@ -6,9 +6,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a desired-state file says, bound from its validated YAML. Absent sections are not managed at all.
+ * What a desired-state file says, bound from its validated YAML. Absent sections are not managed at
+ * all.
  *
- * @param wslconfig the .wslconfig keys the file declares, in file order; an empty value removes the key
+ * @param wslconfig the .wslconfig keys the file declares, in file order; an empty value removes the
+ *     key
  */
 public record DesiredState(
     List<WslSetting> wslconfig,
@@ -38,7 +40,8 @@ public record DesiredState(
   }
 
   /** Only the declared settings are managed. */
-  public record HyperVSpec(Map<String, FieldValue> settings, boolean prune, List<FirewallRule> rules) {
+  public record HyperVSpec(
+      Map<String, FieldValue> settings, boolean prune, List<FirewallRule> rules) {
     public HyperVSpec {
       settings = Map.copyOf(settings);
       rules = List.copyOf(rules);

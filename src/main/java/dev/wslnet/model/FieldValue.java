@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * A firewall setting or rule field, compared the way Windows treats it: text without regard to case, lists as sets.
- * Canonical forms keep {@code TCP} and {@code tcp}, or {@code [80, 443]} and {@code [443, 80]}, from showing up as
- * drift.
+ * A firewall setting or rule field, compared the way Windows treats it: text without regard to
+ * case, lists as sets. Canonical forms keep {@code TCP} and {@code tcp}, or {@code [80, 443]} and
+ * {@code [443, 80]}, from showing up as drift.
  */
 public sealed interface FieldValue permits FieldValue.Text, FieldValue.Flag, FieldValue.Texts {
 

@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A Hyper-V or Windows firewall rule: its name (its identity) and the fields it has, by the names the desired-state
- * file uses ({@code direction}, {@code localPorts}, …). A desired rule holds only the fields the file declares; an
- * observed rule holds what Windows reports.
+ * A Hyper-V or Windows firewall rule: its name (its identity) and the fields it has, by the names
+ * the desired-state file uses ({@code direction}, {@code localPorts}, …). A desired rule holds only
+ * the fields the file declares; an observed rule holds what Windows reports.
  */
 public record FirewallRule(String name, Map<String, FieldValue> fields) {
 

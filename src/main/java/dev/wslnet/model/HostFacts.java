@@ -9,7 +9,8 @@ import java.util.Optional;
  * @param host how wslnet reaches it: {@code sim:DIR}, {@code local}, {@code wsl}
  * @param wslAddress the WSL 2 VM's address, which $wsl resolves to; empty when no VM runs
  * @param hostAddress the Windows host's address as seen from WSL
- * @param runningNetworkingMode the mode WSL runs in now; it can differ from .wslconfig until {@code wsl --shutdown}
+ * @param runningNetworkingMode the mode WSL runs in now; it can differ from .wslconfig until {@code
+ *     wsl --shutdown}
  */
 public record HostFacts(
     String host,
@@ -31,14 +32,30 @@ public record HostFacts(
   }
 
   public HostFacts withElevated(boolean isElevated) {
-    return new HostFacts(host, windowsBuild, wslVersion, isElevated, wslAddress, hostAddress, runningNetworkingMode,
-        hyperVFirewallAvailable, ipHelperRunning);
+    return new HostFacts(
+        host,
+        windowsBuild,
+        wslVersion,
+        isElevated,
+        wslAddress,
+        hostAddress,
+        runningNetworkingMode,
+        hyperVFirewallAvailable,
+        ipHelperRunning);
   }
 
   /** The facts after WSL restarted with this VM address and networking mode. */
   public HostFacts restarted(Optional<String> vmAddress, String networkingMode) {
-    return new HostFacts(host, windowsBuild, wslVersion, elevated, vmAddress, hostAddress, Optional.of(networkingMode),
-        hyperVFirewallAvailable, ipHelperRunning);
+    return new HostFacts(
+        host,
+        windowsBuild,
+        wslVersion,
+        elevated,
+        vmAddress,
+        hostAddress,
+        Optional.of(networkingMode),
+        hyperVFirewallAvailable,
+        ipHelperRunning);
   }
 
   /** {@code Windows 11 (build 22631)}; build 22000 and later is Windows 11. */

@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /** Recognises IP address literals without ever resolving a name. */
 public final class IpLiteral {
-  private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+  private static final Pattern IPV4 =
+      Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
   private static final Pattern HEX_GROUP = Pattern.compile("[0-9A-Fa-f]{1,4}");
   private static final Pattern LOOKS_NUMERIC = Pattern.compile("[0-9.]+");
 
@@ -76,8 +77,8 @@ public final class IpLiteral {
   }
 
   /**
-   * Whether a text was meant as an address literal: digits and dots only, or containing a colon. Such a text
-   * that is not a valid literal is a typo, never a host name.
+   * Whether a text was meant as an address literal: digits and dots only, or containing a colon.
+   * Such a text that is not a valid literal is a typo, never a host name.
    */
   public static boolean looksLikeLiteral(String text) {
     return LOOKS_NUMERIC.matcher(text).matches() || text.contains(":");
@@ -85,7 +86,9 @@ public final class IpLiteral {
 
   /** Loopback addresses and names, which the LAN cannot reach. */
   public static boolean isLoopback(String text) {
-    return text.equalsIgnoreCase("localhost") || text.equals("::1") || isIpv4(text) && text.startsWith("127.");
+    return text.equalsIgnoreCase("localhost")
+        || text.equals("::1")
+        || isIpv4(text) && text.startsWith("127.");
   }
 
   /** Listen addresses that accept connections on every interface. */

@@ -3,9 +3,16 @@ package dev.wslnet.model;
 import java.util.Locale;
 import java.util.Objects;
 
-/** One netsh portproxy entry as Windows stores it: registry value {@code listen/port} = {@code connect/port}. */
+/**
+ * One netsh portproxy entry as Windows stores it: registry value {@code listen/port} = {@code
+ * connect/port}.
+ */
 public record PortProxyEntry(
-    PortProxyType type, String listenAddress, int listenPort, String connectAddress, int connectPort) {
+    PortProxyType type,
+    String listenAddress,
+    int listenPort,
+    String connectAddress,
+    int connectPort) {
 
   public PortProxyEntry {
     Objects.requireNonNull(type, "type");
@@ -14,8 +21,8 @@ public record PortProxyEntry(
   }
 
   /**
-   * The identity: (type, listenAddress, listenPort). The listen address compares without case, as registry value
-   * names do; {@code *} and {@code 0.0.0.0} stay different.
+   * The identity: (type, listenAddress, listenPort). The listen address compares without case, as
+   * registry value names do; {@code *} and {@code 0.0.0.0} stay different.
    */
   public String identity() {
     return type.netshName() + " " + listenAddress.toLowerCase(Locale.ROOT) + ":" + listenPort;
@@ -33,6 +40,8 @@ public record PortProxyEntry(
 
   /** {@code 0.0.0.0:4000}, or {@code [::]:443} for IPv6. */
   public String listenEndpoint() {
-    return (listenAddress.contains(":") ? "[" + listenAddress + "]" : listenAddress) + ":" + listenPort;
+    return (listenAddress.contains(":") ? "[" + listenAddress + "]" : listenAddress)
+        + ":"
+        + listenPort;
   }
 }

@@ -2,9 +2,16 @@ package dev.wslnet.model;
 
 import java.util.Objects;
 
-/** A forward the desired-state file declares; {@code type} is the declared one or the one its addresses imply. */
+/**
+ * A forward the desired-state file declares; {@code type} is the declared one or the one its
+ * addresses imply.
+ */
 public record PortProxyRule(
-    PortProxyType type, String listenAddress, int listenPort, ConnectAddress connectAddress, int connectPort) {
+    PortProxyType type,
+    String listenAddress,
+    int listenPort,
+    ConnectAddress connectAddress,
+    int connectPort) {
 
   public PortProxyRule {
     Objects.requireNonNull(type, "type");
@@ -14,7 +21,8 @@ public record PortProxyRule(
 
   /** The entry Windows should hold, once $wsl is known. */
   public PortProxyEntry resolve(String wslAddress) {
-    String connect = connectAddress instanceof ConnectAddress.Fixed fixed ? fixed.address() : wslAddress;
+    String connect =
+        connectAddress instanceof ConnectAddress.Fixed fixed ? fixed.address() : wslAddress;
     return new PortProxyEntry(type, listenAddress, listenPort, connect, connectPort);
   }
 }

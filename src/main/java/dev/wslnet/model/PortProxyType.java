@@ -4,7 +4,9 @@ import dev.wslnet.model.IpLiteral.Family;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The four netsh portproxy tables: the family Windows listens on, then the family it connects to. */
+/**
+ * The four netsh portproxy tables: the family Windows listens on, then the family it connects to.
+ */
 public enum PortProxyType {
   V4_TO_V4("v4tov4", Family.IPV4, Family.IPV4),
   V4_TO_V6("v4tov6", Family.IPV4, Family.IPV6),

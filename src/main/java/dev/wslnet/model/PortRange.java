@@ -3,7 +3,10 @@ package dev.wslnet.model;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** A port or an inclusive range of ports, as firewall rules write them: {@code 80} or {@code 8000-8010}. */
+/**
+ * A port or an inclusive range of ports, as firewall rules write them: {@code 80} or {@code
+ * 8000-8010}.
+ */
 public record PortRange(int first, int last) {
   public static final int LOWEST = 1;
   public static final int HIGHEST = 65535;
@@ -16,8 +19,8 @@ public record PortRange(int first, int last) {
   }
 
   /**
-   * Reads {@code 80} or {@code 8000-8010}; empty when the text is not of that shape or the numbers are out of
-   * order or outside 1-65535.
+   * Reads {@code 80} or {@code 8000-8010}; empty when the text is not of that shape or the numbers
+   * are out of order or outside 1-65535.
    */
   public static Optional<PortRange> parse(String text) {
     var matcher = SHAPE.matcher(text);

@@ -19,9 +19,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The .wslconfig keys wslnet manages: every documented key of [wsl2] and [experimental], and the undocumented
- * networking keys that WSL's code reads (reference: wsl-facts.md 1.3, 1.4). The schema defines the same set; a
- * test keeps the two equal.
+ * The .wslconfig keys wslnet manages: every documented key of [wsl2] and [experimental], and the
+ * undocumented networking keys that WSL's code reads (reference: wsl-facts.md 1.3, 1.4). The schema
+ * defines the same set; a test keeps the two equal.
  */
 public enum WslKey {
   KERNEL(WSL2, "kernel", WINDOWS_PATH),
@@ -62,10 +62,11 @@ public enum WslKey {
   public static final Set<String> EXPERIMENTAL_ONLY = namesIn(EXPERIMENTAL);
 
   /**
-   * Keys that moved from [experimental] to [wsl2]; WSL still reads them under [experimental] as aliases of the
-   * [wsl2] key.
+   * Keys that moved from [experimental] to [wsl2]; WSL still reads them under [experimental] as
+   * aliases of the [wsl2] key.
    */
-  public static final Set<WslKey> GRADUATED = Set.of(NETWORKING_MODE_KEY, DNS_TUNNELING, FIREWALL, AUTO_PROXY);
+  public static final Set<WslKey> GRADUATED =
+      Set.of(NETWORKING_MODE_KEY, DNS_TUNNELING, FIREWALL, AUTO_PROXY);
 
   private final WslSection section;
   private final String fileName;

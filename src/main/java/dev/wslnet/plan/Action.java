@@ -5,7 +5,10 @@ public enum Action {
   CREATE("+", "create"),
   UPDATE("~", "update"),
   DELETE("-", "delete"),
-  /** Delete the old resource, then create the new one: the two cannot be changed into each other in place. */
+  /**
+   * Delete the old resource, then create the new one: the two cannot be changed into each other in
+   * place.
+   */
   REPLACE("-/+", "replace");
 
   private final String symbol;

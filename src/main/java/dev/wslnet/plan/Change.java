@@ -5,12 +5,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One planned change. As in Terraform: a create has no {@code before}, a delete no {@code after}; an update and a
- * replace have both. {@code before} and {@code after} carry only the fields the file declares. The reason is for
- * people; executors never branch on it.
+ * One planned change. As in Terraform: a create has no {@code before}, a delete no {@code after};
+ * an update and a replace have both. {@code before} and {@code after} carry only the fields the
+ * file declares. The reason is for people; executors never branch on it.
  */
 public record Change(
-    String address, Action action, Optional<Resource> before, Optional<Resource> after, Optional<String> reason,
+    String address,
+    Action action,
+    Optional<Resource> before,
+    Optional<Resource> after,
+    Optional<String> reason,
     Set<Need> needs) {
 
   public Change {
@@ -20,29 +24,42 @@ public record Change(
     needs = Set.copyOf(needs);
     boolean hasBefore = before.isPresent();
     boolean hasAfter = after.isPresent();
-    boolean consistent = switch (action) {
-      case CREATE -> !hasBefore && hasAfter;
-      case DELETE -> hasBefore && !hasAfter;
-      case UPDATE, REPLACE -> hasBefore && hasAfter;
-    };
+    boolean consistent =
+        switch (action) {
+          case CREATE -> !hasBefore && hasAfter;
+          case DELETE -> hasBefore && !hasAfter;
+          case UPDATE, REPLACE -> hasBefore && hasAfter;
+        };
     if (!consistent) {
-      throw new IllegalArgumentException(action + " of " + address + " with before=" + before + ", after=" + after);
+      throw new IllegalArgumentException(
+          action + " of " + address + " with before=" + before + ", after=" + after);
     }
   }
 
   public static Change create(String address, Resource after, Set<Need> needs) {
-    return new Change(address, Action.CREATE, Optional.empty(), Optional.of(after), Optional.empty(), needs);
+    return new Change(
+        address, Action.CREATE, Optional.empty(), Optional.of(after), Optional.empty(), needs);
   }
 
-  public static Change update(String address, Resource before, Resource after, Optional<String> reason, Set<Need> needs) {
-    return new Change(address, Action.UPDATE, Optional.of(before), Optional.of(after), reason, needs);
+  public static Change update(
+      String address, Resource before, Resource after, Optional<String> reason, Set<Need> needs) {
+    return new Change(
+        address, Action.UPDATE, Optional.of(before), Optional.of(after), reason, needs);
   }
 
   public static Change delete(String address, Resource before, String reason, Set<Need> needs) {
-    return new Change(address, Action.DELETE, Optional.of(before), Optional.empty(), Optional.of(reason), needs);
+    return new Change(
+        address, Action.DELETE, Optional.of(before), Optional.empty(), Optional.of(reason), needs);
   }
 
-  public static Change replace(String address, Resource before, Resource after, String reason, Set<Need> needs) {
-    return new Change(address, Action.REPLACE, Optional.of(before), Optional.of(after), Optional.of(reason), needs);
+  public static Change replace(
+      String address, Resource before, Resource after, String reason, Set<Need> needs) {
+    return new Change(
+        address,
+        Action.REPLACE,
+        Optional.of(before),
+        Optional.of(after),
+        Optional.of(reason),
+        needs);
   }
 }

@@ -44,19 +44,30 @@ final class FirewallDiff {
         changes.add(Change.create(address.apply(rule.name()), resource.apply(rule), NEEDS));
         continue;
       }
-      Map<String, FieldValue> before = differing(rule.fields(), name -> currentValue(current, name));
+      Map<String, FieldValue> before =
+          differing(rule.fields(), name -> currentValue(current, name));
       if (!before.isEmpty()) {
         Map<String, FieldValue> after = new LinkedHashMap<>();
         before.keySet().forEach(name -> after.put(name, rule.fields().get(name)));
-        changes.add(Change.update(address.apply(rule.name()), resource.apply(new FirewallRule(current.name(), before)),
-            resource.apply(new FirewallRule(rule.name(), after)), Optional.empty(), NEEDS));
+        changes.add(
+            Change.update(
+                address.apply(rule.name()),
+                resource.apply(new FirewallRule(current.name(), before)),
+                resource.apply(new FirewallRule(rule.name(), after)),
+                Optional.empty(),
+                NEEDS));
       }
     }
     if (prune) {
       for (FirewallRule rule : observed) {
-        if (!declared.contains(rule.name().toLowerCase(Locale.ROOT)) && !untouchable.test(rule.name())) {
-          changes.add(Change.delete(address.apply(rule.name()), resource.apply(rule),
-              "not in the file and prune is on", NEEDS));
+        if (!declared.contains(rule.name().toLowerCase(Locale.ROOT))
+            && !untouchable.test(rule.name())) {
+          changes.add(
+              Change.delete(
+                  address.apply(rule.name()),
+                  resource.apply(rule),
+                  "not in the file and prune is on",
+                  NEEDS));
         }
       }
     }
@@ -67,16 +78,20 @@ final class FirewallDiff {
     return current.field(field).or(() -> FirewallFields.ruleDefault(field, current.name()));
   }
 
-  /** The declared fields whose current value differs, with their current values (absent: shown as unset). */
+  /**
+   * The declared fields whose current value differs, with their current values (absent: shown as
+   * unset).
+   */
   static Map<String, FieldValue> differing(
       Map<String, FieldValue> declared, Function<String, Optional<FieldValue>> current) {
     Map<String, FieldValue> before = new LinkedHashMap<>();
-    declared.forEach((name, wanted) -> {
-      Optional<FieldValue> now = current.apply(name);
-      if (now.isEmpty() || !now.get().sameAs(wanted)) {
-        before.put(name, now.orElse(new FieldValue.Text("(unset)")));
-      }
-    });
+    declared.forEach(
+        (name, wanted) -> {
+          Optional<FieldValue> now = current.apply(name);
+          if (now.isEmpty() || !now.get().sameAs(wanted)) {
+            before.put(name, now.orElse(new FieldValue.Text("(unset)")));
+          }
+        });
     return before;
   }
 }

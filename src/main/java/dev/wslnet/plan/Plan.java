@@ -7,10 +7,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What apply would do on a host: an ordered list of changes, the warnings planning found, and a fingerprint of
- * each observed resource, so that a saved plan can tell whether the host moved since.
+ * What apply would do on a host: an ordered list of changes, the warnings planning found, and a
+ * fingerprint of each observed resource, so that a saved plan can tell whether the host moved
+ * since.
  */
-public record Plan(HostFacts facts, List<Change> changes, List<Diagnostic> warnings, Map<String, String> fingerprints) {
+public record Plan(
+    HostFacts facts,
+    List<Change> changes,
+    List<Diagnostic> warnings,
+    Map<String, String> fingerprints) {
 
   public Plan {
     Objects.requireNonNull(facts, "facts");
@@ -25,8 +30,13 @@ public record Plan(HostFacts facts, List<Change> changes, List<Diagnostic> warni
 
   /** Terraform's counts: a replace adds one and deletes one. */
   public long count(Action action) {
-    return changes.stream().filter(c -> c.action() == action || c.action() == Action.REPLACE
-        && (action == Action.CREATE || action == Action.DELETE)).count();
+    return changes.stream()
+        .filter(
+            c ->
+                c.action() == action
+                    || c.action() == Action.REPLACE
+                        && (action == Action.CREATE || action == Action.DELETE))
+        .count();
   }
 
   public long needing(Need need) {

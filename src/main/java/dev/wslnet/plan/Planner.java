@@ -19,40 +19,60 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Plans a host: a pure function of the desired and the observed state. Changes come in a fixed order: .wslconfig,
- * Hyper-V settings and rules, portproxy, Windows firewall rules; within a kind, in the order of the file, then
- * deletions.
+ * Plans a host: a pure function of the desired and the observed state. Changes come in a fixed
+ * order: .wslconfig, Hyper-V settings and rules, portproxy, Windows firewall rules; within a kind,
+ * in the order of the file, then deletions.
  */
 public final class Planner {
-  /** WSL creates and owns these Hyper-V rules (reference 3.1); wslnet never changes or prunes them. */
+  /**
+   * WSL creates and owns these Hyper-V rules (reference 3.1); wslnet never changes or prunes them.
+   */
   public static final String WSL_OWN_RULE_PREFIX = "wslcore-";
 
   private Planner() {}
 
   public static Plan plan(DesiredState desired, ObservedState observed) {
     if (desired.hyperVFirewall().isPresent() && !observed.facts().hyperVFirewallAvailable()) {
-      throw new PlanningException("the file manages the Hyper-V firewall, but " + observed.facts().host() + " has no "
-          + "Hyper-V firewall cmdlets (Windows 10, or Windows 11 before 22H2). Remove the hyperVFirewall section; "
-          + "windowsFirewall rules filter WSL's NAT traffic there");
+      throw new PlanningException(
+          "the file manages the Hyper-V firewall, but "
+              + observed.facts().host()
+              + " has no Hyper-V firewall cmdlets (Windows 10, or Windows 11 before 22H2). Remove"
+              + " the hyperVFirewall section; windowsFirewall rules filter WSL's NAT traffic"
+              + " there");
     }
     ParsedWslConfig wslconfig = parseWslConfig(observed);
     List<Change> changes = new ArrayList<>(WslConfigDiff.diff(desired.wslconfig(), wslconfig));
     desired.hyperVFirewall().ifPresent(spec -> changes.addAll(hyperV(spec, observed)));
-    desired.portProxy().ifPresent(spec ->
-        changes.addAll(PortProxyDiff.diff(spec, observed.portProxy(), observed.facts().wslAddress())));
-    desired.windowsFirewall().ifPresent(spec -> changes.addAll(FirewallDiff.diff(
-        spec.rules(), observed.windowsRules(), spec.prune(),
-        name -> "windowsFirewall.rules[" + name + "]",
-        rule -> new Resource.WindowsRule(spec.group(), rule),
-        name -> false)));
+    desired
+        .portProxy()
+        .ifPresent(
+            spec ->
+                changes.addAll(
+                    PortProxyDiff.diff(spec, observed.portProxy(), observed.facts().wslAddress())));
+    desired
+        .windowsFirewall()
+        .ifPresent(
+            spec ->
+                changes.addAll(
+                    FirewallDiff.diff(
+                        spec.rules(),
+                        observed.windowsRules(),
+                        spec.prune(),
+                        name -> "windowsFirewall.rules[" + name + "]",
+                        rule -> new Resource.WindowsRule(spec.group(), rule),
+                        name -> false)));
     List<Diagnostic> warnings = new ArrayList<>();
     if (observed.wslconfig().isPresent()) {
       warnings.addAll(WslConfigLint.check(wslconfig, observed.wslconfigPath()));
     }
     if (desired.portProxy().isPresent() && !observed.facts().ipHelperRunning()) {
-      warnings.add(Diagnostic.ofFile(Code.IP_HELPER_STOPPED, observed.facts().host(),
-          "the IP Helper service (iphlpsvc) is stopped, so portproxy forwards do nothing",
-          "start it in an elevated PowerShell: Set-Service iphlpsvc -StartupType Automatic; Start-Service iphlpsvc"));
+      warnings.add(
+          Diagnostic.ofFile(
+              Code.IP_HELPER_STOPPED,
+              observed.facts().host(),
+              "the IP Helper service (iphlpsvc) is stopped, so portproxy forwards do nothing",
+              "start it in an elevated PowerShell: Set-Service iphlpsvc -StartupType Automatic;"
+                  + " Start-Service iphlpsvc"));
     }
     return new Plan(observed.facts(), changes, warnings, Fingerprints.of(desired, observed));
   }
@@ -64,19 +84,34 @@ public final class Planner {
 
   private static List<Change> hyperV(HyperVSpec spec, ObservedState observed) {
     List<Change> changes = new ArrayList<>();
-    Map<String, FieldValue> before = FirewallDiff.differing(spec.settings(),
-        name -> Optional.ofNullable(observed.hyperVSettings().get(name))
-            .or(() -> Optional.ofNullable(FirewallFields.HYPER_V_SETTING_DEFAULTS.get(name))));
+    Map<String, FieldValue> before =
+        FirewallDiff.differing(
+            spec.settings(),
+            name ->
+                Optional.ofNullable(observed.hyperVSettings().get(name))
+                    .or(
+                        () ->
+                            Optional.ofNullable(
+                                FirewallFields.HYPER_V_SETTING_DEFAULTS.get(name))));
     if (!before.isEmpty()) {
       Map<String, FieldValue> after = new LinkedHashMap<>();
       before.keySet().forEach(name -> after.put(name, spec.settings().get(name)));
-      changes.add(Change.update("hyperVFirewall.settings", new Resource.HyperVSettings(before),
-          new Resource.HyperVSettings(after), Optional.empty(), FirewallDiff.NEEDS));
+      changes.add(
+          Change.update(
+              "hyperVFirewall.settings",
+              new Resource.HyperVSettings(before),
+              new Resource.HyperVSettings(after),
+              Optional.empty(),
+              FirewallDiff.NEEDS));
     }
-    changes.addAll(FirewallDiff.diff(spec.rules(), observed.hyperVRules(), spec.prune(),
-        name -> "hyperVFirewall.rules[" + name + "]",
-        Resource.HyperVRule::new,
-        name -> name.toLowerCase(Locale.ROOT).startsWith(WSL_OWN_RULE_PREFIX)));
+    changes.addAll(
+        FirewallDiff.diff(
+            spec.rules(),
+            observed.hyperVRules(),
+            spec.prune(),
+            name -> "hyperVFirewall.rules[" + name + "]",
+            Resource.HyperVRule::new,
+            name -> name.toLowerCase(Locale.ROOT).startsWith(WSL_OWN_RULE_PREFIX)));
     return changes;
   }
 }

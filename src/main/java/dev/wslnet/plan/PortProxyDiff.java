@@ -13,17 +13,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * netsh portproxy: forwards by identity (type, listen address, port). netsh keeps each type in its own table, so a
- * v4tov4 and a v4tov6 entry can share a listen socket, but only one of them can listen there: an entry of another
- * type on the socket of a declared forward goes, even without prune (a replace when the declared one is new).
- * Entries the file declares never push each other out.
+ * netsh portproxy: forwards by identity (type, listen address, port). netsh keeps each type in its
+ * own table, so a v4tov4 and a v4tov6 entry can share a listen socket, but only one of them can
+ * listen there: an entry of another type on the socket of a declared forward goes, even without
+ * prune (a replace when the declared one is new). Entries the file declares never push each other
+ * out.
  */
 final class PortProxyDiff {
   private static final Set<Need> NEEDS = Set.of(Need.ADMINISTRATOR);
 
   private PortProxyDiff() {}
 
-  static List<Change> diff(PortProxySpec desired, List<PortProxyEntry> observed, Optional<String> wslAddress) {
+  static List<Change> diff(
+      PortProxySpec desired, List<PortProxyEntry> observed, Optional<String> wslAddress) {
     Map<String, PortProxyEntry> byIdentity = new HashMap<>();
     Map<String, List<PortProxyEntry>> bySocket = new HashMap<>();
     for (PortProxyEntry entry : observed) {
@@ -37,28 +39,45 @@ final class PortProxyDiff {
     for (PortProxyRule rule : desired.rules()) {
       boolean viaWsl = rule.connectAddress() instanceof ConnectAddress.WslVm;
       if (viaWsl && wslAddress.isEmpty()) {
-        throw new PlanningException("cannot resolve $wsl for " + rule.resolve("").address()
-            + ": the host reports no WSL VM address (start WSL, e.g. `wsl -e true`, then plan again)");
+        throw new PlanningException(
+            "cannot resolve $wsl for "
+                + rule.resolve("").address()
+                + ": the host reports no WSL VM address (start WSL, e.g. `wsl -e true`, then plan"
+                + " again)");
       }
       PortProxyEntry wanted = rule.resolve(wslAddress.orElse(""));
       Resource after = new Resource.PortProxy(wanted, viaWsl);
-      List<PortProxyEntry> blocking = bySocket.getOrDefault(wanted.listenSocket(), List.of()).stream()
-          .filter(entry -> !declared.contains(entry.identity()) && matched.add(entry.identity()))
-          .toList();
+      List<PortProxyEntry> blocking =
+          bySocket.getOrDefault(wanted.listenSocket(), List.of()).stream()
+              .filter(
+                  entry -> !declared.contains(entry.identity()) && matched.add(entry.identity()))
+              .toList();
       PortProxyEntry current = byIdentity.get(wanted.identity());
       if (current == null && !blocking.isEmpty()) {
         PortProxyEntry replaced = blocking.get(0);
-        changes.add(Change.replace(wanted.address(), new Resource.PortProxy(replaced, false), after,
-            "the type changes from " + replaced.type().netshName() + " to " + wanted.type().netshName()
-                + " on the same listen address and port; netsh keeps each type in its own table",
-            NEEDS));
+        changes.add(
+            Change.replace(
+                wanted.address(),
+                new Resource.PortProxy(replaced, false),
+                after,
+                "the type changes from "
+                    + replaced.type().netshName()
+                    + " to "
+                    + wanted.type().netshName()
+                    + " on the same listen address and port; netsh keeps each type in its own"
+                    + " table",
+                NEEDS));
         continue;
       }
       for (PortProxyEntry entry : blocking) {
-        changes.add(Change.delete(entry.address(), new Resource.PortProxy(entry, false),
-            "listens on the same address and port as " + wanted.address()
-                + ", which the file declares; only one of them can listen",
-            NEEDS));
+        changes.add(
+            Change.delete(
+                entry.address(),
+                new Resource.PortProxy(entry, false),
+                "listens on the same address and port as "
+                    + wanted.address()
+                    + ", which the file declares; only one of them can listen",
+                NEEDS));
       }
       if (current == null) {
         changes.add(Change.create(wanted.address(), after, NEEDS));
@@ -67,16 +86,24 @@ final class PortProxyDiff {
       matched.add(current.identity());
       if (!current.connectAddress().equalsIgnoreCase(wanted.connectAddress())
           || current.connectPort() != wanted.connectPort()) {
-        Optional<String> reason = viaWsl && !current.connectAddress().equalsIgnoreCase(wanted.connectAddress())
-            ? Optional.of("the WSL VM's address is now " + wanted.connectAddress()) : Optional.empty();
-        changes.add(Change.update(wanted.address(), new Resource.PortProxy(current, false), after, reason, NEEDS));
+        Optional<String> reason =
+            viaWsl && !current.connectAddress().equalsIgnoreCase(wanted.connectAddress())
+                ? Optional.of("the WSL VM's address is now " + wanted.connectAddress())
+                : Optional.empty();
+        changes.add(
+            Change.update(
+                wanted.address(), new Resource.PortProxy(current, false), after, reason, NEEDS));
       }
     }
     if (desired.prune()) {
       for (PortProxyEntry entry : observed) {
         if (!matched.contains(entry.identity())) {
-          changes.add(Change.delete(entry.address(), new Resource.PortProxy(entry, false),
-              "not in the file and prune is on", NEEDS));
+          changes.add(
+              Change.delete(
+                  entry.address(),
+                  new Resource.PortProxy(entry, false),
+                  "not in the file and prune is on",
+                  NEEDS));
         }
       }
     }

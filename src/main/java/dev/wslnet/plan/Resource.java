@@ -9,7 +9,10 @@ import java.util.Map;
 
 /** The state of one managed thing, before or after a change, with the fields a plan shows. */
 public sealed interface Resource
-    permits Resource.WslSetting, Resource.PortProxy, Resource.HyperVSettings, Resource.HyperVRule,
+    permits Resource.WslSetting,
+        Resource.PortProxy,
+        Resource.HyperVSettings,
+        Resource.HyperVRule,
         Resource.WindowsRule {
 
   /** The fields that matter to the change, as the plan shows them, in a stable order. */
@@ -31,7 +34,9 @@ public sealed interface Resource
     }
   }
 
-  /** @param viaWsl whether connectAddress is the $wsl address looked up when planning */
+  /**
+   * @param viaWsl whether connectAddress is the $wsl address looked up when planning
+   */
   record PortProxy(PortProxyEntry entry, boolean viaWsl) implements Resource {
     /** The field that says where connectAddress came from, when it was looked up. */
     public static final String SOURCE_FIELD = "connectAddressFrom";

@@ -10,7 +10,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** .wslconfig: each declared key against the value WSL reads now; undeclared keys are not wslnet's. */
+/**
+ * .wslconfig: each declared key against the value WSL reads now; undeclared keys are not wslnet's.
+ */
 final class WslConfigDiff {
   private WslConfigDiff() {}
 
@@ -25,8 +27,12 @@ final class WslConfigDiff {
       Set<Need> needs = Set.of(Need.WSL_RESTART);
       if (setting.value().isEmpty()) {
         if (present) {
-          changes.add(Change.delete(address, new Resource.WslSetting(key, current.orElse("")),
-              "null in the file: removed so that WSL's default applies", needs));
+          changes.add(
+              Change.delete(
+                  address,
+                  new Resource.WslSetting(key, current.orElse("")),
+                  "null in the file: removed so that WSL's default applies",
+                  needs));
         }
         continue;
       }
@@ -38,9 +44,13 @@ final class WslConfigDiff {
       }
       Optional<String> currentMeaning = WslValues.canonical(key.type(), current.get());
       if (!currentMeaning.equals(WslValues.canonical(key.type(), wanted))) {
-        Optional<String> reason = currentMeaning.isEmpty()
-            ? Optional.of("WSL rejects the current value and applies its default") : Optional.empty();
-        changes.add(Change.update(address, new Resource.WslSetting(key, current.get()), after, reason, needs));
+        Optional<String> reason =
+            currentMeaning.isEmpty()
+                ? Optional.of("WSL rejects the current value and applies its default")
+                : Optional.empty();
+        changes.add(
+            Change.update(
+                address, new Resource.WslSetting(key, current.get()), after, reason, needs));
       }
     }
     return changes;

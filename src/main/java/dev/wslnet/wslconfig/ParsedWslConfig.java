@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * A .wslconfig as WSL reads it.
  *
- * @param values every accepted key, lower-case {@code section.key}, to the value WSL stores (first occurrence)
+ * @param values every accepted key, lower-case {@code section.key}, to the value WSL stores (first
+ *     occurrence)
  * @param complete false when WSL stopped reading early (an invalid macAddress)
  */
 public record ParsedWslConfig(

@@ -9,11 +9,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Edits .wslconfig losslessly: only the lines that must change are touched; comments, blank lines, key order,
- * unknown keys and sections, line endings, encoding and byte-order mark stay as they were. A set key is changed
- * where WSL reads it (also under the old [experimental] spelling); a new key goes after the last key of its
- * section; a missing section is appended; a removed key loses every occurrence. Every result is read back with
- * {@link WslConfigParser} before it is returned: an edit WSL would not read as intended is refused.
+ * Edits .wslconfig losslessly: only the lines that must change are touched; comments, blank lines,
+ * key order, unknown keys and sections, line endings, encoding and byte-order mark stay as they
+ * were. A set key is changed where WSL reads it (also under the old [experimental] spelling); a new
+ * key goes after the last key of its section; a missing section is appended; a removed key loses
+ * every occurrence. Every result is read back with {@link WslConfigParser} before it is returned:
+ * an edit WSL would not read as intended is refused.
  */
 public final class WslConfigEditor {
   private WslConfigEditor() {}
@@ -21,7 +22,8 @@ public final class WslConfigEditor {
   /** The edited file's bytes, or the same bytes when nothing had to change. */
   public static byte[] apply(WslConfigText file, List<WslEdit> edits) {
     String withoutRemoved = removeKeys(file, edits);
-    String edited = setKeys(new WslConfigText(file.encoding(), withoutRemoved), edits, file.lineBreak());
+    String edited =
+        setKeys(new WslConfigText(file.encoding(), withoutRemoved), edits, file.lineBreak());
     if (edited.equals(file.text())) {
       return file.encode();
     }
@@ -69,7 +71,8 @@ public final class WslConfigEditor {
       String newLine = edit.key().fileName() + "=" + encoded;
       Optional<Integer> insertAt = endOfSection(parsed, text, section);
       if (insertAt.isPresent()) {
-        splices.add(new Splice(insertAt.get(), insertAt.get(), lineBreak + newLine, splices.size()));
+        splices.add(
+            new Splice(insertAt.get(), insertAt.get(), lineBreak + newLine, splices.size()));
       } else {
         if (!section.equals(appendedSection)) {
           appended.append(lineBreak).append('[').append(section).append(']').append(lineBreak);
@@ -87,10 +90,12 @@ public final class WslConfigEditor {
   }
 
   /** Where a new key of a section goes: after the section's last key line, or after its header. */
-  private static Optional<Integer> endOfSection(ParsedWslConfig parsed, String text, String section) {
-    Optional<KeyLine> lastKey = parsed.keyLines().stream()
-        .filter(line -> line.section().equalsIgnoreCase(section))
-        .max(Comparator.comparingInt(KeyLine::lineStart));
+  private static Optional<Integer> endOfSection(
+      ParsedWslConfig parsed, String text, String section) {
+    Optional<KeyLine> lastKey =
+        parsed.keyLines().stream()
+            .filter(line -> line.section().equalsIgnoreCase(section))
+            .max(Comparator.comparingInt(KeyLine::lineStart));
     if (lastKey.isPresent()) {
       return Optional.of(lastKey.get().lineEnd());
     }
@@ -126,14 +131,19 @@ public final class WslConfigEditor {
     return lineEnd < text.length() ? lineEnd + 1 : lineEnd;
   }
 
-  /** Replaces [start, end) of the text; {@code order} keeps insertions at one offset in the order of the edits. */
+  /**
+   * Replaces [start, end) of the text; {@code order} keeps insertions at one offset in the order of
+   * the edits.
+   */
   private record Splice(int start, int end, String replacement, int order) {
     Splice(int start, int end, String replacement) {
       this(start, end, replacement, 0);
     }
   }
 
-  /** Applies non-overlapping splices, from the end of the text backwards so that offsets stay valid. */
+  /**
+   * Applies non-overlapping splices, from the end of the text backwards so that offsets stay valid.
+   */
   private static String splice(String text, List<Splice> splices) {
     List<Splice> ordered = new ArrayList<>(splices);
     ordered.sort(Comparator.comparingInt(Splice::start).thenComparingInt(Splice::order).reversed());
@@ -145,8 +155,8 @@ public final class WslConfigEditor {
   }
 
   /**
-   * A value written so that WSL reads back exactly {@code value}: backslashes, quotes, tabs, newlines and
-   * backspaces escaped; quoted when it has outer blanks or a {@code #}.
+   * A value written so that WSL reads back exactly {@code value}: backslashes, quotes, tabs,
+   * newlines and backspaces escaped; quoted when it has outer blanks or a {@code #}.
    */
   public static String encode(String value) {
     StringBuilder escaped = new StringBuilder();
@@ -161,7 +171,8 @@ public final class WslConfigEditor {
         default -> {
           if (c < 0x20 || c == '\u007f' || c == '\uffff' || c == '\u001a') {
             throw new IllegalArgumentException(
-                "a .wslconfig value cannot hold the control character U+" + String.format("%04X", (int) c));
+                "a .wslconfig value cannot hold the control character U+"
+                    + String.format("%04X", (int) c));
           }
           escaped.append(c);
         }
@@ -175,15 +186,25 @@ public final class WslConfigEditor {
     ParsedWslConfig reread = WslConfigParser.parse(result);
     for (WslEdit edit : edits) {
       Optional<String> read = reread.value(nameOf(edit.key()));
-      Optional<String> wanted = edit instanceof WslEdit.Set set ? Optional.of(set.value()) : Optional.empty();
-      boolean same = wanted.isEmpty() ? read.isEmpty()
-          : read.isPresent() && Objects.equals(
-              WslValues.canonical(edit.key().type(), read.get()), WslValues.canonical(edit.key().type(), wanted.get()));
+      Optional<String> wanted =
+          edit instanceof WslEdit.Set set ? Optional.of(set.value()) : Optional.empty();
+      boolean same =
+          wanted.isEmpty()
+              ? read.isEmpty()
+              : read.isPresent()
+                  && Objects.equals(
+                      WslValues.canonical(edit.key().type(), read.get()),
+                      WslValues.canonical(edit.key().type(), wanted.get()));
       if (!same) {
-        throw new WslConfigEditException("after the edit WSL would read " + edit.key().qualifiedName() + " as "
-            + read.map(v -> "\"" + v + "\"").orElse("absent") + ", not "
-            + wanted.map(v -> "\"" + v + "\"").orElse("absent")
-            + "; the file's structure (a bad section header before it?) keeps wslnet from editing it safely");
+        throw new WslConfigEditException(
+            "after the edit WSL would read "
+                + edit.key().qualifiedName()
+                + " as "
+                + read.map(v -> "\"" + v + "\"").orElse("absent")
+                + ", not "
+                + wanted.map(v -> "\"" + v + "\"").orElse("absent")
+                + "; the file's structure (a bad section header before it?) keeps wslnet from"
+                + " editing it safely");
       }
     }
   }

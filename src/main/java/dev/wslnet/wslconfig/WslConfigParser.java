@@ -12,9 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads .wslconfig exactly as WSL's {@code ParseConfigFile} does (reference: wslconfig-parser.md; the model is
- * shared/tools/wslconfig_oracle.py, against which a test runs this class on random files). Besides WSL's values
- * and warnings it records where each key line stands, so that {@link WslConfigEditor} can change it in place.
+ * Reads .wslconfig exactly as WSL's {@code ParseConfigFile} does (reference: wslconfig-parser.md;
+ * the model is shared/tools/wslconfig_oracle.py, against which a test runs this class on random
+ * files). Besides WSL's values and warnings it records where each key line stands, so that {@link
+ * WslConfigEditor} can change it in place.
  */
 public final class WslConfigParser {
   private static final int EOF = -1;
@@ -40,7 +41,8 @@ public final class WslConfigParser {
   public static ParsedWslConfig parse(WslConfigText file) {
     WslConfigParser parser = new WslConfigParser(file.text());
     boolean complete = parser.run();
-    return new ParsedWslConfig(file, parser.values, parser.warnings, parser.keyLines, parser.headers, complete);
+    return new ParsedWslConfig(
+        file, parser.values, parser.warnings, parser.keyLines, parser.headers, complete);
   }
 
   /** fgetwc in text mode: CR LF reads as LF; Ctrl+Z and U+FFFF read as end of file. */
@@ -178,9 +180,10 @@ public final class WslConfigParser {
           state = State.NEWLINE;
         }
         case KEY -> {
-          String section = keyBuffer.length() >= sectionLength
-              ? keyBuffer.substring(0, sectionLength)
-              : keyBuffer + "\0".repeat(sectionLength - keyBuffer.length());
+          String section =
+              keyBuffer.length() >= sectionLength
+                  ? keyBuffer.substring(0, sectionLength)
+                  : keyBuffer + "\0".repeat(sectionLength - keyBuffer.length());
           keyBuffer.setLength(0);
           keyBuffer.append(section).append(sectionLength > 0 ? "." : "");
           int keyStart = pos - 1;
@@ -216,13 +219,18 @@ public final class WslConfigParser {
               int escaped = get();
               if (escaped == '\n') {
                 line++;
-              } else if (escaped == '\\' || escaped == '"' || escaped == 'b' || escaped == 'n' || escaped == 't') {
-                value.append(switch (escaped) {
-                  case 'b' -> '\b';
-                  case 'n' -> '\n';
-                  case 't' -> '\t';
-                  default -> (char) escaped;
-                });
+              } else if (escaped == '\\'
+                  || escaped == '"'
+                  || escaped == 'b'
+                  || escaped == 'n'
+                  || escaped == 't') {
+                value.append(
+                    switch (escaped) {
+                      case 'b' -> '\b';
+                      case 'n' -> '\n';
+                      case 't' -> '\t';
+                      default -> (char) escaped;
+                    });
               } else if (escaped != '\r') {
                 warn("invalid-escape");
                 good = false;
@@ -247,8 +255,17 @@ public final class WslConfigParser {
           if (!good) {
             continue;
           }
-          KeyLine keyLine = new KeyLine(keyBuffer.toString(), keyName, lineStart, keyStart, keyEnd, valueStart, valueEnd,
-              endOfLine(valueEnd), line);
+          KeyLine keyLine =
+              new KeyLine(
+                  keyBuffer.toString(),
+                  keyName,
+                  lineStart,
+                  keyStart,
+                  keyEnd,
+                  valueStart,
+                  valueEnd,
+                  endOfLine(valueEnd),
+                  line);
           if (!store(keyLine, value.substring(0, kept))) {
             return false;
           }
@@ -264,7 +281,10 @@ public final class WslConfigParser {
     }
   }
 
-  /** The offset of the line break (or end of text) at or after {@code from}, without consuming anything. */
+  /**
+   * The offset of the line break (or end of text) at or after {@code from}, without consuming
+   * anything.
+   */
   private int endOfLine(int from) {
     int i = from;
     while (i < end && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
@@ -273,7 +293,10 @@ public final class WslConfigParser {
     return i;
   }
 
-  /** SetConfig and ConfigKey::Parse: the first occurrence of a known key wins; unknown keys warn every time. */
+  /**
+   * SetConfig and ConfigKey::Parse: the first occurrence of a known key wins; unknown keys warn
+   * every time.
+   */
   private boolean store(KeyLine keyLine, String rawValue) {
     String name = cutAtNul(keyLine.rawName()).toLowerCase(Locale.ROOT);
     String value = lowBytesAsUtf8(cutAtNul(rawValue));

@@ -4,10 +4,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A .wslconfig file's bytes decoded the way WSL's C runtime delivers them ({@code _wfopen(..., "rt,ccs=UTF-8")}
- * then {@code fgetwc}): a UTF-16LE byte-order mark selects UTF-16LE, anything else is UTF-8 with or without a BOM.
- * {@code text} keeps the file's line endings; the parser treats CR LF as one LF, as text mode does, so that
- * offsets in {@code text} are offsets the editor can splice.
+ * A .wslconfig file's bytes decoded the way WSL's C runtime delivers them ({@code _wfopen(...,
+ * "rt,ccs=UTF-8")} then {@code fgetwc}): a UTF-16LE byte-order mark selects UTF-16LE, anything else
+ * is UTF-8 with or without a BOM. {@code text} keeps the file's line endings; the parser treats CR
+ * LF as one LF, as text mode does, so that offsets in {@code text} are offsets the editor can
+ * splice.
  */
 public record WslConfigText(Encoding encoding, String text) {
 
@@ -20,8 +21,12 @@ public record WslConfigText(Encoding encoding, String text) {
     public byte[] encode(String text) {
       return switch (this) {
         case UTF8 -> text.getBytes(StandardCharsets.UTF_8);
-        case UTF8_BOM -> concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, text.getBytes(StandardCharsets.UTF_8));
-        case UTF16LE_BOM -> concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE));
+        case UTF8_BOM ->
+            concat(
+                new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                text.getBytes(StandardCharsets.UTF_8));
+        case UTF16LE_BOM ->
+            concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE));
       };
     }
 
@@ -38,9 +43,14 @@ public record WslConfigText(Encoding encoding, String text) {
       }
       return new WslConfigText(Encoding.UTF16LE_BOM, new String(units));
     }
-    boolean bom = data.length >= 3 && (data[0] & 0xFF) == 0xEF && (data[1] & 0xFF) == 0xBB && (data[2] & 0xFF) == 0xBF;
+    boolean bom =
+        data.length >= 3
+            && (data[0] & 0xFF) == 0xEF
+            && (data[1] & 0xFF) == 0xBB
+            && (data[2] & 0xFF) == 0xBF;
     int start = bom ? 3 : 0;
-    return new WslConfigText(bom ? Encoding.UTF8_BOM : Encoding.UTF8,
+    return new WslConfigText(
+        bom ? Encoding.UTF8_BOM : Encoding.UTF8,
         new String(data, start, data.length - start, StandardCharsets.UTF_8));
   }
 

@@ -3,7 +3,10 @@ package dev.wslnet.wslconfig;
 import dev.wslnet.model.WslKey;
 import java.util.Objects;
 
-/** One change to .wslconfig: set a key to a value (as WSL should read it), or remove every occurrence of it. */
+/**
+ * One change to .wslconfig: set a key to a value (as WSL should read it), or remove every
+ * occurrence of it.
+ */
 public sealed interface WslEdit permits WslEdit.Set, WslEdit.Remove {
   WslKey key();
 

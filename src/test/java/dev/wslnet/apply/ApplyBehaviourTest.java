@@ -22,9 +22,13 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
-/** apply on the simulated host: failures, staleness, elevation, locking, restarts, prompts, exit codes. */
+/**
+ * apply on the simulated host: failures, staleness, elevation, locking, restarts, prompts, exit
+ * codes.
+ */
 class ApplyBehaviourTest {
-  private static final String DESIRED = """
+  private static final String DESIRED =
+      """
       version: 1
       wslconfig:
         wsl2:
@@ -40,8 +44,7 @@ class ApplyBehaviourTest {
           - {name: wslnet-dev, protocol: TCP, localPorts: [3000, 4000]}
       """;
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
   private SimDir host;
   private String file;
 
@@ -52,26 +55,31 @@ class ApplyBehaviourTest {
   }
 
   private CliRun apply(String... extra) {
-    List<String> args = new ArrayList<>(List.of("apply", "-f", file, "--host", host.spec(), "--auto-approve"));
+    List<String> args =
+        new ArrayList<>(List.of("apply", "-f", file, "--host", host.spec(), "--auto-approve"));
     args.addAll(List.of(extra));
     return CliRun.run(args.toArray(String[]::new));
   }
 
   @Test
   void aFaultFailsOneChangeTheOthersAreReportedAndARerunConverges() {
-    host.fault("portProxy.set", "v4tov4 0.0.0.0:4000", "The system cannot find the file specified.");
+    host.fault(
+        "portProxy.set", "v4tov4 0.0.0.0:4000", "The system cannot find the file specified.");
     CliRun failed = apply();
     assertThat(failed.exitCode()).isEqualTo(1);
     assertThat(failed.out())
         .contains("done   + portProxy[v4tov4 0.0.0.0:3000]")
-        .contains("FAILED + portProxy[v4tov4 0.0.0.0:4000]: The system cannot find the file specified.")
+        .contains(
+            "FAILED + portProxy[v4tov4 0.0.0.0:4000]: The system cannot find the file specified.")
         .contains("done   + windowsFirewall.rules[wslnet-dev]")
         .contains("Apply incomplete: 4 done, 1 failed.")
         .contains("Did not converge: 1 changes remain");
     host.clearFaults();
     CliRun rerun = apply();
     assertThat(rerun.exitCode()).isZero();
-    assertThat(rerun.out()).contains("Plan: 1 to add, 0 to change, 0 to delete.").contains("Converged");
+    assertThat(rerun.out())
+        .contains("Plan: 1 to add, 0 to change, 0 to delete.")
+        .contains("Converged");
   }
 
   @Test
@@ -92,7 +100,9 @@ class ApplyBehaviourTest {
     String before = host.snapshot();
     CliRun refused = apply();
     assertThat(refused.exitCode()).isEqualTo(1);
-    assertThat(refused.err()).contains("3 changes need an administrator").contains("nothing was changed");
+    assertThat(refused.err())
+        .contains("3 changes need an administrator")
+        .contains("nothing was changed");
     assertThat(host.snapshot()).isEqualTo(before);
     CliRun plan = CliRun.run("plan", "-f", file, "--host", host.spec());
     assertThat(plan.out()).contains("not elevated").contains("this process is NOT elevated");
@@ -101,8 +111,11 @@ class ApplyBehaviourTest {
   @Test
   void theSimulatedWindowsRefusesEveryChangeWhenNotElevated() {
     host.edit(root -> root.withObject("facts").put("elevated", false));
-    var applied = SimHost.create(host.path(), false)
-        .apply(List.of(new dev.wslnet.host.Operation.HyperVRuleRemove("x")), java.util.Optional.empty());
+    var applied =
+        SimHost.create(host.path(), false)
+            .apply(
+                List.of(new dev.wslnet.host.Operation.HyperVRuleRemove("x")),
+                java.util.Optional.empty());
     assertThat(applied.results().get(0).error())
         .contains("The requested operation requires elevation (Run as administrator).");
   }
@@ -119,10 +132,17 @@ class ApplyBehaviourTest {
   @Test
   void aStalePlanIsRefusedNamingWhatMoved() throws Exception {
     String planFile = temp.resolve("plan.json").toString();
-    assertThat(CliRun.run("plan", "-f", file, "--host", host.spec(), "--out", planFile).exitCode()).isZero();
-    host.edit(root -> root.withArray("portProxy").addObject()
-        .put("type", "v4tov4").put("listenAddress", "0.0.0.0").put("listenPort", 3000)
-        .put("connectAddress", "10.9.9.9").put("connectPort", 3000));
+    assertThat(CliRun.run("plan", "-f", file, "--host", host.spec(), "--out", planFile).exitCode())
+        .isZero();
+    host.edit(
+        root ->
+            root.withArray("portProxy")
+                .addObject()
+                .put("type", "v4tov4")
+                .put("listenAddress", "0.0.0.0")
+                .put("listenPort", 3000)
+                .put("connectAddress", "10.9.9.9")
+                .put("connectPort", 3000));
     String before = host.snapshot();
     CliRun stale = CliRun.run("apply", planFile, "--host", host.spec(), "--auto-approve");
     assertThat(stale.exitCode()).isEqualTo(1);
@@ -133,10 +153,14 @@ class ApplyBehaviourTest {
   @Test
   void aPlanMadeByAnotherVersionIsRefused() throws Exception {
     Path planFile = temp.resolve("plan.json");
-    assertThat(CliRun.run("plan", "-f", file, "--host", host.spec(), "--out", planFile.toString()).exitCode()).isZero();
+    assertThat(
+            CliRun.run("plan", "-f", file, "--host", host.spec(), "--out", planFile.toString())
+                .exitCode())
+        .isZero();
     var json = JsonMapper.builder().build();
     var saved = (tools.jackson.databind.node.ObjectNode) json.readTree(Files.readString(planFile));
-    assertThat(saved.get("wslnet_version").asString()).isEqualTo(dev.wslnet.cli.WslnetCommand.version());
+    assertThat(saved.get("wslnet_version").asString())
+        .isEqualTo(dev.wslnet.cli.WslnetCommand.version());
     String before = host.snapshot();
     for (String other : List.of("0.0.1", "")) {
       if (other.isEmpty()) {
@@ -145,9 +169,11 @@ class ApplyBehaviourTest {
         saved.put("wslnet_version", other);
       }
       Files.writeString(planFile, json.writeValueAsString(saved));
-      CliRun apply = CliRun.run("apply", planFile.toString(), "--host", host.spec(), "--auto-approve");
+      CliRun apply =
+          CliRun.run("apply", planFile.toString(), "--host", host.spec(), "--auto-approve");
       assertThat(apply.exitCode()).isEqualTo(1);
-      assertThat(apply.err()).contains("was made by wslnet " + (other.isEmpty() ? "of an unknown version" : other))
+      assertThat(apply.err())
+          .contains("was made by wslnet " + (other.isEmpty() ? "of an unknown version" : other))
           .contains("plan again");
       assertThat(host.snapshot()).isEqualTo(before);
     }
@@ -197,24 +223,33 @@ class ApplyBehaviourTest {
     }
     CliRun plan = CliRun.run("plan", "-f", file, "--host", host.spec(), "--detailed-exitcode");
     assertThat(plan.exitCode()).as(plan.out()).isZero();
-    assertThat(Files.readString(host.path().resolve(".wslconfig"))).isEqualTo("[wsl2]\nnetworkingMode=nat\nmemory=8GB\n");
+    assertThat(Files.readString(host.path().resolve(".wslconfig")))
+        .isEqualTo("[wsl2]\nnetworkingMode=nat\nmemory=8GB\n");
   }
 
   @Test
   void restartWslPointsForwardsAtTheVmsNewAddress() throws Exception {
     host.edit(root -> root.putArray("nextWslAddresses").add("172.30.101.7"));
-    Files.writeString(Path.of(file), DESIRED.replace("networkingMode: nat", "networkingMode: mirrored")
-        .replace("portProxy:", "portProxyUnused:").lines().takeWhile(l -> !l.startsWith("portProxyUnused"))
-        .reduce("", (a, b) -> a + b + "\n") + """
-        portProxy:
-          rules:
-            - {listenAddress: 127.0.0.1, listenPort: 3000, connectAddress: $wsl}
-        """);
+    Files.writeString(
+        Path.of(file),
+        DESIRED
+                .replace("networkingMode: nat", "networkingMode: mirrored")
+                .replace("portProxy:", "portProxyUnused:")
+                .lines()
+                .takeWhile(l -> !l.startsWith("portProxyUnused"))
+                .reduce("", (a, b) -> a + b + "\n")
+            + """
+            portProxy:
+              rules:
+                - {listenAddress: 127.0.0.1, listenPort: 3000, connectAddress: $wsl}
+            """);
     CliRun apply = apply("--restart-wsl");
     assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
     assertThat(apply.out()).doesNotContain("Restart pending");
     String hostJson = Files.readString(host.hostJson());
-    assertThat(hostJson).contains("\"connectAddress\" : \"172.30.101.7\"").contains("\"runningNetworkingMode\" : \"mirrored\"");
+    assertThat(hostJson)
+        .contains("\"connectAddress\" : \"172.30.101.7\"")
+        .contains("\"runningNetworkingMode\" : \"mirrored\"");
   }
 
   @Test
@@ -222,7 +257,9 @@ class ApplyBehaviourTest {
     host.fault("wsl.shutdown", null, "Wsl/Service/E_UNEXPECTED");
     CliRun apply = apply("--restart-wsl");
     assertThat(apply.exitCode()).isEqualTo(1);
-    assertThat(apply.out()).contains("wsl --shutdown failed: Wsl/Service/E_UNEXPECTED").contains("Restart pending")
+    assertThat(apply.out())
+        .contains("wsl --shutdown failed: Wsl/Service/E_UNEXPECTED")
+        .contains("Restart pending")
         .contains("Apply incomplete: 5 done, 1 failed.");
   }
 
@@ -244,20 +281,31 @@ class ApplyBehaviourTest {
   @Test
   void onATerminalApplyAsksAndOnlyYesApproves() {
     String before = host.snapshot();
-    CliRun no = CliRun.runWithInput(Map.of(), true, "n\n", "apply", "-f", file, "--host", host.spec());
+    CliRun no =
+        CliRun.runWithInput(Map.of(), true, "n\n", "apply", "-f", file, "--host", host.spec());
     assertThat(no.exitCode()).isEqualTo(1);
     assertThat(no.err()).contains("Apply these changes?").contains("apply cancelled");
     assertThat(host.snapshot()).isEqualTo(before);
-    CliRun yes = CliRun.runWithInput(Map.of(), true, "yes\n", "apply", "-f", file, "--host", host.spec());
+    CliRun yes =
+        CliRun.runWithInput(Map.of(), true, "yes\n", "apply", "-f", file, "--host", host.spec());
     assertThat(yes.exitCode()).isZero();
   }
 
   @Test
   void exitCodesOfPlan() {
     assertThat(CliRun.run("plan", "-f", file, "--host", host.spec()).exitCode()).isZero();
-    assertThat(CliRun.run("plan", "-f", file, "--host", host.spec(), "--detailed-exitcode").exitCode()).isEqualTo(2);
-    assertThat(CliRun.run("plan", "-f", "src/test/resources/validate/three-errors.yaml", "--host", host.spec())
-        .exitCode()).isEqualTo(1);
+    assertThat(
+            CliRun.run("plan", "-f", file, "--host", host.spec(), "--detailed-exitcode").exitCode())
+        .isEqualTo(2);
+    assertThat(
+            CliRun.run(
+                    "plan",
+                    "-f",
+                    "src/test/resources/validate/three-errors.yaml",
+                    "--host",
+                    host.spec())
+                .exitCode())
+        .isEqualTo(1);
     assertThat(CliRun.run("plan", "-f", file, "--host", "bogus").exitCode()).isEqualTo(64);
     assertThat(CliRun.run("plan", "-f", file, "--bogus").exitCode()).isEqualTo(64);
     assertThat(CliRun.run("apply", "-f", file, "plan.json").exitCode()).isEqualTo(64);
@@ -267,7 +315,9 @@ class ApplyBehaviourTest {
   @Test
   @DisabledOnOs(OS.WINDOWS)
   void autoHostOnLinuxNamesTheSimulatedHost() {
-    assumeFalse(System.getenv("WSL_DISTRO_NAME") != null || Files.exists(Path.of("/proc/sys/fs/binfmt_misc/WSLInterop")),
+    assumeFalse(
+        System.getenv("WSL_DISTRO_NAME") != null
+            || Files.exists(Path.of("/proc/sys/fs/binfmt_misc/WSLInterop")),
         "skipped: inside WSL, the auto host is the real Windows host");
     CliRun run = CliRun.run("plan", "-f", file);
     assertThat(run.exitCode()).isEqualTo(1);
@@ -276,14 +326,17 @@ class ApplyBehaviourTest {
 
   @Test
   void theHostCanComeFromTheEnvironment() {
-    CliRun run = CliRun.run(Map.of("WSLNET_HOST", host.spec()), false, "plan", "-f", file, "--detailed-exitcode");
+    CliRun run =
+        CliRun.run(
+            Map.of("WSLNET_HOST", host.spec()), false, "plan", "-f", file, "--detailed-exitcode");
     assertThat(run.exitCode()).isEqualTo(2);
   }
 
   @Test
   void jsonModePrintsOnlyJson() {
     CliRun plan = CliRun.run("plan", "-f", file, "--host", host.spec(), "--json");
-    assertThat(JsonMapper.builder().build().readTree(plan.out()).get("format_version").asString()).isEqualTo("1.0");
+    assertThat(JsonMapper.builder().build().readTree(plan.out()).get("format_version").asString())
+        .isEqualTo("1.0");
     CliRun apply = apply("--json");
     var json = JsonMapper.builder().build().readTree(apply.out());
     assertThat(json.get("converged").asBoolean()).isTrue();
@@ -297,8 +350,10 @@ class ApplyBehaviourTest {
     var json = JsonMapper.builder().build().readTree(show.out());
     assertThat(json.get("version").asInt()).isEqualTo(1);
     assertThat(json.get("portProxy").get("rules")).hasSize(2);
-    assertThat(json.get("portProxy").get("rules").get(0).get("connectAddress").asString()).isEqualTo("$wsl");
-    assertThat(json.get("windowsFirewall").get("rules").get(0).get("localPorts").get(0).asInt()).isEqualTo(3000);
+    assertThat(json.get("portProxy").get("rules").get(0).get("connectAddress").asString())
+        .isEqualTo("$wsl");
+    assertThat(json.get("windowsFirewall").get("rules").get(0).get("localPorts").get(0).asInt())
+        .isEqualTo(3000);
     assertThat(json.get("wslconfig").get("wsl2").get("memory").asString()).isEqualTo("8GB");
   }
 

@@ -18,13 +18,20 @@ public record CliRun(int exitCode, String out, String err) {
   }
 
   /** With {@code input} as what the user types. */
-  public static CliRun runWithInput(Map<String, String> environment, boolean interactive, String input, String... args) {
+  public static CliRun runWithInput(
+      Map<String, String> environment, boolean interactive, String input, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    Console console = new Console(new BufferedReader(new StringReader(input)), new PrintWriter(out, true),
-        new PrintWriter(err, true), environment, interactive);
+    Console console =
+        new Console(
+            new BufferedReader(new StringReader(input)),
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            environment,
+            interactive);
     int exitCode = Wslnet.run(console, args);
     // Windows' println writes CRLF; tests compare with LF.
-    return new CliRun(exitCode, out.toString().replace("\r\n", "\n"), err.toString().replace("\r\n", "\n"));
+    return new CliRun(
+        exitCode, out.toString().replace("\r\n", "\n"), err.toString().replace("\r\n", "\n"));
   }
 }

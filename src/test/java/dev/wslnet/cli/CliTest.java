@@ -46,7 +46,9 @@ class CliTest {
     CliRun unknownOption = CliRun.run("validate", "--fromat", "json", VALID);
     assertThat(unknownOption.exitCode()).isEqualTo(64);
     assertThat(unknownOption.out()).isEmpty();
-    assertThat(unknownOption.err()).contains("error: Unknown option: '--fromat'").contains("Did you mean: --format?");
+    assertThat(unknownOption.err())
+        .contains("error: Unknown option: '--fromat'")
+        .contains("Did you mean: --format?");
 
     CliRun badFormat = CliRun.run("validate", "--format", "xml", VALID);
     assertThat(badFormat.exitCode()).isEqualTo(64);
@@ -90,21 +92,36 @@ class CliTest {
   void colourOnlyOnATerminalAndNeverWithNoColor() {
     assertThat(CliRun.run(Map.of(), true, "validate", INVALID).out()).contains("\u001b[");
     assertThat(CliRun.run(Map.of(), false, "validate", INVALID).out()).doesNotContain("\u001b[");
-    assertThat(CliRun.run(Map.of("NO_COLOR", "1"), true, "validate", INVALID).out()).doesNotContain("\u001b[");
-    assertThat(CliRun.run(Map.of(), true, "validate", "--no-color", INVALID).out()).doesNotContain("\u001b[");
-    assertThat(CliRun.run(Map.of(), true, "--no-color", "validate", INVALID).out()).doesNotContain("\u001b[");
+    assertThat(CliRun.run(Map.of("NO_COLOR", "1"), true, "validate", INVALID).out())
+        .doesNotContain("\u001b[");
+    assertThat(CliRun.run(Map.of(), true, "validate", "--no-color", INVALID).out())
+        .doesNotContain("\u001b[");
+    assertThat(CliRun.run(Map.of(), true, "--no-color", "validate", INVALID).out())
+        .doesNotContain("\u001b[");
   }
 
   @Test
   void hostileInputNeverCrashes(@TempDir Path dir) throws Exception {
-    Path binary = Files.write(dir.resolve("binary.yaml"), new byte[] {0, 1, 2, (byte) 0xFF, (byte) 0xFE, 10});
-    Path nested = Files.writeString(dir.resolve("nested.yaml"), "a: " + "{b: ".repeat(5000) + "1" + "}".repeat(5000));
+    Path binary =
+        Files.write(dir.resolve("binary.yaml"), new byte[] {0, 1, 2, (byte) 0xFF, (byte) 0xFE, 10});
+    Path nested =
+        Files.writeString(
+            dir.resolve("nested.yaml"), "a: " + "{b: ".repeat(5000) + "1" + "}".repeat(5000));
     Path tabs = Files.writeString(dir.resolve("tabs.yaml"), "version: 1\nwslconfig:\n\twsl2: {}\n");
-    Path utf16 = Files.write(dir.resolve("utf16.yaml"), "version: 1\n".getBytes(StandardCharsets.UTF_16));
-    CliRun run = CliRun.run("validate", binary.toString(), nested.toString(), tabs.toString(), utf16.toString(),
-        dir.toString());
+    Path utf16 =
+        Files.write(dir.resolve("utf16.yaml"), "version: 1\n".getBytes(StandardCharsets.UTF_16));
+    CliRun run =
+        CliRun.run(
+            "validate",
+            binary.toString(),
+            nested.toString(),
+            tabs.toString(),
+            utf16.toString(),
+            dir.toString());
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).isEmpty();
-    assertThat(run.out()).doesNotContain("Exception").contains("Checked 5 files: invalid, 5 errors");
+    assertThat(run.out())
+        .doesNotContain("Exception")
+        .contains("Checked 5 files: invalid, 5 errors");
   }
 }

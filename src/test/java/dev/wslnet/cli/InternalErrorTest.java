@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** A failure of wslnet itself: one line and exit 1 by default; the stack trace only with --debug. */
+/**
+ * A failure of wslnet itself: one line and exit 1 by default; the stack trace only with --debug.
+ */
 class InternalErrorTest {
 
   @Command(name = "boom")
@@ -26,8 +28,13 @@ class InternalErrorTest {
   private static String[] run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    Console console = new Console(new BufferedReader(new StringReader("")), new PrintWriter(out, true),
-        new PrintWriter(err, true), Map.of(), false);
+    Console console =
+        new Console(
+            new BufferedReader(new StringReader("")),
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            Map.of(),
+            false);
     CommandLine commandLine = Wslnet.commandLine(console);
     commandLine.addSubcommand("boom", new Boom());
     commandLine.setOut(console.out());
@@ -41,14 +48,19 @@ class InternalErrorTest {
     String[] result = run("boom");
     assertThat(result[0]).isEqualTo("1");
     assertThat(result[1]).isEmpty();
-    assertThat(result[2]).startsWith("error: kaboom").contains("--debug").doesNotContain("at dev.wslnet");
+    assertThat(result[2])
+        .startsWith("error: kaboom")
+        .contains("--debug")
+        .doesNotContain("at dev.wslnet");
   }
 
   @Test
   void withDebugTheStackTrace() {
     String[] result = run("--debug", "boom");
     assertThat(result[0]).isEqualTo("1");
-    assertThat(result[2]).startsWith("error: kaboom").contains("java.lang.IllegalStateException: kaboom")
+    assertThat(result[2])
+        .startsWith("error: kaboom")
+        .contains("java.lang.IllegalStateException: kaboom")
         .contains("at dev.wslnet.cli.InternalErrorTest$Boom.call");
   }
 }

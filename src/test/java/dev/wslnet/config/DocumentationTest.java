@@ -15,10 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The examples and the README are checked by the same validator users run, so they cannot drift from the code. */
+/**
+ * The examples and the README are checked by the same validator users run, so they cannot drift
+ * from the code.
+ */
 class DocumentationTest {
-  private static final String SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/wslnet.schema.json";
-  private static final Pattern YAML_BLOCK = Pattern.compile("(?m)^```yaml\\n(.*?)^```", Pattern.DOTALL);
+  private static final String SCHEMA_LINE =
+      "# yaml-language-server: $schema=../schemas/wslnet.schema.json";
+  private static final Pattern YAML_BLOCK =
+      Pattern.compile("(?m)^```yaml\\n(.*?)^```", Pattern.DOTALL);
   private static final DesiredStateValidator VALIDATOR = new DesiredStateValidator();
 
   static Stream<Path> examples() throws IOException {
@@ -57,7 +62,8 @@ class DocumentationTest {
   @ParameterizedTest
   @MethodSource("readmeBlocks")
   void everyYamlBlockInTheReadmeIsValid(String block) {
-    FileReport report = VALIDATOR.validate("README.md block", block.getBytes(StandardCharsets.UTF_8));
+    FileReport report =
+        VALIDATOR.validate("README.md block", block.getBytes(StandardCharsets.UTF_8));
     assertThat(report.hasErrors()).as(report.diagnostics().toString()).isFalse();
   }
 }

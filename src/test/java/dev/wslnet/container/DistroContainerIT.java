@@ -21,14 +21,16 @@ import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.MountableFile;
 
 /**
- * wslnet inside a distro-like Linux with its own network namespace: a debootstrapped Debian with a JRE
- * (tools/distro-image/build.sh), WSL's markers, and interop programs played by {@link WindowsSimulator}. Tests only
- * run commands inside containers; nothing is sent to a container's address.
+ * wslnet inside a distro-like Linux with its own network namespace: a debootstrapped Debian with a
+ * JRE (tools/distro-image/build.sh), WSL's markers, and interop programs played by {@link
+ * WindowsSimulator}. Tests only run commands inside containers; nothing is sent to a container's
+ * address.
  */
 @Tag("container")
 @Testcontainers(disabledWithoutDocker = true)
 class DistroContainerIT {
-  static final String IMAGE = System.getenv().getOrDefault("WSLNET_DISTRO_IMAGE", "wslnet-distro:bookworm");
+  static final String IMAGE =
+      System.getenv().getOrDefault("WSLNET_DISTRO_IMAGE", "wslnet-distro:bookworm");
   private static final String JAR = "/opt/wslnet/wslnet.jar";
   private static final String FILE = "/opt/wslnet/wslnet.yaml";
   private static final String STATE = WindowsSimulator.STATE.toString();
@@ -45,8 +47,12 @@ class DistroContainerIT {
     } catch (RuntimeException e) {
       present = false;
     }
-    assumeTrue(present, "skipped: the image " + IMAGE + " is missing; build it with tools/distro-image/build.sh");
-    assumeTrue(Files.exists(Path.of("target/wslnet.jar")), "skipped: target/wslnet.jar is missing (mvn test builds it)");
+    assumeTrue(
+        present,
+        "skipped: the image " + IMAGE + " is missing; build it with tools/distro-image/build.sh");
+    assumeTrue(
+        Files.exists(Path.of("target/wslnet.jar")),
+        "skipped: target/wslnet.jar is missing (mvn test builds it)");
   }
 
   @AfterEach
@@ -56,16 +62,20 @@ class DistroContainerIT {
   }
 
   private GenericContainer<?> distro(Network network) {
-    GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(IMAGE))
-        .withCommand("sleep", "infinity")
-        .withEnv("WSL_DISTRO_NAME", "Debian")
-        .withEnv("WSL_INTEROP", "/run/WSL/1_interop")
-        .withCopyFileToContainer(MountableFile.forHostPath("target/wslnet.jar"), JAR)
-        .withCopyFileToContainer(MountableFile.forHostPath("target/test-classes/dev/wslnet/container"),
-            "/opt/wslnet/sim/dev/wslnet/container")
-        .withCopyFileToContainer(MountableFile.forClasspathResource("container/wslnet.yaml"), FILE);
+    GenericContainer<?> container =
+        new GenericContainer<>(DockerImageName.parse(IMAGE))
+            .withCommand("sleep", "infinity")
+            .withEnv("WSL_DISTRO_NAME", "Debian")
+            .withEnv("WSL_INTEROP", "/run/WSL/1_interop")
+            .withCopyFileToContainer(MountableFile.forHostPath("target/wslnet.jar"), JAR)
+            .withCopyFileToContainer(
+                MountableFile.forHostPath("target/test-classes/dev/wslnet/container"),
+                "/opt/wslnet/sim/dev/wslnet/container")
+            .withCopyFileToContainer(
+                MountableFile.forClasspathResource("container/wslnet.yaml"), FILE);
     for (String program : List.of("powershell.exe", "wsl.exe", "wslinfo", "wslpath")) {
-      container.withCopyFileToContainer(MountableFile.forClasspathResource("container/bin/" + program, 0755),
+      container.withCopyFileToContainer(
+          MountableFile.forClasspathResource("container/bin/" + program, 0755),
           "/usr/local/bin/" + program);
     }
     if (network != null) {
@@ -76,7 +86,8 @@ class DistroContainerIT {
     return container;
   }
 
-  private static ExecResult exec(GenericContainer<?> container, String... command) throws Exception {
+  private static ExecResult exec(GenericContainer<?> container, String... command)
+      throws Exception {
     return container.execInContainer(command);
   }
 
@@ -111,17 +122,24 @@ class DistroContainerIT {
     GenericContainer<?> distro = distro(null);
     ExecResult apply = wslnet(distro, "apply", "-f", FILE, "--host", "wsl", "--auto-approve");
     assertThat(apply.getExitCode()).as(apply.getStdout() + apply.getStderr()).isZero();
-    assertThat(powershellLog(distro)).containsExactly("powershell.exe observe", "powershell.exe apply");
+    assertThat(powershellLog(distro))
+        .containsExactly("powershell.exe observe", "powershell.exe apply");
     ExecResult plan = wslnet(distro, "plan", "-f", FILE, "--host", "wsl", "--detailed-exitcode");
     assertThat(plan.getExitCode()).as(plan.getStdout()).isZero();
-    assertThat(exec(distro, "cat", STATE + "/.wslconfig").getStdout()).isEqualTo("[wsl2]\nnetworkingMode=nat\nmemory=4GB\n");
+    assertThat(exec(distro, "cat", STATE + "/.wslconfig").getStdout())
+        .isEqualTo("[wsl2]\nnetworkingMode=nat\nmemory=4GB\n");
   }
 
   @Test
   void aNewVmAddressMakesTheForwardsDriftAndApplyFixesThem() throws Exception {
     GenericContainer<?> first = distro(null);
-    assertThat(wslnet(first, "apply", "-f", FILE, "--host", "wsl", "--auto-approve").getExitCode()).isZero();
-    String oldAddress = exec(first, "ip", "-4", "-o", "addr", "show", "eth0").getStdout().split("inet ")[1].split("/")[0];
+    assertThat(wslnet(first, "apply", "-f", FILE, "--host", "wsl", "--auto-approve").getExitCode())
+        .isZero();
+    String oldAddress =
+        exec(first, "ip", "-4", "-o", "addr", "show", "eth0")
+            .getStdout()
+            .split("inet ")[1]
+            .split("/")[0];
     Path saved = Files.createTempDirectory("wslnet-sim-state");
     for (String file : List.of("host.json", ".wslconfig")) {
       first.copyFileFromContainer(STATE + "/" + file, saved.resolve(file).toString());
@@ -130,16 +148,26 @@ class DistroContainerIT {
     networks.add(other);
     GenericContainer<?> second = distro(other);
     for (String file : List.of("host.json", ".wslconfig")) {
-      second.copyFileToContainer(MountableFile.forHostPath(saved.resolve(file)), STATE + "/" + file);
+      second.copyFileToContainer(
+          MountableFile.forHostPath(saved.resolve(file)), STATE + "/" + file);
     }
-    String newAddress = exec(second, "ip", "-4", "-o", "addr", "show", "eth0").getStdout().split("inet ")[1].split("/")[0];
+    String newAddress =
+        exec(second, "ip", "-4", "-o", "addr", "show", "eth0")
+            .getStdout()
+            .split("inet ")[1]
+            .split("/")[0];
     assertThat(newAddress).isNotEqualTo(oldAddress);
     ExecResult drift = wslnet(second, "plan", "-f", FILE, "--host", "wsl", "--detailed-exitcode");
     assertThat(drift.getExitCode()).as(drift.getStdout() + drift.getStderr()).isEqualTo(2);
-    assertThat(drift.getStdout()).contains("~ portProxy[v4tov4 0.0.0.0:3000]")
+    assertThat(drift.getStdout())
+        .contains("~ portProxy[v4tov4 0.0.0.0:3000]")
         .contains(oldAddress + " -> " + newAddress + " ($wsl)");
-    assertThat(wslnet(second, "apply", "-f", FILE, "--host", "wsl", "--auto-approve").getExitCode()).isZero();
-    assertThat(wslnet(second, "plan", "-f", FILE, "--host", "wsl", "--detailed-exitcode").getExitCode()).isZero();
+    assertThat(wslnet(second, "apply", "-f", FILE, "--host", "wsl", "--auto-approve").getExitCode())
+        .isZero();
+    assertThat(
+            wslnet(second, "plan", "-f", FILE, "--host", "wsl", "--detailed-exitcode")
+                .getExitCode())
+        .isZero();
   }
 
   @Test
@@ -148,18 +176,51 @@ class DistroContainerIT {
     ExecResult plan = wslnet(distro, "plan", "-f", FILE);
     assertThat(plan.getExitCode()).as(plan.getStderr()).isZero();
     assertThat(plan.getStdout()).startsWith("Host wsl:");
-    assertThat(exec(distro, "sh", "-c", "command -v mvn || command -v javac || echo none").getStdout().trim()).isEqualTo("none");
+    assertThat(
+            exec(distro, "sh", "-c", "command -v mvn || command -v javac || echo none")
+                .getStdout()
+                .trim())
+        .isEqualTo("none");
   }
 
   @Test
   void withoutInteropTheErrorNamesTheFix() throws Exception {
     GenericContainer<?> distro = distro(null);
-    ExecResult noInterop = exec(distro, "env", "-u", "WSL_INTEROP", "java", "-jar", JAR, "plan", "-f", FILE, "--host", "wsl");
+    ExecResult noInterop =
+        exec(
+            distro,
+            "env",
+            "-u",
+            "WSL_INTEROP",
+            "java",
+            "-jar",
+            JAR,
+            "plan",
+            "-f",
+            FILE,
+            "--host",
+            "wsl");
     assertThat(noInterop.getExitCode()).isEqualTo(1);
-    assertThat(noInterop.getStderr()).contains("WSL_INTEROP").contains("sudo --preserve-env=WSL_INTEROP");
-    ExecResult noPowerShell = exec(distro, "env", "PATH=/usr/bin:/bin", "java", "-jar", JAR, "plan", "-f", FILE, "--host", "wsl");
+    assertThat(noInterop.getStderr())
+        .contains("WSL_INTEROP")
+        .contains("sudo --preserve-env=WSL_INTEROP");
+    ExecResult noPowerShell =
+        exec(
+            distro,
+            "env",
+            "PATH=/usr/bin:/bin",
+            "java",
+            "-jar",
+            JAR,
+            "plan",
+            "-f",
+            FILE,
+            "--host",
+            "wsl");
     assertThat(noPowerShell.getExitCode()).isEqualTo(1);
-    assertThat(noPowerShell.getStderr()).contains("powershell.exe is not on PATH").contains("appendWindowsPath");
+    assertThat(noPowerShell.getStderr())
+        .contains("powershell.exe is not on PATH")
+        .contains("appendWindowsPath");
   }
 
   @Test
@@ -167,16 +228,34 @@ class DistroContainerIT {
     GenericContainer<?> distro = distro(null);
     assertThat(wslnet(distro, "show", "--host", "wsl").getExitCode()).isZero();
     exec(distro, "sed", "-i", "s/\"elevated\" : true/\"elevated\" : false/", STATE + "/host.json");
-    String before = exec(distro, "sh", "-c", "cat " + STATE + "/host.json; cat " + STATE + "/.wslconfig 2>/dev/null").getStdout();
+    String before =
+        exec(
+                distro,
+                "sh",
+                "-c",
+                "cat " + STATE + "/host.json; cat " + STATE + "/.wslconfig 2>/dev/null")
+            .getStdout();
     ExecResult refused = wslnet(distro, "apply", "-f", FILE, "--host", "wsl", "--auto-approve");
     assertThat(refused.getExitCode()).isEqualTo(1);
     assertThat(refused.getStderr()).contains("need an administrator").contains("--elevate");
-    assertThat(exec(distro, "sh", "-c", "cat " + STATE + "/host.json; cat " + STATE + "/.wslconfig 2>/dev/null").getStdout())
+    assertThat(
+            exec(
+                    distro,
+                    "sh",
+                    "-c",
+                    "cat " + STATE + "/host.json; cat " + STATE + "/.wslconfig 2>/dev/null")
+                .getStdout())
         .isEqualTo(before);
-    ExecResult elevated = wslnet(distro, "apply", "-f", FILE, "--host", "wsl", "--auto-approve", "--elevate");
+    ExecResult elevated =
+        wslnet(distro, "apply", "-f", FILE, "--host", "wsl", "--auto-approve", "--elevate");
     assertThat(elevated.getExitCode()).as(elevated.getStdout() + elevated.getStderr()).isZero();
     assertThat(elevated.getStdout()).contains("Converged");
-    assertThat(new String(exec(distro, "cat", STATE + "/host.json").getStdout().getBytes(StandardCharsets.UTF_8),
-        StandardCharsets.UTF_8)).contains("\"elevated\" : false");
+    assertThat(
+            new String(
+                exec(distro, "cat", STATE + "/host.json")
+                    .getStdout()
+                    .getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.UTF_8))
+        .contains("\"elevated\" : false");
   }
 }

@@ -15,9 +15,10 @@ import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Windows side of a container "distro": the interop programs powershell.exe, wsl.exe, wslinfo and wslpath are
- * scripts that run this class. It answers what wslnet really sends (arguments, stdin, the encoded bootstrap) with the
- * simulated host's semantics, keeps the machine in {@code /mnt/c/Users/sim}, and logs every invocation there.
+ * The Windows side of a container "distro": the interop programs powershell.exe, wsl.exe, wslinfo
+ * and wslpath are scripts that run this class. It answers what wslnet really sends (arguments,
+ * stdin, the encoded bootstrap) with the simulated host's semantics, keeps the machine in {@code
+ * /mnt/c/Users/sim}, and logs every invocation there.
  */
 public final class WindowsSimulator {
   static final Path STATE = Path.of("/mnt/c/Users/sim");
@@ -33,14 +34,22 @@ public final class WindowsSimulator {
       case "powershell.exe" -> System.exit(powershell(arguments));
       case "wslinfo" -> {
         log("wslinfo " + String.join(" ", arguments));
-        String mode = JsonMapper.builder().build().readTree(Files.readString(STATE.resolve("host.json")))
-            .path("facts").path("runningNetworkingMode").asString("nat");
+        String mode =
+            JsonMapper.builder()
+                .build()
+                .readTree(Files.readString(STATE.resolve("host.json")))
+                .path("facts")
+                .path("runningNetworkingMode")
+                .asString("nat");
         System.out.println(mode);
       }
       case "wslpath" -> {
         log("wslpath " + String.join(" ", arguments));
         String windows = arguments.get(arguments.size() - 1);
-        System.out.println("/mnt/" + Character.toLowerCase(windows.charAt(0)) + windows.substring(2).replace('\\', '/'));
+        System.out.println(
+            "/mnt/"
+                + Character.toLowerCase(windows.charAt(0))
+                + windows.substring(2).replace('\\', '/'));
       }
       case "wsl.exe" -> {
         log("wsl.exe " + String.join(" ", arguments));
@@ -66,8 +75,14 @@ public final class WindowsSimulator {
     } catch (RuntimeException e) {
       mode = "unreadable";
     }
-    log("powershell.exe " + mode + (command.equals(PowerShell.command("powershell.exe")) ? "" : " unexpected-arguments"));
-    ProcessResult result = new SimProcessRunner(STATE, "wsl").run(command, stdin, Duration.ofMinutes(5));
+    log(
+        "powershell.exe "
+            + mode
+            + (command.equals(PowerShell.command("powershell.exe"))
+                ? ""
+                : " unexpected-arguments"));
+    ProcessResult result =
+        new SimProcessRunner(STATE, "wsl").run(command, stdin, Duration.ofMinutes(5));
     System.out.write(result.stdout());
     System.out.flush();
     System.err.write(result.stderr());
@@ -76,7 +91,11 @@ public final class WindowsSimulator {
   }
 
   private static void log(String line) throws IOException {
-    Files.writeString(STATE.resolve(LOG), line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+    Files.writeString(
+        STATE.resolve(LOG),
+        line + "\n",
+        StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE,
         StandardOpenOption.APPEND);
   }
 }

@@ -22,9 +22,10 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Real Windows, for real: the windows-latest CI job runs it with {@code mvn test -P windows-integration} in an
- * elevated shell. It applies a portproxy forward on loopback and a Windows firewall rule in a group of its own
- * (and a Hyper-V rule where the cmdlets exist), observes them, applies again with nothing to do, and removes them.
+ * Real Windows, for real: the windows-latest CI job runs it with {@code mvn test -P
+ * windows-integration} in an elevated shell. It applies a portproxy forward on loopback and a
+ * Windows firewall rule in a group of its own (and a Hyper-V rule where the cmdlets exist),
+ * observes them, applies again with nothing to do, and removes them.
  */
 @Tag("windows-integration")
 @EnabledOnOs(OS.WINDOWS)
@@ -33,20 +34,37 @@ class WindowsIntegrationTest {
 
   @Test
   void appliesObservesAndRemovesOnRealWindows(@TempDir Path temp) throws Exception {
-    WindowsHost host = new WindowsHost("local", new LocalSide(System.getenv()), new SystemProcessRunner(), false);
+    WindowsHost host =
+        new WindowsHost("local", new LocalSide(System.getenv()), new SystemProcessRunner(), false);
     String group = "wslnet-ci-" + UUID.randomUUID().toString().substring(0, 8);
     ObservedState before = host.observe(Optional.of(group));
     assumeTrue(before.facts().elevated(), "skipped: this shell is not elevated");
     boolean hyperV = before.facts().hyperVFirewallAvailable();
     if (!hyperV) {
-      System.out.println("Hyper-V firewall cmdlets are missing on this Windows: the Hyper-V part is skipped");
+      System.out.println(
+          "Hyper-V firewall cmdlets are missing on this Windows: the Hyper-V part is skipped");
     }
-    String desired = "version: 1\n"
-        + "portProxy:\n  rules:\n"
-        + "    - {listenAddress: 127.0.0.1, listenPort: " + LISTEN_PORT + ", connectAddress: 127.0.0.1, connectPort: 47002}\n"
-        + "windowsFirewall:\n  group: " + group + "\n  prune: true\n  rules:\n"
-        + "    - {name: " + group + "-rule, protocol: TCP, localPorts: [" + LISTEN_PORT + "], profiles: [Private]}\n"
-        + (hyperV ? "hyperVFirewall:\n  rules:\n    - {name: " + group + "-hv, protocol: TCP, localPorts: [" + LISTEN_PORT + "]}\n" : "");
+    String desired =
+        "version: 1\n"
+            + "portProxy:\n  rules:\n"
+            + "    - {listenAddress: 127.0.0.1, listenPort: "
+            + LISTEN_PORT
+            + ", connectAddress: 127.0.0.1, connectPort: 47002}\n"
+            + "windowsFirewall:\n  group: "
+            + group
+            + "\n  prune: true\n  rules:\n"
+            + "    - {name: "
+            + group
+            + "-rule, protocol: TCP, localPorts: ["
+            + LISTEN_PORT
+            + "], profiles: [Private]}\n"
+            + (hyperV
+                ? "hyperVFirewall:\n  rules:\n    - {name: "
+                    + group
+                    + "-hv, protocol: TCP, localPorts: ["
+                    + LISTEN_PORT
+                    + "]}\n"
+                : "");
     String file = Files.writeString(temp.resolve("wslnet.yaml"), desired).toString();
     try {
       CliRun apply = CliRun.run("apply", "-f", file, "--host", "local", "--auto-approve");
@@ -54,12 +72,16 @@ class WindowsIntegrationTest {
       assertThat(apply.out()).contains("Converged");
 
       ObservedState after = host.observe(Optional.of(group));
-      assertThat(after.portProxy()).anySatisfy(entry -> {
-        assertThat(entry.listenAddress()).isEqualTo("127.0.0.1");
-        assertThat(entry.listenPort()).isEqualTo(LISTEN_PORT);
-        assertThat(entry.connectPort()).isEqualTo(47002);
-      });
-      assertThat(after.windowsRules()).extracting(rule -> rule.name()).containsExactly(group + "-rule");
+      assertThat(after.portProxy())
+          .anySatisfy(
+              entry -> {
+                assertThat(entry.listenAddress()).isEqualTo("127.0.0.1");
+                assertThat(entry.listenPort()).isEqualTo(LISTEN_PORT);
+                assertThat(entry.connectPort()).isEqualTo(47002);
+              });
+      assertThat(after.windowsRules())
+          .extracting(rule -> rule.name())
+          .containsExactly(group + "-rule");
 
       CliRun again = CliRun.run("apply", "-f", file, "--host", "local", "--auto-approve");
       assertThat(again.exitCode()).isZero();
@@ -67,17 +89,21 @@ class WindowsIntegrationTest {
       CliRun plan = CliRun.run("plan", "-f", file, "--host", "local", "--detailed-exitcode");
       assertThat(plan.exitCode()).as(plan.out()).isZero();
     } finally {
-      List<Operation> cleanup = new java.util.ArrayList<>(List.of(
-          new Operation.PortProxyDelete(PortProxyType.V4_TO_V4, "127.0.0.1", LISTEN_PORT),
-          new Operation.FirewallRuleRemove(group, group + "-rule")));
+      List<Operation> cleanup =
+          new java.util.ArrayList<>(
+              List.of(
+                  new Operation.PortProxyDelete(PortProxyType.V4_TO_V4, "127.0.0.1", LISTEN_PORT),
+                  new Operation.FirewallRuleRemove(group, group + "-rule")));
       if (hyperV) {
         cleanup.add(new Operation.HyperVRuleRemove(group + "-hv"));
       }
       var removed = host.apply(cleanup, Optional.of(group));
       assertThat(removed.results()).allSatisfy(result -> assertThat(result.error()).isEmpty());
       assertThat(removed.observed().windowsRules()).isEmpty();
-      assertThat(removed.observed().portProxy()).noneMatch(entry -> entry.listenPort() == LISTEN_PORT
-          && entry.listenAddress().equals("127.0.0.1"));
+      assertThat(removed.observed().portProxy())
+          .noneMatch(
+              entry ->
+                  entry.listenPort() == LISTEN_PORT && entry.listenAddress().equals("127.0.0.1"));
     }
   }
 }

@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Golden files under src/test/resources/golden. On a mismatch the actual output is written beside the golden as
- * {@code NAME.received.EXT} (git-ignored); renaming it over the golden approves it.
+ * Golden files under src/test/resources/golden. On a mismatch the actual output is written beside
+ * the golden as {@code NAME.received.EXT} (git-ignored); renaming it over the golden approves it.
  */
 public final class Golden {
   private static final Path ROOT = Path.of("src", "test", "resources", "golden");
@@ -24,7 +24,8 @@ public final class Golden {
       if (!Files.exists(golden)) {
         Files.createDirectories(golden.getParent());
         Files.writeString(received, actual, StandardCharsets.UTF_8);
-        throw new AssertionError("no golden file " + golden + "; wrote " + received + " to approve");
+        throw new AssertionError(
+            "no golden file " + golden + "; wrote " + received + " to approve");
       }
       String expected = Files.readString(golden, StandardCharsets.UTF_8);
       if (!expected.equals(actual)) {
@@ -32,7 +33,9 @@ public final class Golden {
       } else {
         Files.deleteIfExists(received);
       }
-      assertThat(actual).as("golden " + golden + " (actual output in " + received + ")").isEqualTo(expected);
+      assertThat(actual)
+          .as("golden " + golden + " (actual output in " + received + ")")
+          .isEqualTo(expected);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

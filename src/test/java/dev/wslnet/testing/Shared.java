@@ -4,16 +4,20 @@ import java.nio.file.Path;
 import org.opentest4j.TestAbortedException;
 
 /**
- * The project's shared folder beside the checkout (../shared: the model of WSL's parser, the real users' corpus).
- * A developer's machine may lack it, and a test that needs it is then skipped, saying why; CI has it, so there a
- * missing piece fails the test instead of hiding it behind a skip.
+ * The project's shared folder beside the checkout (../shared: the model of WSL's parser, the real
+ * users' corpus). A developer's machine may lack it, and a test that needs it is then skipped,
+ * saying why; CI has it, so there a missing piece fails the test instead of hiding it behind a
+ * skip.
  */
 public final class Shared {
   public static final Path ROOT = Path.of("..", "shared").toAbsolutePath().normalize();
 
   private Shared() {}
 
-  /** Returns when {@code missing} is null; otherwise skips the test, or fails it when the CI variable is set. */
+  /**
+   * Returns when {@code missing} is null; otherwise skips the test, or fails it when the CI
+   * variable is set.
+   */
   public static void require(String missing) {
     if (missing == null) {
       return;

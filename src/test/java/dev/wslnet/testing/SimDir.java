@@ -11,7 +11,10 @@ import java.util.function.Consumer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** A simulated host in a test's folder, with host.json edited the way a test author would edit it by hand. */
+/**
+ * A simulated host in a test's folder, with host.json edited the way a test author would edit it by
+ * hand.
+ */
 public record SimDir(Path path) {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -38,14 +41,15 @@ public record SimDir(Path path) {
   }
 
   public SimDir fault(String operation, String target, String message) {
-    return edit(root -> {
-      ObjectNode fault = root.withArray("faults").addObject();
-      fault.put("operation", operation);
-      if (target != null) {
-        fault.put("target", target);
-      }
-      fault.put("message", message);
-    });
+    return edit(
+        root -> {
+          ObjectNode fault = root.withArray("faults").addObject();
+          fault.put("operation", operation);
+          if (target != null) {
+            fault.put("target", target);
+          }
+          fault.put("message", message);
+        });
   }
 
   public SimDir clearFaults() {
@@ -69,7 +73,9 @@ public record SimDir(Path path) {
   public String snapshot() {
     try {
       Path wslconfig = path.resolve(".wslconfig");
-      return Files.readString(hostJson()) + "\n---\n" + (Files.exists(wslconfig) ? Files.readString(wslconfig) : "");
+      return Files.readString(hostJson())
+          + "\n---\n"
+          + (Files.exists(wslconfig) ? Files.readString(wslconfig) : "");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -11,17 +11,83 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Differential test: our parser and the oracle read the same files the same way, value for value, warning for warning. */
+/**
+ * Differential test: our parser and the oracle read the same files the same way, value for value,
+ * warning for warning.
+ */
 class ParserOracleTest {
   private static final String[] TOKENS = {
-    "[wsl2]", "[experimental]", "[WSL2]", "[wsl 2]", "[]", "[ x]", "[wsl2] x", "[general]", "[network]",
-    "networkingMode", "networkingmode", "memory", "swap", "kernel", "kernelCommandLine", "dnsTunneling",
-    "hostAddressLoopback", "ignoredPorts", "macAddress", "processors", "firewall", "autoProxy", "pageReporting",
-    "dnsTunnelingIpAddress", "autoMemoryReclaim", "localhostForwarding",
-    "=", " = ", "  ", "\t", "\n", "\r\n", "\r", "#", " # c", ";", "\"", "\\", "\\\\", "\\\"", "\\t", "\\n", "\\T",
-    "\\\n", "\\\r\n", "mirrored", "NAT", "true", "yes", "1", "0", "8GB", "4 GB", "0x10", "010", "3000,9000", ",",
-    "abc", "10.255.255.254", "1.2.3", "00:15:5d:01:02:03", "zz", "C:\\\\temp\\\\k", "C:\\temp", "é", "中", "\u0000",
-    "\u001a", "\uffff", "x", "9"
+    "[wsl2]",
+    "[experimental]",
+    "[WSL2]",
+    "[wsl 2]",
+    "[]",
+    "[ x]",
+    "[wsl2] x",
+    "[general]",
+    "[network]",
+    "networkingMode",
+    "networkingmode",
+    "memory",
+    "swap",
+    "kernel",
+    "kernelCommandLine",
+    "dnsTunneling",
+    "hostAddressLoopback",
+    "ignoredPorts",
+    "macAddress",
+    "processors",
+    "firewall",
+    "autoProxy",
+    "pageReporting",
+    "dnsTunnelingIpAddress",
+    "autoMemoryReclaim",
+    "localhostForwarding",
+    "=",
+    " = ",
+    "  ",
+    "\t",
+    "\n",
+    "\r\n",
+    "\r",
+    "#",
+    " # c",
+    ";",
+    "\"",
+    "\\",
+    "\\\\",
+    "\\\"",
+    "\\t",
+    "\\n",
+    "\\T",
+    "\\\n",
+    "\\\r\n",
+    "mirrored",
+    "NAT",
+    "true",
+    "yes",
+    "1",
+    "0",
+    "8GB",
+    "4 GB",
+    "0x10",
+    "010",
+    "3000,9000",
+    ",",
+    "abc",
+    "10.255.255.254",
+    "1.2.3",
+    "00:15:5d:01:02:03",
+    "zz",
+    "C:\\\\temp\\\\k",
+    "C:\\temp",
+    "é",
+    "中",
+    "\u0000",
+    "\u001a",
+    "\uffff",
+    "x",
+    "9"
   };
 
   private static void assertAgree(List<Path> files) throws IOException, InterruptedException {
@@ -30,8 +96,10 @@ class ParserOracleTest {
     for (int i = 0; i < files.size(); i++) {
       byte[] bytes = Files.readAllBytes(files.get(i));
       ParsedWslConfig parsed = WslConfigParser.parse(WslConfigText.decode(bytes));
-      List<String> warnings = parsed.warnings().stream().map(w -> w.line() + " " + w.kind()).toList();
-      String describe = files.get(i) + ":\n" + new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+      List<String> warnings =
+          parsed.warnings().stream().map(w -> w.line() + " " + w.kind()).toList();
+      String describe =
+          files.get(i) + ":\n" + new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
       assertThat(parsed.values()).as("values of " + describe).isEqualTo(expected.get(i).values());
       assertThat(warnings).as("warnings of " + describe).isEqualTo(expected.get(i).warnings());
     }

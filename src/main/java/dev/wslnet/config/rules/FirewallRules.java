@@ -19,8 +19,11 @@ import tools.jackson.databind.JsonNode;
 final class FirewallRules implements SemanticRule {
   private static final String HYPER_V = "/hyperVFirewall/rules";
   private static final String WINDOWS = "/windowsFirewall/rules";
+
   /** The ports mirrored mode never steers to Linux (reference 3.5). */
-  private static final Set<Integer> TCP_KEPT_BY_WINDOWS = Set.of(135, 1900, 2869, 3702, 5004, 5357, 5358);
+  private static final Set<Integer> TCP_KEPT_BY_WINDOWS =
+      Set.of(135, 1900, 2869, 3702, 5004, 5357, 5358);
+
   private static final int UDP_KEPT_BY_WINDOWS = 68;
   private static final Pattern DOTTED_MASK = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
@@ -33,23 +36,39 @@ final class FirewallRules implements SemanticRule {
     }
   }
 
-  private static void checkRules(RuleContext context, String listPointer, String kind, String reservedPrefix) {
+  private static void checkRules(
+      RuleContext context, String listPointer, String kind, String reservedPrefix) {
     Map<String, Item> names = new HashMap<>();
     boolean hyperV = listPointer.equals(HYPER_V);
     for (Item rule : context.items(listPointer)) {
-      rule.string("name").ifPresent(name -> {
-        if (name.toLowerCase(Locale.ROOT).startsWith(reservedPrefix.toLowerCase(Locale.ROOT))) {
-          context.report(Code.RESERVED_RULE_NAME, rule.pointer("name"), Target.VALUE,
-              "rule names starting with " + reservedPrefix + " belong to WSL, which creates and removes those rules",
-              "choose another name");
-        }
-        Item first = names.putIfAbsent(name.toLowerCase(Locale.ROOT), rule);
-        if (first != null) {
-          context.report(Code.DUPLICATE_IDENTITY, rule.pointer("name"), Target.VALUE,
-              "a second " + kind + " rule named " + name + "; Windows keeps one rule per name",
-              "rename one of them, or merge them");
-        }
-      });
+      rule.string("name")
+          .ifPresent(
+              name -> {
+                if (name.toLowerCase(Locale.ROOT)
+                    .startsWith(reservedPrefix.toLowerCase(Locale.ROOT))) {
+                  context.report(
+                      Code.RESERVED_RULE_NAME,
+                      rule.pointer("name"),
+                      Target.VALUE,
+                      "rule names starting with "
+                          + reservedPrefix
+                          + " belong to WSL, which creates and removes those rules",
+                      "choose another name");
+                }
+                Item first = names.putIfAbsent(name.toLowerCase(Locale.ROOT), rule);
+                if (first != null) {
+                  context.report(
+                      Code.DUPLICATE_IDENTITY,
+                      rule.pointer("name"),
+                      Target.VALUE,
+                      "a second "
+                          + kind
+                          + " rule named "
+                          + name
+                          + "; Windows keeps one rule per name",
+                      "rename one of them, or merge them");
+                }
+              });
       for (String field : new String[] {"localPorts", "remotePorts"}) {
         checkPorts(context, rule, field, hyperV);
       }
@@ -66,17 +85,31 @@ final class FirewallRules implements SemanticRule {
     }
     for (int i = 0; i < ports.size(); i++) {
       JsonNode port = ports.get(i);
-      if (port.isString() && port.asString().matches("\\d{1,5}(-\\d{1,5})?") && PortRange.parse(port.asString()).isEmpty()) {
-        context.report(Code.INVALID_PORT_RANGE, JsonPointers.child(rule.pointer(field), i), Target.VALUE,
-            "\"" + port.asString() + "\" is not a port range from 1 to 65535 with the first port not above the last",
+      if (port.isString()
+          && port.asString().matches("\\d{1,5}(-\\d{1,5})?")
+          && PortRange.parse(port.asString()).isEmpty()) {
+        context.report(
+            Code.INVALID_PORT_RANGE,
+            JsonPointers.child(rule.pointer(field), i),
+            Target.VALUE,
+            "\""
+                + port.asString()
+                + "\" is not a port range from 1 to 65535 with the first port not above the last",
             "write first-last, e.g. \"8000-8010\"");
       }
     }
     String protocol = protocolOf(rule);
-    boolean transport = protocol.equals("TCP") || protocol.equals("UDP") || protocol.equals("6") || protocol.equals("17");
+    boolean transport =
+        protocol.equals("TCP")
+            || protocol.equals("UDP")
+            || protocol.equals("6")
+            || protocol.equals("17");
     boolean icmpTypes = hyperV && protocol.startsWith("ICMP");
     if (!transport && !icmpTypes) {
-      context.report(Code.PORTS_WITHOUT_TCP_UDP, rule.pointer(field), Target.KEY,
+      context.report(
+          Code.PORTS_WITHOUT_TCP_UDP,
+          rule.pointer(field),
+          Target.KEY,
           field + " needs protocol TCP or UDP; this rule's protocol is " + protocol,
           "add protocol: TCP (or UDP)");
     }
@@ -94,11 +127,16 @@ final class FirewallRules implements SemanticRule {
     }
     for (int i = 0; i < addresses.size(); i++) {
       JsonNode address = addresses.get(i);
-      if (address.isString() && IpLiteral.looksLikeLiteral(firstPart(address.asString()))
+      if (address.isString()
+          && IpLiteral.looksLikeLiteral(firstPart(address.asString()))
           && !validAddressSpec(address.asString())) {
-        context.report(Code.INVALID_ADDRESS, JsonPointers.child(rule.pointer(field), i), Target.VALUE,
+        context.report(
+            Code.INVALID_ADDRESS,
+            JsonPointers.child(rule.pointer(field), i),
+            Target.VALUE,
             "\"" + address.asString() + "\" is not a valid address, subnet or range",
-            "write 192.168.1.10, 192.168.1.0/24, 192.168.1.0/255.255.255.0 or 192.168.1.10-192.168.1.20");
+            "write 192.168.1.10, 192.168.1.0/24, 192.168.1.0/255.255.255.0 or"
+                + " 192.168.1.10-192.168.1.20");
       }
     }
   }
@@ -144,17 +182,26 @@ final class FirewallRules implements SemanticRule {
       }
       for (int i = 0; i < ports.size(); i++) {
         JsonNode port = ports.get(i);
-        Optional<PortRange> range = port.isIntegralNumber()
-            ? PortRange.parse(Integer.toString(port.asInt())) : PortRange.parse(port.asString());
+        Optional<PortRange> range =
+            port.isIntegralNumber()
+                ? PortRange.parse(Integer.toString(port.asInt()))
+                : PortRange.parse(port.asString());
         if (range.isEmpty()) {
           continue;
         }
-        List<Integer> kept = (protocol.equals("UDP") ? Set.of(UDP_KEPT_BY_WINDOWS) : TCP_KEPT_BY_WINDOWS).stream()
-            .filter(range.get()::contains).sorted().toList();
+        List<Integer> kept =
+            (protocol.equals("UDP") ? Set.of(UDP_KEPT_BY_WINDOWS) : TCP_KEPT_BY_WINDOWS)
+                .stream().filter(range.get()::contains).sorted().toList();
         if (!kept.isEmpty() && (protocol.equals("TCP") || protocol.equals("UDP"))) {
-          context.report(Code.PORT_NOT_STEERED_IN_MIRRORED, JsonPointers.child(rule.pointer("localPorts"), i),
-              Target.VALUE, "mirrored mode never steers " + protocol + " " + kept.stream().map(String::valueOf)
-                  .reduce((a, b) -> a + ", " + b).orElseThrow() + " to Linux; this rule cannot reach WSL there",
+          context.report(
+              Code.PORT_NOT_STEERED_IN_MIRRORED,
+              JsonPointers.child(rule.pointer("localPorts"), i),
+              Target.VALUE,
+              "mirrored mode never steers "
+                  + protocol
+                  + " "
+                  + kept.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElseThrow()
+                  + " to Linux; this rule cannot reach WSL there",
               "serve on another port");
         }
       }

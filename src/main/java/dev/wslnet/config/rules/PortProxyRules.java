@@ -24,9 +24,12 @@ final class PortProxyRules implements SemanticRule {
   public void check(RuleContext context) {
     List<Item> rules = context.items(RULES);
     if (context.isMirrored() && !rules.isEmpty()) {
-      context.report(Code.PORTPROXY_IN_MIRRORED, RULES, Target.KEY,
-          "portproxy rules with networkingMode: mirrored; mirrored mode shares the host's addresses, so a listener "
-              + "here takes the port away from Linux",
+      context.report(
+          Code.PORTPROXY_IN_MIRRORED,
+          RULES,
+          Target.KEY,
+          "portproxy rules with networkingMode: mirrored; mirrored mode shares the host's"
+              + " addresses, so a listener here takes the port away from Linux",
           "remove the portProxy section, or use networkingMode: nat");
     }
     Map<String, Item> identities = new HashMap<>();
@@ -36,57 +39,102 @@ final class PortProxyRules implements SemanticRule {
       Optional<String> listen = rule.string("listenAddress");
       Optional<String> connect = rule.string("connectAddress");
       listen.ifPresent(address -> checkAddress(context, rule.pointer("listenAddress"), address));
-      connect.filter(address -> !address.equals(WSL))
+      connect
+          .filter(address -> !address.equals(WSL))
           .ifPresent(address -> checkAddress(context, rule.pointer("connectAddress"), address));
       Optional<PortProxyType> type = checkType(context, rule, listen, connect);
       if (context.isMirrored() && connect.filter(WSL::equals).isPresent()) {
-        context.report(Code.WSL_ADDRESS_IN_MIRRORED, rule.pointer("connectAddress"), Target.VALUE,
-            "$wsl in mirrored mode is the host's own address; this forward would connect back to Windows",
+        context.report(
+            Code.WSL_ADDRESS_IN_MIRRORED,
+            rule.pointer("connectAddress"),
+            Target.VALUE,
+            "$wsl in mirrored mode is the host's own address; this forward would connect back to"
+                + " Windows",
             "use networkingMode: nat, or drop the forward: mirrored mode needs none");
       }
       Optional<Integer> listenPort = rule.integer("listenPort");
       if (listen.isPresent() && listenPort.isPresent() && type.isPresent()) {
-        String identity = type.get().netshName() + " " + listen.get().toLowerCase(Locale.ROOT) + ":" + listenPort.get();
+        String identity =
+            type.get().netshName()
+                + " "
+                + listen.get().toLowerCase(Locale.ROOT)
+                + ":"
+                + listenPort.get();
         Item first = identities.putIfAbsent(identity, rule);
         if (first != null) {
-          context.report(Code.DUPLICATE_IDENTITY, rule.pointer(), Target.VALUE,
-              "a second forward for " + type.get().netshName() + " " + listen.get() + ":" + listenPort.get()
+          context.report(
+              Code.DUPLICATE_IDENTITY,
+              rule.pointer(),
+              Target.VALUE,
+              "a second forward for "
+                  + type.get().netshName()
+                  + " "
+                  + listen.get()
+                  + ":"
+                  + listenPort.get()
                   + "; Windows keeps one entry per listen address and port",
               "merge it with " + context.yamlPath(first.pointer()));
         } else {
-          String socket = type.get().listenFamily() + " " + listen.get().toLowerCase(Locale.ROOT) + ":"
-              + listenPort.get();
+          String socket =
+              type.get().listenFamily()
+                  + " "
+                  + listen.get().toLowerCase(Locale.ROOT)
+                  + ":"
+                  + listenPort.get();
           Item other = sockets.putIfAbsent(socket, rule);
           if (other != null) {
-            context.report(Code.SHARED_LISTEN_SOCKET, rule.pointer(), Target.VALUE,
-                "this forward and " + context.yamlPath(other.pointer()) + " both listen on " + listen.get() + ":"
-                    + listenPort.get() + "; netsh stores both types, but only one of them can listen there",
+            context.report(
+                Code.SHARED_LISTEN_SOCKET,
+                rule.pointer(),
+                Target.VALUE,
+                "this forward and "
+                    + context.yamlPath(other.pointer())
+                    + " both listen on "
+                    + listen.get()
+                    + ":"
+                    + listenPort.get()
+                    + "; netsh stores both types, but only one of them can listen there",
                 "keep one of the two forwards");
           }
         }
       }
       if (listen.isPresent() && listenPort.isPresent()) {
         checkLoop(context, rule, listen.get(), listenPort.get(), connect);
-        if (!IpLiteral.isLoopback(listen.get()) && isValidAddress(listen.get())
+        if (!IpLiteral.isLoopback(listen.get())
+            && isValidAddress(listen.get())
             && !allowed.get(listenPort.get())) {
-          context.report(Code.LAN_EXPOSED_WITHOUT_FIREWALL_RULE, rule.pointer("listenAddress"), Target.VALUE,
-              "listening on " + listen.get() + ":" + listenPort.get()
+          context.report(
+              Code.LAN_EXPOSED_WITHOUT_FIREWALL_RULE,
+              rule.pointer("listenAddress"),
+              Target.VALUE,
+              "listening on "
+                  + listen.get()
+                  + ":"
+                  + listenPort.get()
                   + " exposes the port to the network, but no windowsFirewall rule allows it in",
-              "add a windowsFirewall rule: direction Inbound, action Allow, protocol TCP, localPorts ["
-                  + listenPort.get() + "]");
+              "add a windowsFirewall rule: direction Inbound, action Allow, protocol TCP,"
+                  + " localPorts ["
+                  + listenPort.get()
+                  + "]");
         }
       }
     }
   }
 
   private static boolean isValidAddress(String address) {
-    return address.equals("*") || !IpLiteral.looksLikeLiteral(address) || IpLiteral.family(address).isPresent();
+    return address.equals("*")
+        || !IpLiteral.looksLikeLiteral(address)
+        || IpLiteral.family(address).isPresent();
   }
 
   private static void checkAddress(RuleContext context, String pointer, String address) {
     if (!isValidAddress(address)) {
-      context.report(Code.INVALID_ADDRESS, pointer, Target.VALUE,
-          "\"" + address + "\" is not a valid IPv4 or IPv6 address", "check the digits");
+      context.report(
+          Code.INVALID_ADDRESS,
+          pointer,
+          Target.VALUE,
+          "\"" + address + "\" is not a valid IPv4 or IPv6 address",
+          "check the digits");
     }
   }
 
@@ -97,26 +145,48 @@ final class PortProxyRules implements SemanticRule {
     }
     Optional<Family> listenFamily = familyOf(listen.get());
     Optional<Family> connectFamily = familyOf(connect.get());
-    PortProxyType inferred = PortProxyType.of(listenFamily.orElse(Family.IPV4), connectFamily.orElse(Family.IPV4));
+    PortProxyType inferred =
+        PortProxyType.of(listenFamily.orElse(Family.IPV4), connectFamily.orElse(Family.IPV4));
     Optional<PortProxyType> declared = rule.string("type").flatMap(PortProxyType::fromNetshName);
     if (declared.isEmpty()) {
       return rule.string("type").isPresent() ? Optional.empty() : Optional.of(inferred);
     }
     PortProxyType type = declared.get();
     if (listenFamily.filter(f -> f != type.listenFamily()).isPresent()) {
-      context.report(Code.PORTPROXY_TYPE_MISMATCH, rule.pointer("listenAddress"), Target.VALUE,
-          type.netshName() + " listens on " + name(type.listenFamily()) + ", but " + listen.get() + " is "
-              + name(listenFamily.get()), "use type " + inferred.netshName() + ", or leave type out");
+      context.report(
+          Code.PORTPROXY_TYPE_MISMATCH,
+          rule.pointer("listenAddress"),
+          Target.VALUE,
+          type.netshName()
+              + " listens on "
+              + name(type.listenFamily())
+              + ", but "
+              + listen.get()
+              + " is "
+              + name(listenFamily.get()),
+          "use type " + inferred.netshName() + ", or leave type out");
     }
     if (connectFamily.filter(f -> f != type.connectFamily()).isPresent()) {
-      context.report(Code.PORTPROXY_TYPE_MISMATCH, rule.pointer("connectAddress"), Target.VALUE,
-          type.netshName() + " connects to " + name(type.connectFamily()) + ", but " + connect.get() + " is "
-              + name(connectFamily.get()), "use type " + inferred.netshName() + ", or leave type out");
+      context.report(
+          Code.PORTPROXY_TYPE_MISMATCH,
+          rule.pointer("connectAddress"),
+          Target.VALUE,
+          type.netshName()
+              + " connects to "
+              + name(type.connectFamily())
+              + ", but "
+              + connect.get()
+              + " is "
+              + name(connectFamily.get()),
+          "use type " + inferred.netshName() + ", or leave type out");
     }
     return declared;
   }
 
-  /** The family of an address as netsh takes it: $wsl is the VM's IPv4 address; names have no family. */
+  /**
+   * The family of an address as netsh takes it: $wsl is the VM's IPv4 address; names have no
+   * family.
+   */
   private static Optional<Family> familyOf(String address) {
     if (address.equals(WSL)) {
       return Optional.of(Family.IPV4);
@@ -131,24 +201,44 @@ final class PortProxyRules implements SemanticRule {
     return family == Family.IPV4 ? "IPv4" : "IPv6";
   }
 
-  private static void checkLoop(RuleContext context, Item rule, String listen, int listenPort, Optional<String> connect) {
+  private static void checkLoop(
+      RuleContext context, Item rule, String listen, int listenPort, Optional<String> connect) {
     int connectPort = rule.integer("connectPort").orElse(listenPort);
-    if (IpLiteral.isWildcard(listen) && connect.filter(IpLiteral::isLoopback).isPresent() && connectPort == listenPort) {
-      context.report(Code.PORTPROXY_LOOP, rule.pointer("connectAddress"), Target.VALUE,
-          "forwarding " + listen + ":" + listenPort + " to " + connect.get() + ":" + connectPort
+    if (IpLiteral.isWildcard(listen)
+        && connect.filter(IpLiteral::isLoopback).isPresent()
+        && connectPort == listenPort) {
+      context.report(
+          Code.PORTPROXY_LOOP,
+          rule.pointer("connectAddress"),
+          Target.VALUE,
+          "forwarding "
+              + listen
+              + ":"
+              + listenPort
+              + " to "
+              + connect.get()
+              + ":"
+              + connectPort
               + " reaches this same listener whenever nothing else listens on that port",
           "connect to $wsl instead of localhost");
     }
   }
 
-  /** The TCP ports that some windowsFirewall rule lets in; computed once, so that the check stays linear. */
+  /**
+   * The TCP ports that some windowsFirewall rule lets in; computed once, so that the check stays
+   * linear.
+   */
   private static BitSet portsFirewallAllows(RuleContext context) {
     BitSet allowed = new BitSet(PortRange.HIGHEST + 1);
     for (Item rule : context.items("/windowsFirewall/rules")) {
       boolean inbound = rule.string("direction").orElse("Inbound").equals("Inbound");
       boolean allow = rule.string("action").orElse("Allow").equals("Allow");
-      boolean enabled = !rule.node().path("enabled").isBoolean() || rule.node().path("enabled").asBoolean();
-      String protocol = rule.node().path("protocol").isMissingNode() ? "Any" : rule.node().path("protocol").asString();
+      boolean enabled =
+          !rule.node().path("enabled").isBoolean() || rule.node().path("enabled").asBoolean();
+      String protocol =
+          rule.node().path("protocol").isMissingNode()
+              ? "Any"
+              : rule.node().path("protocol").asString();
       boolean tcp = protocol.equals("TCP") || protocol.equals("Any") || protocol.equals("6");
       if (!(inbound && allow && enabled && tcp)) {
         continue;
@@ -167,5 +257,4 @@ final class PortProxyRules implements SemanticRule {
     }
     return allowed;
   }
-
 }

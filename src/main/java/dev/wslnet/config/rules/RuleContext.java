@@ -13,11 +13,13 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What a semantic rule reads and where it reports. Rules run even when the schema failed, so every accessor
- * here tolerates values of the wrong type: a rule simply sees nothing there.
+ * What a semantic rule reads and where it reports. Rules run even when the schema failed, so every
+ * accessor here tolerates values of the wrong type: a rule simply sees nothing there.
  */
 final class RuleContext {
-  /** Which part of a node a diagnostic points at: a key for misplaced keys, a value for bad values. */
+  /**
+   * Which part of a node a diagnostic points at: a key for misplaced keys, a value for bad values.
+   */
   enum Target {
     KEY,
     VALUE
@@ -82,7 +84,9 @@ final class RuleContext {
 
     Optional<Integer> integer(String field) {
       JsonNode value = node.path(field);
-      return value.isIntegralNumber() && value.canConvertToInt() ? Optional.of(value.asInt()) : Optional.empty();
+      return value.isIntegralNumber() && value.canConvertToInt()
+          ? Optional.of(value.asInt())
+          : Optional.empty();
     }
 
     String pointer(String field) {
@@ -98,9 +102,16 @@ final class RuleContext {
     SourceMap map = document.sourceMap();
     Optional<SourceSpan> span = target == Target.KEY ? map.keyOrValue(pointer) : map.value(pointer);
     String path = map.yamlPath(pointer);
-    diagnostics.add(new Diagnostic(code, code.severity(), message, document.file(), span,
-        Optional.of(path).filter(p -> !p.isEmpty()), span.flatMap(s -> map.line(s.line())),
-        Optional.ofNullable(hint)));
+    diagnostics.add(
+        new Diagnostic(
+            code,
+            code.severity(),
+            message,
+            document.file(),
+            span,
+            Optional.of(path).filter(p -> !p.isEmpty()),
+            span.flatMap(s -> map.line(s.line())),
+            Optional.ofNullable(hint)));
   }
 
   List<Diagnostic> diagnostics() {

@@ -7,10 +7,8 @@ import tools.jackson.databind.JsonNode;
 
 /** Every semantic rule of a desired-state file, in the order they report. */
 public final class SemanticRules {
-  private static final List<SemanticRule> RULES = List.of(
-      new WslConfigRules(),
-      new PortProxyRules(),
-      new FirewallRules());
+  private static final List<SemanticRule> RULES =
+      List.of(new WslConfigRules(), new PortProxyRules(), new FirewallRules());
 
   private SemanticRules() {}
 

@@ -8,7 +8,10 @@ import dev.wslnet.model.WslKey;
 import dev.wslnet.model.WslValueType;
 import java.util.Optional;
 
-/** What WSL would ignore or reject in the .wslconfig part of a desired-state file (reference: wsl-facts.md 1.3-1.4). */
+/**
+ * What WSL would ignore or reject in the .wslconfig part of a desired-state file (reference:
+ * wsl-facts.md 1.3-1.4).
+ */
 final class WslConfigRules implements SemanticRule {
   private static final String WSL2 = "/wslconfig/wsl2/";
   private static final String EXPERIMENTAL = "/wslconfig/experimental/";
@@ -27,32 +30,53 @@ final class WslConfigRules implements SemanticRule {
     if (context.isMirrored()) {
       return;
     }
-    String why = context.networkingMode()
-        .map(mode -> "networkingMode is " + mode + ", not mirrored")
-        .orElse("this file does not set networkingMode: mirrored");
+    String why =
+        context
+            .networkingMode()
+            .map(mode -> "networkingMode is " + mode + ", not mirrored")
+            .orElse("this file does not set networkingMode: mirrored");
     if (context.bool(EXPERIMENTAL + "hostAddressLoopback").orElse(false)) {
-      context.report(Code.MIRRORED_ONLY_KEY, EXPERIMENTAL + "hostAddressLoopback", Target.KEY,
-          "WSL ignores hostAddressLoopback: " + why, "set wslconfig.wsl2.networkingMode: mirrored, or remove it");
+      context.report(
+          Code.MIRRORED_ONLY_KEY,
+          EXPERIMENTAL + "hostAddressLoopback",
+          Target.KEY,
+          "WSL ignores hostAddressLoopback: " + why,
+          "set wslconfig.wsl2.networkingMode: mirrored, or remove it");
     }
-    if (context.at(EXPERIMENTAL + "ignoredPorts").isArray() && !context.at(EXPERIMENTAL + "ignoredPorts").isEmpty()) {
-      context.report(Code.MIRRORED_ONLY_KEY, EXPERIMENTAL + "ignoredPorts", Target.KEY,
-          "WSL ignores ignoredPorts: " + why, "set wslconfig.wsl2.networkingMode: mirrored, or remove it");
+    if (context.at(EXPERIMENTAL + "ignoredPorts").isArray()
+        && !context.at(EXPERIMENTAL + "ignoredPorts").isEmpty()) {
+      context.report(
+          Code.MIRRORED_ONLY_KEY,
+          EXPERIMENTAL + "ignoredPorts",
+          Target.KEY,
+          "WSL ignores ignoredPorts: " + why,
+          "set wslconfig.wsl2.networkingMode: mirrored, or remove it");
     }
   }
 
   private static void checkModeSpecificKeys(RuleContext context) {
     if (context.isMirrored()) {
       if (context.declares(WSL2 + "localhostForwarding")) {
-        context.report(Code.IGNORED_IN_MODE, WSL2 + "localhostForwarding", Target.KEY,
+        context.report(
+            Code.IGNORED_IN_MODE,
+            WSL2 + "localhostForwarding",
+            Target.KEY,
             "localhostForwarding has no effect in mirrored mode; WSL warns about it at every start",
             "remove it, or set it to null to remove it from .wslconfig");
       }
       if (context.declares(WSL2 + "dnsProxy")) {
-        context.report(Code.IGNORED_IN_MODE, WSL2 + "dnsProxy", Target.KEY,
-            "dnsProxy applies only to nat mode; mirrored mode ignores it", "remove it");
+        context.report(
+            Code.IGNORED_IN_MODE,
+            WSL2 + "dnsProxy",
+            Target.KEY,
+            "dnsProxy applies only to nat mode; mirrored mode ignores it",
+            "remove it");
       }
       if (context.bool(WSL2 + "firewall").filter(on -> !on).isPresent()) {
-        context.report(Code.IGNORED_IN_MODE, WSL2 + "firewall", Target.VALUE,
+        context.report(
+            Code.IGNORED_IN_MODE,
+            WSL2 + "firewall",
+            Target.VALUE,
             "mirrored mode always keeps the Hyper-V firewall on; firewall: false has no effect",
             "remove it, and allow traffic with hyperVFirewall rules instead");
       }
@@ -60,8 +84,13 @@ final class WslConfigRules implements SemanticRule {
     Optional<String> mode = context.networkingMode();
     if (mode.filter(m -> m.equals("none") || m.equals("bridged")).isPresent()
         && context.bool(WSL2 + "dnsTunneling").orElse(false)) {
-      context.report(Code.IGNORED_IN_MODE, WSL2 + "dnsTunneling", Target.VALUE,
-          "DNS tunneling works only in nat, mirrored and virtioproxy modes; WSL turns it off in " + mode.get() + " mode",
+      context.report(
+          Code.IGNORED_IN_MODE,
+          WSL2 + "dnsTunneling",
+          Target.VALUE,
+          "DNS tunneling works only in nat, mirrored and virtioproxy modes; WSL turns it off in "
+              + mode.get()
+              + " mode",
           "remove it");
     }
   }
@@ -70,36 +99,57 @@ final class WslConfigRules implements SemanticRule {
     if (context.bool(WSL2 + "dnsTunneling").filter(on -> !on).isPresent()) {
       for (String key : new String[] {"bestEffortDnsParsing", "dnsTunnelingIpAddress"}) {
         if (context.declares(EXPERIMENTAL + key)) {
-          context.report(Code.NEEDS_OTHER_SETTING, EXPERIMENTAL + key, Target.KEY,
-              key + " applies only with DNS tunneling, which this file turns off", "remove it, or set dnsTunneling: true");
+          context.report(
+              Code.NEEDS_OTHER_SETTING,
+              EXPERIMENTAL + key,
+              Target.KEY,
+              key + " applies only with DNS tunneling, which this file turns off",
+              "remove it, or set dnsTunneling: true");
         }
       }
     }
     if (context.bool(WSL2 + "autoProxy").filter(on -> !on).isPresent()
         && context.declares(EXPERIMENTAL + "initialAutoProxyTimeout")) {
-      context.report(Code.NEEDS_OTHER_SETTING, EXPERIMENTAL + "initialAutoProxyTimeout", Target.KEY,
+      context.report(
+          Code.NEEDS_OTHER_SETTING,
+          EXPERIMENTAL + "initialAutoProxyTimeout",
+          Target.KEY,
           "initialAutoProxyTimeout applies only with autoProxy, which this file turns off",
           "remove it, or set autoProxy: true");
     }
   }
 
   private static void checkDnsTunnelingAddress(RuleContext context) {
-    context.string(EXPERIMENTAL + "dnsTunnelingIpAddress")
+    context
+        .string(EXPERIMENTAL + "dnsTunnelingIpAddress")
         .filter(address -> !IpLiteral.isIpv4(address))
-        .ifPresent(address -> context.report(Code.INVALID_DNS_TUNNELING_ADDRESS,
-            EXPERIMENTAL + "dnsTunnelingIpAddress", Target.VALUE,
-            "\"" + address + "\" is not a dotted-quad IPv4 address; WSL would turn DNS tunneling off",
-            "use an IPv4 address such as 10.255.255.254 (WSL's default)"));
+        .ifPresent(
+            address ->
+                context.report(
+                    Code.INVALID_DNS_TUNNELING_ADDRESS,
+                    EXPERIMENTAL + "dnsTunnelingIpAddress",
+                    Target.VALUE,
+                    "\""
+                        + address
+                        + "\" is not a dotted-quad IPv4 address; WSL would turn DNS tunneling off",
+                    "use an IPv4 address such as 10.255.255.254 (WSL's default)"));
   }
 
   private static void checkBridged(RuleContext context) {
     if (context.networkingMode().filter("bridged"::equals).isEmpty()) {
       return;
     }
-    context.report(Code.DEPRECATED_MODE, WSL2 + "networkingMode", Target.VALUE,
-        "bridged networking is deprecated since WSL 2.4.5", "consider mirrored, or nat with portProxy rules");
+    context.report(
+        Code.DEPRECATED_MODE,
+        WSL2 + "networkingMode",
+        Target.VALUE,
+        "bridged networking is deprecated since WSL 2.4.5",
+        "consider mirrored, or nat with portProxy rules");
     if (!context.declares(WSL2 + "vmSwitch")) {
-      context.report(Code.BRIDGED_WITHOUT_SWITCH, WSL2 + "networkingMode", Target.VALUE,
+      context.report(
+          Code.BRIDGED_WITHOUT_SWITCH,
+          WSL2 + "networkingMode",
+          Target.VALUE,
           "bridged networking requires wsl2.vmSwitch, which this file does not set",
           "add wslconfig.wsl2.vmSwitch: <name of a Hyper-V external switch>");
     }
@@ -114,14 +164,22 @@ final class WslConfigRules implements SemanticRule {
       }
       String text = value.get();
       if (text.chars().anyMatch(c -> c > 0x7E || c < 0x20 && c != '\t')) {
-        context.report(Code.NON_ASCII_VALUE, pointer, Target.VALUE,
+        context.report(
+            Code.NON_ASCII_VALUE,
+            pointer,
+            Target.VALUE,
             "the value holds characters outside printable ASCII, which WSL's parser mangles",
             "use a path or text in plain ASCII, e.g. a short 8.3 path or another folder");
       }
       if (key.type() == WslValueType.WINDOWS_PATH && text.indexOf("\\\\", 1) > 0) {
-        context.report(Code.DOUBLED_BACKSLASH, pointer, Target.VALUE,
+        context.report(
+            Code.DOUBLED_BACKSLASH,
+            pointer,
+            Target.VALUE,
             "the path has doubled backslashes; wslnet would write each of them escaped",
-            "write it as Windows shows it: " + text.charAt(0) + text.substring(1).replace("\\\\", "\\"));
+            "write it as Windows shows it: "
+                + text.charAt(0)
+                + text.substring(1).replace("\\\\", "\\"));
       }
     }
   }

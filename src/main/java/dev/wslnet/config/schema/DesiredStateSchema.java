@@ -18,12 +18,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code schemas/wslnet.schema.json}, the one source of truth for the structure of a desired-state file, as the
- * jar embeds it. Compiled on first use, once per process.
+ * {@code schemas/wslnet.schema.json}, the one source of truth for the structure of a desired-state
+ * file, as the jar embeds it. Compiled on first use, once per process.
  */
 public final class DesiredStateSchema {
   public static final String RESOURCE = "/schemas/wslnet.schema.json";
-  /** The keyword under which the schema keeps wslnet's own wording of an error, per failing keyword. */
+
+  /**
+   * The keyword under which the schema keeps wslnet's own wording of an error, per failing keyword.
+   */
   static final String MESSAGE_KEYWORD = "x-message";
 
   private final String text;
@@ -41,13 +44,16 @@ public final class DesiredStateSchema {
       throw new UncheckedIOException(e);
     }
     json = JsonMapper.builder().build().readTree(text);
-    SchemaRegistryConfig config = SchemaRegistryConfig.builder()
-        .pathType(PathType.JSON_POINTER)
-        .errorMessageKeyword(MESSAGE_KEYWORD)
-        .locale(Locale.ENGLISH)
-        .build();
-    schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-        builder -> builder.schemaRegistryConfig(config)).getSchema(json);
+    SchemaRegistryConfig config =
+        SchemaRegistryConfig.builder()
+            .pathType(PathType.JSON_POINTER)
+            .errorMessageKeyword(MESSAGE_KEYWORD)
+            .locale(Locale.ENGLISH)
+            .build();
+    schema =
+        SchemaRegistry.withDefaultDialect(
+                SpecificationVersion.DRAFT_2020_12, builder -> builder.schemaRegistryConfig(config))
+            .getSchema(json);
     propertyHomes = new LinkedHashMap<>();
     collectPropertyHomes(json, "");
   }
@@ -69,7 +75,10 @@ public final class DesiredStateSchema {
     return schema;
   }
 
-  /** The schema object at a pointer of the schema document ({@code /properties/wslconfig}), or a missing node. */
+  /**
+   * The schema object at a pointer of the schema document ({@code /properties/wslconfig}), or a
+   * missing node.
+   */
   JsonNode at(String pointer) {
     return json.at(pointer);
   }
@@ -83,7 +92,8 @@ public final class DesiredStateSchema {
     JsonNode properties = node.path("properties");
     for (Map.Entry<String, JsonNode> property : properties.properties()) {
       propertyHomes.computeIfAbsent(property.getKey(), k -> new ArrayList<>()).add(yamlPath);
-      String childPath = yamlPath.isEmpty() ? property.getKey() : yamlPath + "." + property.getKey();
+      String childPath =
+          yamlPath.isEmpty() ? property.getKey() : yamlPath + "." + property.getKey();
       JsonNode child = property.getValue();
       collectPropertyHomes(child, childPath);
       collectPropertyHomes(child.path("items"), childPath + "[]");

@@ -2,13 +2,13 @@ package dev.wslnet.config.schema;
 
 import com.networknt.schema.Error;
 import dev.wslnet.config.Suggestions;
-import dev.wslnet.model.WslKey;
 import dev.wslnet.config.yaml.JsonPointers;
 import dev.wslnet.config.yaml.LoadedYaml;
 import dev.wslnet.config.yaml.SourceMap;
 import dev.wslnet.diagnostic.Code;
 import dev.wslnet.diagnostic.Diagnostic;
 import dev.wslnet.diagnostic.SourceSpan;
+import dev.wslnet.model.WslKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +16,10 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import tools.jackson.databind.JsonNode;
 
-/** Checks a loaded file against the schema and words each failure as a diagnostic at its line and column. */
+/**
+ * Checks a loaded file against the schema and words each failure as a diagnostic at its line and
+ * column.
+ */
 public final class SchemaCheck {
   private static final String WSL2 = "/wslconfig/wsl2";
   private static final String EXPERIMENTAL = "/wslconfig/experimental";
@@ -42,31 +45,65 @@ public final class SchemaCheck {
       case "additionalProperties" -> unknownKey(document, pointer, error.getProperty(), error);
       case "required" -> {
         String missing = error.getProperty();
-        String hint = pointer.isEmpty() && "version".equals(missing)
-            ? "start the file with `version: 1`" : "add `" + missing + ":`";
-        yield at(document, Code.MISSING_KEY, map.keyOrValue(pointer), JsonPointers.child(pointer, missing),
-            "missing required key `" + missing + "`" + where(map, pointer), hint);
+        String hint =
+            pointer.isEmpty() && "version".equals(missing)
+                ? "start the file with `version: 1`"
+                : "add `" + missing + ":`";
+        yield at(
+            document,
+            Code.MISSING_KEY,
+            map.keyOrValue(pointer),
+            JsonPointers.child(pointer, missing),
+            "missing required key `" + missing + "`" + where(map, pointer),
+            hint);
       }
-      case "const" -> pointer.equals("/version")
-          ? at(document, Code.UNSUPPORTED_VERSION, map.value(pointer), pointer, "version " + text(error.getInstanceNode())
-              + " is not supported", "this wslnet reads `version: 1`")
-          : invalidValue(document, pointer, error, error.getMessage(), null);
+      case "const" ->
+          pointer.equals("/version")
+              ? at(
+                  document,
+                  Code.UNSUPPORTED_VERSION,
+                  map.value(pointer),
+                  pointer,
+                  "version " + text(error.getInstanceNode()) + " is not supported",
+                  "this wslnet reads `version: 1`")
+              : invalidValue(document, pointer, error, error.getMessage(), null);
       case "type" -> wrongType(document, pointer, error);
       case "enum" -> {
-        List<String> allowed = StreamSupport.stream(error.getSchemaNode().spliterator(), false)
-            .map(JsonNode::asString).collect(Collectors.toList());
+        List<String> allowed =
+            StreamSupport.stream(error.getSchemaNode().spliterator(), false)
+                .map(JsonNode::asString)
+                .collect(Collectors.toList());
         String value = text(error.getInstanceNode());
-        yield invalidValue(document, pointer, error,
-            value + " is not one of " + String.join(", ", allowed), Suggestions.nearest(value, allowed)
-                .map(s -> "did you mean `" + s + "`?").orElse(null));
+        yield invalidValue(
+            document,
+            pointer,
+            error,
+            value + " is not one of " + String.join(", ", allowed),
+            Suggestions.nearest(value, allowed).map(s -> "did you mean `" + s + "`?").orElse(null));
       }
-      case "minimum" -> invalidValue(document, pointer, error,
-          text(error.getInstanceNode()) + " is below the minimum, " + error.getSchemaNode(), null);
-      case "maximum" -> invalidValue(document, pointer, error,
-          text(error.getInstanceNode()) + " is above the maximum, " + error.getSchemaNode(),
-          isPort(pointer) ? "ports run from 1 to 65535" : null);
-      default -> invalidValue(document, pointer, error, error.isCustomMessage()
-          ? text(error.getInstanceNode()) + " " + error.getMessage() : error.getMessage(), null);
+      case "minimum" ->
+          invalidValue(
+              document,
+              pointer,
+              error,
+              text(error.getInstanceNode()) + " is below the minimum, " + error.getSchemaNode(),
+              null);
+      case "maximum" ->
+          invalidValue(
+              document,
+              pointer,
+              error,
+              text(error.getInstanceNode()) + " is above the maximum, " + error.getSchemaNode(),
+              isPort(pointer) ? "ports run from 1 to 65535" : null);
+      default ->
+          invalidValue(
+              document,
+              pointer,
+              error,
+              error.isCustomMessage()
+                  ? text(error.getInstanceNode()) + " " + error.getMessage()
+                  : error.getMessage(),
+              null);
     };
   }
 
@@ -74,46 +111,84 @@ public final class SchemaCheck {
     String pointer = JsonPointers.child(parent, name);
     Optional<SourceSpan> span = document.sourceMap().keyOrValue(pointer);
     if (parent.equals(WSL2) && WslKey.EXPERIMENTAL_ONLY.contains(name)) {
-      return at(document, Code.EXPERIMENTAL_KEY_IN_WSL2, span, pointer,
+      return at(
+          document,
+          Code.EXPERIMENTAL_KEY_IN_WSL2,
+          span,
+          pointer,
           "`" + name + "` works only under [experimental]; WSL silently ignores it under [wsl2]",
           "move it to wslconfig.experimental." + name);
     }
-    if (parent.equals(EXPERIMENTAL) && WslKey.GRADUATED.stream().anyMatch(key -> key.fileName().equals(name))) {
-      return at(document, Code.WSL2_KEY_IN_EXPERIMENTAL, span, pointer,
-          "`" + name + "` belongs to [wsl2]; the [experimental] spelling is kept by WSL only for old files",
+    if (parent.equals(EXPERIMENTAL)
+        && WslKey.GRADUATED.stream().anyMatch(key -> key.fileName().equals(name))) {
+      return at(
+          document,
+          Code.WSL2_KEY_IN_EXPERIMENTAL,
+          span,
+          pointer,
+          "`"
+              + name
+              + "` belongs to [wsl2]; the [experimental] spelling is kept by WSL only for old"
+              + " files",
           "move it to wslconfig.wsl2." + name);
     }
     String schemaPointer = fragment(error).replaceFirst("/additionalProperties$", "");
     List<String> known = new ArrayList<>();
     schema.at(schemaPointer).path("properties").propertyNames().forEach(known::add);
-    String hint = Suggestions.nearest(name, known).map(s -> "did you mean `" + s + "`?")
-        .or(() -> elsewhere(name, document.sourceMap().yamlPath(parent)))
-        .orElse(known.isEmpty() ? null : "known keys here: " + String.join(", ", known));
-    return at(document, Code.UNKNOWN_KEY, span, pointer, "unknown key `" + name + "`" + where(document.sourceMap(), parent), hint);
+    String hint =
+        Suggestions.nearest(name, known)
+            .map(s -> "did you mean `" + s + "`?")
+            .or(() -> elsewhere(name, document.sourceMap().yamlPath(parent)))
+            .orElse(known.isEmpty() ? null : "known keys here: " + String.join(", ", known));
+    return at(
+        document,
+        Code.UNKNOWN_KEY,
+        span,
+        pointer,
+        "unknown key `" + name + "`" + where(document.sourceMap(), parent),
+        hint);
   }
 
   private Optional<String> elsewhere(String name, String parentPath) {
-    List<String> homes = schema.homesOf(name).stream().filter(home -> !home.equals(parentPath)).toList();
+    List<String> homes =
+        schema.homesOf(name).stream().filter(home -> !home.equals(parentPath)).toList();
     if (homes.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of("`" + name + "` belongs under " + homes.stream()
-        .map(home -> home.isEmpty() ? "the top level" : "`" + home + "`").collect(Collectors.joining(" or ")));
+    return Optional.of(
+        "`"
+            + name
+            + "` belongs under "
+            + homes.stream()
+                .map(home -> home.isEmpty() ? "the top level" : "`" + home + "`")
+                .collect(Collectors.joining(" or ")));
   }
 
   private Diagnostic wrongType(LoadedYaml document, String pointer, Error error) {
     JsonNode value = error.getInstanceNode();
-    String expected = StreamSupport.stream(expectedTypes(error.getSchemaNode()).spliterator(), false)
-        .map(JsonNode::asString).collect(Collectors.joining(" or "));
+    String expected =
+        StreamSupport.stream(expectedTypes(error.getSchemaNode()).spliterator(), false)
+            .map(JsonNode::asString)
+            .collect(Collectors.joining(" or "));
     String found = typeName(value);
     String hint = null;
     if (value.isString() && expected.contains("boolean")) {
       hint = "YAML 1.2 reads " + value.asString() + " as a string; write true or false";
-    } else if (value.isString() && expected.contains("integer") && value.asString().matches("\\d+")) {
+    } else if (value.isString()
+        && expected.contains("integer")
+        && value.asString().matches("\\d+")) {
       hint = "remove the quotes";
     }
-    return at(document, Code.WRONG_TYPE, document.sourceMap().value(pointer), pointer,
-        "expected " + expected + ", found " + found + (value.isValueNode() && !value.isNull() ? " " + text(value) : ""),
+    return at(
+        document,
+        Code.WRONG_TYPE,
+        document.sourceMap().value(pointer),
+        pointer,
+        "expected "
+            + expected
+            + ", found "
+            + found
+            + (value.isValueNode() && !value.isNull() ? " " + text(value) : ""),
         hint);
   }
 
@@ -121,19 +196,34 @@ public final class SchemaCheck {
     if (typeKeyword.isArray()) {
       return typeKeyword;
     }
-    return tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(typeKeyword.asString());
+    return tools.jackson.databind.node.JsonNodeFactory.instance
+        .arrayNode()
+        .add(typeKeyword.asString());
   }
 
-  private Diagnostic invalidValue(LoadedYaml document, String pointer, Error error, String message, String hint) {
-    return at(document, Code.INVALID_VALUE, document.sourceMap().value(pointer), pointer, message, hint);
+  private Diagnostic invalidValue(
+      LoadedYaml document, String pointer, Error error, String message, String hint) {
+    return at(
+        document, Code.INVALID_VALUE, document.sourceMap().value(pointer), pointer, message, hint);
   }
 
   private static Diagnostic at(
-      LoadedYaml document, Code code, Optional<SourceSpan> span, String pointer, String message, String hint) {
+      LoadedYaml document,
+      Code code,
+      Optional<SourceSpan> span,
+      String pointer,
+      String message,
+      String hint) {
     SourceMap map = document.sourceMap();
-    return new Diagnostic(code, code.severity(), message, document.file(), span,
+    return new Diagnostic(
+        code,
+        code.severity(),
+        message,
+        document.file(),
+        span,
         Optional.of(map.yamlPath(pointer)).filter(p -> !p.isEmpty()),
-        span.flatMap(s -> map.line(s.line())), Optional.ofNullable(hint));
+        span.flatMap(s -> map.line(s.line())),
+        Optional.ofNullable(hint));
   }
 
   private static String where(SourceMap map, String parentPointer) {

@@ -7,11 +7,12 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A YAML file read as JSON data with the position of every node. {@code root} is empty when the file could not
- * be read as one YAML document; {@code problems} then says why. Problems that still leave a usable tree, such as
- * duplicate keys, come with a root.
+ * A YAML file read as JSON data with the position of every node. {@code root} is empty when the
+ * file could not be read as one YAML document; {@code problems} then says why. Problems that still
+ * leave a usable tree, such as duplicate keys, come with a root.
  */
-public record LoadedYaml(String file, Optional<JsonNode> root, SourceMap sourceMap, List<Diagnostic> problems) {
+public record LoadedYaml(
+    String file, Optional<JsonNode> root, SourceMap sourceMap, List<Diagnostic> problems) {
 
   public LoadedYaml {
     Objects.requireNonNull(file, "file");

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where each node of a loaded YAML document came from, keyed by JSON Pointer ({@code /portProxy/rules/0}).
- * Built once while loading, so that schema errors, which name JSON Pointers, can be shown at a line and column.
+ * Where each node of a loaded YAML document came from, keyed by JSON Pointer ({@code
+ * /portProxy/rules/0}). Built once while loading, so that schema errors, which name JSON Pointers,
+ * can be shown at a line and column.
  */
 public final class SourceMap {
 
@@ -30,7 +31,10 @@ public final class SourceMap {
     return Optional.ofNullable(entries.get(pointer));
   }
 
-  /** The span of the key that holds the node at {@code pointer}, or of the node itself for list items and the root. */
+  /**
+   * The span of the key that holds the node at {@code pointer}, or of the node itself for list
+   * items and the root.
+   */
   public Optional<SourceSpan> keyOrValue(String pointer) {
     return entry(pointer).map(e -> e.key().orElse(e.value()));
   }
@@ -40,8 +44,8 @@ public final class SourceMap {
   }
 
   /**
-   * The YAML path people read, {@code portProxy.rules[0].listenPort}, for a pointer; also for a pointer whose
-   * last step does not exist in the document (a missing key).
+   * The YAML path people read, {@code portProxy.rules[0].listenPort}, for a pointer; also for a
+   * pointer whose last step does not exist in the document (a missing key).
    */
   public String yamlPath(String pointer) {
     Entry known = entries.get(pointer);
@@ -52,7 +56,8 @@ public final class SourceMap {
     if (slash < 0) {
       return "";
     }
-    return YamlPaths.child(yamlPath(pointer.substring(0, slash)), JsonPointers.unescape(pointer.substring(slash + 1)));
+    return YamlPaths.child(
+        yamlPath(pointer.substring(0, slash)), JsonPointers.unescape(pointer.substring(slash + 1)));
   }
 
   /** The text of a 0-based line, without its line break. */

@@ -39,9 +39,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads a YAML 1.2 file into JSON data, with the YAML 1.2 core schema: {@code yes}, {@code on} and
- * {@code 22:22} are strings, {@code ~} and {@code null} are null, {@code true}/{@code True} are booleans,
- * {@code 0755} is the decimal 755 and {@code 0o755} the octal one. Every problem becomes a {@link Diagnostic};
- * nothing here throws on bad input.
+ * {@code 22:22} are strings, {@code ~} and {@code null} are null, {@code true}/{@code True} are
+ * booleans, {@code 0755} is the decimal 755 and {@code 0o755} the octal one. Every problem becomes
+ * a {@link Diagnostic}; nothing here throws on bad input.
  */
 public final class YamlLoader {
   /** Larger than any real desired-state file (5,000 rules take well under 2 MiB). */
@@ -59,9 +59,14 @@ public final class YamlLoader {
 
   public static LoadedYaml load(String file, byte[] bytes) {
     if (bytes.length > MAX_BYTES) {
-      return failed(file, List.of(), Diagnostic.ofFile(Code.FILE_TOO_LARGE, file,
-          "the file has " + bytes.length + " bytes; wslnet reads at most " + MAX_BYTES,
-          "split the file, or check that this is the file you meant"));
+      return failed(
+          file,
+          List.of(),
+          Diagnostic.ofFile(
+              Code.FILE_TOO_LARGE,
+              file,
+              "the file has " + bytes.length + " bytes; wslnet reads at most " + MAX_BYTES,
+              "split the file, or check that this is the file you meant"));
     }
     String text;
     try {
@@ -70,24 +75,43 @@ public final class YamlLoader {
       List<String> lines = lines(e.decodedPrefix);
       int line = lines.size() - 1;
       SourceSpan span = SourceSpan.at(line, lines.get(line).length());
-      return failed(file, lines, new Diagnostic(Code.NOT_UTF8, Code.NOT_UTF8.severity(),
-          "byte 0x" + String.format("%02X", e.badByte) + " at offset " + e.offset + " is not UTF-8", file,
-          Optional.of(span), Optional.empty(), Optional.of(lines.get(line)),
-          Optional.of("save the file as UTF-8")));
+      return failed(
+          file,
+          lines,
+          new Diagnostic(
+              Code.NOT_UTF8,
+              Code.NOT_UTF8.severity(),
+              "byte 0x"
+                  + String.format("%02X", e.badByte)
+                  + " at offset "
+                  + e.offset
+                  + " is not UTF-8",
+              file,
+              Optional.of(span),
+              Optional.empty(),
+              Optional.of(lines.get(line)),
+              Optional.of("save the file as UTF-8")));
     }
     List<String> lines = lines(text);
     if (text.isBlank() || onlyComments(lines)) {
-      return failed(file, lines, Diagnostic.ofFile(Code.DOCUMENT_COUNT, file, "the file is empty",
-          "a desired-state file starts with `version: 1`"));
+      return failed(
+          file,
+          lines,
+          Diagnostic.ofFile(
+              Code.DOCUMENT_COUNT,
+              file,
+              "the file is empty",
+              "a desired-state file starts with `version: 1`"));
     }
-    LoadSettings settings = LoadSettings.builder()
-        .setLabel(file)
-        .setSchema(SCHEMA)
-        .setMaxAliasesForCollections(MAX_ALIASES)
-        .setCodePointLimit(MAX_BYTES)
-        .setAllowRecursiveKeys(false)
-        .setUseMarks(true)
-        .build();
+    LoadSettings settings =
+        LoadSettings.builder()
+            .setLabel(file)
+            .setSchema(SCHEMA)
+            .setMaxAliasesForCollections(MAX_ALIASES)
+            .setCodePointLimit(MAX_BYTES)
+            .setAllowRecursiveKeys(false)
+            .setUseMarks(true)
+            .build();
     Builder builder = new Builder(file, lines);
     try {
       Optional<Diagnostic> refused = preflight(settings, text, builder);
@@ -96,19 +120,37 @@ public final class YamlLoader {
       }
       Optional<Node> document = new Compose(settings).composeString(text);
       if (document.isEmpty()) {
-        return failed(file, lines, Diagnostic.ofFile(Code.DOCUMENT_COUNT, file, "the file holds no YAML document",
-            "a desired-state file starts with `version: 1`"));
+        return failed(
+            file,
+            lines,
+            Diagnostic.ofFile(
+                Code.DOCUMENT_COUNT,
+                file,
+                "the file holds no YAML document",
+                "a desired-state file starts with `version: 1`"));
       }
       JsonNode root = builder.convert(document.get(), "", "");
       return new LoadedYaml(file, Optional.of(root), builder.sourceMap(), builder.problems);
     } catch (TooManyNodes e) {
-      return failed(file, lines, Diagnostic.ofFile(Code.YAML_LIMIT, file,
-          "aliases expand to more than " + MAX_NODES + " nodes", "use fewer aliases (&anchor/*alias)"));
+      return failed(
+          file,
+          lines,
+          Diagnostic.ofFile(
+              Code.YAML_LIMIT,
+              file,
+              "aliases expand to more than " + MAX_NODES + " nodes",
+              "use fewer aliases (&anchor/*alias)"));
     } catch (MarkedYamlEngineException e) {
       Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
-      return failed(file, lines, builder.at(Code.YAML_SYNTAX, mark, syntaxMessage(e), syntaxHint(e, mark, lines)));
+      return failed(
+          file,
+          lines,
+          builder.at(Code.YAML_SYNTAX, mark, syntaxMessage(e), syntaxHint(e, mark, lines)));
     } catch (YamlEngineException e) {
-      return failed(file, lines, Diagnostic.ofFile(Code.YAML_SYNTAX, file, syntaxMessage(e), syntaxHint(e, null, lines)));
+      return failed(
+          file,
+          lines,
+          Diagnostic.ofFile(Code.YAML_SYNTAX, file, syntaxMessage(e), syntaxHint(e, null, lines)));
     }
   }
 
@@ -117,11 +159,13 @@ public final class YamlLoader {
   }
 
   /**
-   * Refuses, from the event stream alone, what must not reach the composer: nesting so deep that its recursion
-   * would overflow the stack, more aliases than the cap (counted here, so that the limit is known by its cause and
-   * not by the wording of snakeyaml-engine's message), and a second document.
+   * Refuses, from the event stream alone, what must not reach the composer: nesting so deep that
+   * its recursion would overflow the stack, more aliases than the cap (counted here, so that the
+   * limit is known by its cause and not by the wording of snakeyaml-engine's message), and a second
+   * document.
    */
-  private static Optional<Diagnostic> preflight(LoadSettings settings, String text, Builder builder) {
+  private static Optional<Diagnostic> preflight(
+      LoadSettings settings, String text, Builder builder) {
     int depth = 0;
     int documents = 0;
     int aliases = 0;
@@ -129,24 +173,36 @@ public final class YamlLoader {
       switch (event.getEventId()) {
         case Alias -> {
           if (++aliases > MAX_ALIASES) {
-            return Optional.of(builder.at(Code.YAML_LIMIT, event.getStartMark().orElse(null),
-                "the file uses more than " + MAX_ALIASES + " aliases", "use fewer aliases (&anchor/*alias)"));
+            return Optional.of(
+                builder.at(
+                    Code.YAML_LIMIT,
+                    event.getStartMark().orElse(null),
+                    "the file uses more than " + MAX_ALIASES + " aliases",
+                    "use fewer aliases (&anchor/*alias)"));
           }
         }
         case DocumentStart -> {
           if (++documents > 1) {
-            return Optional.of(builder.at(Code.DOCUMENT_COUNT, event.getStartMark().orElse(null),
-                "the file holds more than one YAML document", "keep one document per file; remove the `---` line"));
+            return Optional.of(
+                builder.at(
+                    Code.DOCUMENT_COUNT,
+                    event.getStartMark().orElse(null),
+                    "the file holds more than one YAML document",
+                    "keep one document per file; remove the `---` line"));
           }
         }
         case MappingStart, SequenceStart -> {
           if (++depth > MAX_DEPTH) {
-            return Optional.of(builder.at(Code.YAML_LIMIT, event.getStartMark().orElse(null),
-                "the YAML nests deeper than " + MAX_DEPTH + " levels", "a desired-state file is a few levels deep"));
+            return Optional.of(
+                builder.at(
+                    Code.YAML_LIMIT,
+                    event.getStartMark().orElse(null),
+                    "the YAML nests deeper than " + MAX_DEPTH + " levels",
+                    "a desired-state file is a few levels deep"));
           }
         }
         case MappingEnd, SequenceEnd -> depth--;
-        default -> { }
+        default -> {}
       }
     }
     return Optional.empty();
@@ -195,11 +251,18 @@ public final class YamlLoader {
   }
 
   private static String decodeUtf8(byte[] bytes) throws NotUtf8 {
-    int offset = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-        && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    int offset =
+        bytes.length >= 3
+                && (bytes[0] & 0xFF) == 0xEF
+                && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF
+            ? 3
+            : 0;
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
     CharBuffer out = CharBuffer.allocate(bytes.length);
     CoderResult result = decoder.decode(in, out, true);
@@ -230,7 +293,9 @@ public final class YamlLoader {
     }
   }
 
-  /** Turns composed nodes into JSON data, recording each node's position and every duplicate key. */
+  /**
+   * Turns composed nodes into JSON data, recording each node's position and every duplicate key.
+   */
   private static final class Builder {
     private final String file;
     private final List<String> lines;
@@ -261,23 +326,40 @@ public final class YamlLoader {
         Map<String, Mark> seen = new HashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
           if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
-            problems.add(at(Code.YAML_SYNTAX, tuple.getKeyNode().getStartMark().orElse(null),
-                "a key must be a plain string", "write the key as a single word"));
+            problems.add(
+                at(
+                    Code.YAML_SYNTAX,
+                    tuple.getKeyNode().getStartMark().orElse(null),
+                    "a key must be a plain string",
+                    "write the key as a single word"));
             continue;
           }
           String name = keyNode.getValue();
           Mark keyMark = keyNode.getStartMark().orElse(null);
           if (seen.containsKey(name)) {
             Mark first = seen.get(name);
-            problems.add(at(Code.YAML_DUPLICATE_KEY, keyMark,
-                "duplicate key `" + name + "`" + (first == null ? "" : "; it first appears on line " + (first.getLine() + 1)),
-                "remove one of the two"));
+            problems.add(
+                at(
+                    Code.YAML_DUPLICATE_KEY,
+                    keyMark,
+                    "duplicate key `"
+                        + name
+                        + "`"
+                        + (first == null
+                            ? ""
+                            : "; it first appears on line " + (first.getLine() + 1)),
+                    "remove one of the two"));
             continue;
           }
           seen.put(name, keyMark);
           String childPointer = JsonPointers.child(pointer, name);
-          object.set(name, convert(tuple.getValueNode(), childPointer, YamlPaths.child(yamlPath, name),
-              Optional.of(span(keyNode))));
+          object.set(
+              name,
+              convert(
+                  tuple.getValueNode(),
+                  childPointer,
+                  YamlPaths.child(yamlPath, name),
+                  Optional.of(span(keyNode))));
         }
         return object;
       }
@@ -285,7 +367,12 @@ public final class YamlLoader {
         ArrayNode array = NODES.arrayNode();
         int index = 0;
         for (Node item : sequence.getValue()) {
-          array.add(convert(item, JsonPointers.child(pointer, index), YamlPaths.item(yamlPath, index), Optional.empty()));
+          array.add(
+              convert(
+                  item,
+                  JsonPointers.child(pointer, index),
+                  YamlPaths.item(yamlPath, index),
+                  Optional.empty()));
           index++;
         }
         return array;
@@ -297,8 +384,12 @@ public final class YamlLoader {
       ConstructNode constructor = CONSTRUCTORS.get(node.getTag());
       if (constructor == null) {
         if (!Tag.STR.equals(node.getTag())) {
-          problems.add(at(Code.YAML_SYNTAX, node.getStartMark().orElse(null),
-              "the tag " + node.getTag().getValue() + " is not supported", "remove the tag"));
+          problems.add(
+              at(
+                  Code.YAML_SYNTAX,
+                  node.getStartMark().orElse(null),
+                  "the tag " + node.getTag().getValue() + " is not supported",
+                  "remove the tag"));
         }
         return NODES.textNode(node.getValue());
       }
@@ -330,15 +421,28 @@ public final class YamlLoader {
       if (start == null) {
         return SourceSpan.at(0, 0);
       }
-      int endColumn = end != null && end.getLine() == start.getLine() && end.getColumn() > start.getColumn()
-          ? end.getColumn() : start.getColumn() + 1;
+      int endColumn =
+          end != null && end.getLine() == start.getLine() && end.getColumn() > start.getColumn()
+              ? end.getColumn()
+              : start.getColumn() + 1;
       return new SourceSpan(start.getLine(), start.getColumn(), endColumn);
     }
 
     Diagnostic at(Code code, Mark mark, String message, String hint) {
-      Optional<SourceSpan> span = Optional.ofNullable(mark).map(m -> SourceSpan.at(m.getLine(), m.getColumn()));
-      Optional<String> line = span.flatMap(s -> s.line() < lines.size() ? Optional.of(lines.get(s.line())) : Optional.empty());
-      return new Diagnostic(code, code.severity(), message, file, span, Optional.empty(), line, Optional.ofNullable(hint));
+      Optional<SourceSpan> span =
+          Optional.ofNullable(mark).map(m -> SourceSpan.at(m.getLine(), m.getColumn()));
+      Optional<String> line =
+          span.flatMap(
+              s -> s.line() < lines.size() ? Optional.of(lines.get(s.line())) : Optional.empty());
+      return new Diagnostic(
+          code,
+          code.severity(),
+          message,
+          file,
+          span,
+          Optional.empty(),
+          line,
+          Optional.ofNullable(hint));
     }
   }
 }

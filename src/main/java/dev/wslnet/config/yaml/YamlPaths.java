@@ -9,7 +9,8 @@ public final class YamlPaths {
   private YamlPaths() {}
 
   public static String child(String parent, String name) {
-    String step = PLAIN_NAME.matcher(name).matches() ? name : '"' + name.replace("\"", "\\\"") + '"';
+    String step =
+        PLAIN_NAME.matcher(name).matches() ? name : '"' + name.replace("\"", "\\\"") + '"';
     return parent.isEmpty() ? step : parent + "." + step;
   }
 

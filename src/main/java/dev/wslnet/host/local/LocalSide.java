@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
-/** wslnet on Windows itself: PowerShell and wsl.exe run directly; WSL is asked about through wsl.exe. */
+/**
+ * wslnet on Windows itself: PowerShell and wsl.exe run directly; WSL is asked about through
+ * wsl.exe.
+ */
 public record LocalSide(Map<String, String> environment) implements WindowsSide {
   @Override
   public String powershell() {
@@ -21,7 +24,8 @@ public record LocalSide(Map<String, String> environment) implements WindowsSide 
   @Override
   public Path lockFile() {
     String profile = environment.get("USERPROFILE");
-    return profile != null ? Path.of(profile, ".wslnet.lock")
+    return profile != null
+        ? Path.of(profile, ".wslnet.lock")
         : Path.of(System.getProperty("java.io.tmpdir"), "wslnet.lock");
   }
 

@@ -24,43 +24,62 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads the observe script's document into an observed state. Windows' own formats are decoded here, where tests
- * can reach them: portproxy registry values ({@code listen/port} = {@code connect/port}), {@code wsl --version}
- * in UTF-16LE, {@code hostname -I} with several addresses, enums as Windows prints them.
+ * Reads the observe script's document into an observed state. Windows' own formats are decoded
+ * here, where tests can reach them: portproxy registry values ({@code listen/port} = {@code
+ * connect/port}), {@code wsl --version} in UTF-16LE, {@code hostname -I} with several addresses,
+ * enums as Windows prints them.
  */
 public final class Observation {
   private static final Pattern VERSION = Pattern.compile("\\d+(\\.\\d+)+");
-  private static final java.util.Set<String> BOOLEAN_FIELDS = java.util.Set.of("enabled", "loopbackEnabled",
-      "allowHostPolicyMerge");
+  private static final java.util.Set<String> BOOLEAN_FIELDS =
+      java.util.Set.of("enabled", "loopbackEnabled", "allowHostPolicyMerge");
 
   private Observation() {}
 
-  public static ObservedState read(String host, JsonNode document, Path wslconfigPath, Optional<WslReadings> here) {
-    WslReadings fromWindows = new WslReadings(
-        firstAddress(decode(document.path("wslHostnameOutput"))),
-        text(document.path("hostAddress")),
-        decode(document.path("wslNetworkingModeOutput")).map(String::strip).filter(mode -> !mode.isEmpty()));
+  public static ObservedState read(
+      String host, JsonNode document, Path wslconfigPath, Optional<WslReadings> here) {
+    WslReadings fromWindows =
+        new WslReadings(
+            firstAddress(decode(document.path("wslHostnameOutput"))),
+            text(document.path("hostAddress")),
+            decode(document.path("wslNetworkingModeOutput"))
+                .map(String::strip)
+                .filter(mode -> !mode.isEmpty()));
     WslReadings readings = here.orElse(fromWindows);
-    HostFacts facts = new HostFacts(host,
-        document.path("osBuild").asInt(0),
-        decode(document.path("wslVersionOutput")).flatMap(Observation::wslVersion).orElse("unknown"),
-        document.path("elevated").asBoolean(false),
-        readings.vmAddress(),
-        readings.hostAddress().or(fromWindows::hostAddress),
-        readings.networkingMode(),
-        document.path("hyperVAvailable").asBoolean(false),
-        document.path("ipHelperRunning").asBoolean(false));
+    HostFacts facts =
+        new HostFacts(
+            host,
+            document.path("osBuild").asInt(0),
+            decode(document.path("wslVersionOutput"))
+                .flatMap(Observation::wslVersion)
+                .orElse("unknown"),
+            document.path("elevated").asBoolean(false),
+            readings.vmAddress(),
+            readings.hostAddress().or(fromWindows::hostAddress),
+            readings.networkingMode(),
+            document.path("hyperVAvailable").asBoolean(false),
+            document.path("ipHelperRunning").asBoolean(false));
     Optional<byte[]> wslconfig = text(document.path("wslconfig")).map(Base64.getDecoder()::decode);
-    return new ObservedState(facts, wslconfigPath.toString(), wslconfig, portProxy(document.path("portProxy")),
-        hyperVSettings(document.path("hyperVSettings")), rules(document.path("hyperVRules")),
+    return new ObservedState(
+        facts,
+        wslconfigPath.toString(),
+        wslconfig,
+        portProxy(document.path("portProxy")),
+        hyperVSettings(document.path("hyperVSettings")),
+        rules(document.path("hyperVRules")),
         rules(document.path("windowsRules")));
   }
 
   private static Optional<String> text(JsonNode node) {
-    return node.isString() && !node.asString().isEmpty() ? Optional.of(node.asString()) : Optional.empty();
+    return node.isString() && !node.asString().isEmpty()
+        ? Optional.of(node.asString())
+        : Optional.empty();
   }
 
-  /** Raw process output, base64 in the document: UTF-16LE when it has NUL bytes (wsl.exe's own), else UTF-8. */
+  /**
+   * Raw process output, base64 in the document: UTF-16LE when it has NUL bytes (wsl.exe's own),
+   * else UTF-8.
+   */
   static Optional<String> decode(JsonNode base64) {
     return text(base64).map(Base64.getDecoder()::decode).map(Observation::decodeOutput);
   }
@@ -77,23 +96,36 @@ public final class Observation {
       return new String(bytes, StandardCharsets.UTF_8);
     }
     int start = bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE ? 2 : 0;
-    return StandardCharsets.UTF_16LE.decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+    return StandardCharsets.UTF_16LE
+        .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
+        .toString();
   }
 
-  /** The WSL version from {@code wsl --version}, whose labels are localized: the first version number. */
+  /**
+   * The WSL version from {@code wsl --version}, whose labels are localized: the first version
+   * number.
+   */
   static Optional<String> wslVersion(String output) {
     Matcher matcher = VERSION.matcher(output);
     return matcher.find() ? Optional.of(matcher.group()) : Optional.empty();
   }
 
-  /** The first IPv4 address {@code hostname -I} prints: the VM's eth0 comes first; Docker bridges follow. */
+  /**
+   * The first IPv4 address {@code hostname -I} prints: the VM's eth0 comes first; Docker bridges
+   * follow.
+   */
   static Optional<String> firstAddress(Optional<String> hostnameOutput) {
-    return hostnameOutput.flatMap(output -> java.util.Arrays.stream(output.trim().split("\\s+"))
-        .filter(IpLiteral::isIpv4)
-        .findFirst());
+    return hostnameOutput.flatMap(
+        output ->
+            java.util.Arrays.stream(output.trim().split("\\s+"))
+                .filter(IpLiteral::isIpv4)
+                .findFirst());
   }
 
-  /** Registry values under PortProxy\<type>\tcp: name {@code listen/port}, data {@code connect/port}. */
+  /**
+   * Registry values under PortProxy\<type>\tcp: name {@code listen/port}, data {@code
+   * connect/port}.
+   */
   static List<PortProxyEntry> portProxy(JsonNode values) {
     List<PortProxyEntry> entries = new ArrayList<>();
     for (JsonNode value : values) {
@@ -101,8 +133,13 @@ public final class Observation {
       Optional<Endpoint> listen = Endpoint.parse(value.path("name").asString());
       Optional<Endpoint> connect = Endpoint.parse(value.path("data").asString());
       if (type.isPresent() && listen.isPresent() && connect.isPresent()) {
-        entries.add(new PortProxyEntry(type.get(), listen.get().address(), listen.get().port(),
-            connect.get().address(), connect.get().port()));
+        entries.add(
+            new PortProxyEntry(
+                type.get(),
+                listen.get().address(),
+                listen.get().port(),
+                connect.get().address(),
+                connect.get().port()));
       }
     }
     return entries;
@@ -116,7 +153,9 @@ public final class Observation {
         return Optional.empty();
       }
       try {
-        return Optional.of(new Endpoint(text.substring(0, slash), Integer.parseInt(text.substring(slash + 1).trim())));
+        return Optional.of(
+            new Endpoint(
+                text.substring(0, slash), Integer.parseInt(text.substring(slash + 1).trim())));
       } catch (NumberFormatException e) {
         return Optional.empty();
       }
@@ -149,16 +188,22 @@ public final class Observation {
 
   /** Windows reports "Any" or nothing for a program or interface a rule does not name. */
   private static boolean unset(String field, JsonNode value) {
-    boolean optional = field.equals("program") || field.equals("interfaceAliases") || field.equals("description");
+    boolean optional =
+        field.equals("program") || field.equals("interfaceAliases") || field.equals("description");
     if (!optional) {
       return false;
     }
-    String text = value.isArray() ? (value.size() == 1 ? value.get(0).asString() : value.isEmpty() ? "" : "many")
-        : value.asString();
+    String text =
+        value.isArray()
+            ? (value.size() == 1 ? value.get(0).asString() : value.isEmpty() ? "" : "many")
+            : value.asString();
     return text.isEmpty() || text.equalsIgnoreCase("Any");
   }
 
-  /** A field as Windows prints it ("True", "Private, Public", ["80", "443"]) in the form the file uses. */
+  /**
+   * A field as Windows prints it ("True", "Private, Public", ["80", "443"]) in the form the file
+   * uses.
+   */
   static FieldValue field(String name, JsonNode value) {
     if (!value.isString()) {
       return FieldValueJson.read(value);

@@ -38,7 +38,8 @@ public final class OperationJson {
       node.put("listenPort", delete.listenPort());
     } else if (operation instanceof Operation.HyperVSettingsSet set) {
       ObjectNode settings = node.putObject("settings");
-      new java.util.TreeMap<>(set.settings()).forEach((name, value) -> settings.set(name, value(value)));
+      new java.util.TreeMap<>(set.settings())
+          .forEach((name, value) -> settings.set(name, value(value)));
     } else if (operation instanceof Operation.HyperVRuleEnsure ensure) {
       node.set("rule", rule(ensure.rule()));
     } else if (operation instanceof Operation.HyperVRuleRemove remove) {
@@ -65,24 +66,37 @@ public final class OperationJson {
     return FieldValueJson.write(value);
   }
 
-  /** What the apply script receives, read back as operations: the other half of {@link #encode(List)}. */
+  /**
+   * What the apply script receives, read back as operations: the other half of {@link
+   * #encode(List)}.
+   */
   public static List<Operation> decode(JsonNode operations) {
     List<Operation> decoded = new ArrayList<>();
     for (JsonNode node : operations) {
-      decoded.add(switch (node.path("kind").asString()) {
-        case "portProxy.set" -> new Operation.PortProxySet(readEntry(node));
-        case "portProxy.delete" -> new Operation.PortProxyDelete(type(node), node.path("listenAddress").asString(),
-            node.path("listenPort").asInt());
-        case "hyperVSettings.set" -> new Operation.HyperVSettingsSet(fields(node.path("settings")));
-        case "hyperVRule.ensure" -> new Operation.HyperVRuleEnsure(decodeRule(node.path("rule")));
-        case "hyperVRule.remove" -> new Operation.HyperVRuleRemove(node.path("name").asString());
-        case "firewallRule.ensure" -> new Operation.FirewallRuleEnsure(node.path("group").asString(),
-            decodeRule(node.path("rule")));
-        case "firewallRule.remove" -> new Operation.FirewallRuleRemove(node.path("group").asString(),
-            node.path("name").asString());
-        case "wsl.shutdown" -> new Operation.WslShutdown();
-        default -> throw new IllegalArgumentException("unknown operation: " + node.path("kind"));
-      });
+      decoded.add(
+          switch (node.path("kind").asString()) {
+            case "portProxy.set" -> new Operation.PortProxySet(readEntry(node));
+            case "portProxy.delete" ->
+                new Operation.PortProxyDelete(
+                    type(node),
+                    node.path("listenAddress").asString(),
+                    node.path("listenPort").asInt());
+            case "hyperVSettings.set" ->
+                new Operation.HyperVSettingsSet(fields(node.path("settings")));
+            case "hyperVRule.ensure" ->
+                new Operation.HyperVRuleEnsure(decodeRule(node.path("rule")));
+            case "hyperVRule.remove" ->
+                new Operation.HyperVRuleRemove(node.path("name").asString());
+            case "firewallRule.ensure" ->
+                new Operation.FirewallRuleEnsure(
+                    node.path("group").asString(), decodeRule(node.path("rule")));
+            case "firewallRule.remove" ->
+                new Operation.FirewallRuleRemove(
+                    node.path("group").asString(), node.path("name").asString());
+            case "wsl.shutdown" -> new Operation.WslShutdown();
+            default ->
+                throw new IllegalArgumentException("unknown operation: " + node.path("kind"));
+          });
     }
     return decoded;
   }
@@ -98,14 +112,19 @@ public final class OperationJson {
   }
 
   public static PortProxyEntry readEntry(JsonNode node) {
-    return new PortProxyEntry(type(node), node.path("listenAddress").asString(), node.path("listenPort").asInt(),
-        node.path("connectAddress").asString(), node.path("connectPort").asInt());
+    return new PortProxyEntry(
+        type(node),
+        node.path("listenAddress").asString(),
+        node.path("listenPort").asInt(),
+        node.path("connectAddress").asString(),
+        node.path("connectPort").asInt());
   }
 
   /** A missing type is v4tov4, the table netsh's examples use. */
   private static PortProxyType type(JsonNode node) {
     return PortProxyType.fromNetshName(node.path("type").asString("v4tov4"))
-        .orElseThrow(() -> new IllegalArgumentException("unknown portproxy type: " + node.path("type")));
+        .orElseThrow(
+            () -> new IllegalArgumentException("unknown portproxy type: " + node.path("type")));
   }
 
   private static FirewallRule decodeRule(JsonNode node) {
@@ -114,7 +133,8 @@ public final class OperationJson {
 
   private static Map<String, FieldValue> fields(JsonNode node) {
     Map<String, FieldValue> fields = new LinkedHashMap<>();
-    node.properties().forEach(field -> fields.put(field.getKey(), FieldValueJson.read(field.getValue())));
+    node.properties()
+        .forEach(field -> fields.put(field.getKey(), FieldValueJson.read(field.getValue())));
     return fields;
   }
 }

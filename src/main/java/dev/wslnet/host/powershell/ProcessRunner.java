@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The narrow seam through which wslnet starts Windows processes: a command line and the bytes of its standard
- * input in, the exit code and the bytes of its output back. Tests replace it with recorded answers; the simulated
- * host replaces it with a simulation of what Windows would do.
+ * The narrow seam through which wslnet starts Windows processes: a command line and the bytes of
+ * its standard input in, the exit code and the bytes of its output back. Tests replace it with
+ * recorded answers; the simulated host replaces it with a simulation of what Windows would do.
  */
 public interface ProcessRunner {
 

@@ -10,24 +10,30 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Starts real processes. Output is drained on its own threads, so that a chatty process never blocks. */
+/**
+ * Starts real processes. Output is drained on its own threads, so that a chatty process never
+ * blocks.
+ */
 public final class SystemProcessRunner implements ProcessRunner {
 
   @Override
-  public ProcessResult run(List<String> command, byte[] stdin, Duration timeout) throws IOException {
+  public ProcessResult run(List<String> command, byte[] stdin, Duration timeout)
+      throws IOException {
     Process process = new ProcessBuilder(command).start();
     CompletableFuture<byte[]> stdout = drain(process.getInputStream());
     CompletableFuture<byte[]> stderr = drain(process.getErrorStream());
     try (OutputStream in = process.getOutputStream()) {
       in.write(stdin);
     } catch (IOException e) {
-      // A process may exit without reading its input; its exit code and output still say what happened.
+      // A process may exit without reading its input; its exit code and output still say what
+      // happened.
     }
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-        throw new ProcessTimeoutException(command.get(0) + " did not finish within " + timeout.toSeconds() + " s");
+        throw new ProcessTimeoutException(
+            command.get(0) + " did not finish within " + timeout.toSeconds() + " s");
       }
       return new ProcessResult(process.exitValue(), stdout.join(), stderr.join());
     } catch (InterruptedException e) {
@@ -38,13 +44,15 @@ public final class SystemProcessRunner implements ProcessRunner {
   }
 
   private static CompletableFuture<byte[]> drain(InputStream stream) {
-    return CompletableFuture.supplyAsync(() -> {
-      try (stream; ByteArrayOutputStream buffer = new ByteArrayOutputStream()) {
-        stream.transferTo(buffer);
-        return buffer.toByteArray();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try (stream;
+              ByteArrayOutputStream buffer = new ByteArrayOutputStream()) {
+            stream.transferTo(buffer);
+            return buffer.toByteArray();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 }

@@ -25,8 +25,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A Windows host reached through PowerShell: one process observes everything; one more carries out every operation
- * and observes again; whatever the number of rules. .wslconfig is written by Java itself, atomically, between them.
+ * A Windows host reached through PowerShell: one process observes everything; one more carries out
+ * every operation and observes again; whatever the number of rules. .wslconfig is written by Java
+ * itself, atomically, between them.
  */
 public final class WindowsHost implements Host {
   static final Duration TIMEOUT = Duration.ofMinutes(5);
@@ -38,7 +39,10 @@ public final class WindowsHost implements Host {
   private final boolean elevate;
   private volatile Path wslconfigPath;
 
-  /** @param elevate run operations in an elevated PowerShell, which makes Windows show its UAC prompt */
+  /**
+   * @param elevate run operations in an elevated PowerShell, which makes Windows show its UAC
+   *     prompt
+   */
   public WindowsHost(String name, WindowsSide side, ProcessRunner runner, boolean elevate) {
     this.name = name;
     this.side = side;
@@ -83,7 +87,9 @@ public final class WindowsHost implements Host {
     try {
       return Observation.read(name, document, path, side.readingsHere());
     } catch (IllegalArgumentException e) {
-      throw new HostException("PowerShell's observation of " + name + " is not what wslnet expects: " + e.getMessage(), e);
+      throw new HostException(
+          "PowerShell's observation of " + name + " is not what wslnet expects: " + e.getMessage(),
+          e);
     }
   }
 
@@ -102,15 +108,22 @@ public final class WindowsHost implements Host {
     JsonNode answer = call(sent, "apply changes on " + name);
     JsonNode results = answer.path("results");
     if (!results.isArray() || results.size() != operations.size()) {
-      throw new HostException("PowerShell returned " + results.size() + " results for " + operations.size()
-          + " operations on " + name);
+      throw new HostException(
+          "PowerShell returned "
+              + results.size()
+              + " results for "
+              + operations.size()
+              + " operations on "
+              + name);
     }
     List<OperationResult> outcomes = new ArrayList<>();
     for (int i = 0; i < operations.size(); i++) {
       JsonNode result = results.get(i);
-      outcomes.add(result.path("ok").asBoolean(false)
-          ? OperationResult.ok(operations.get(i))
-          : OperationResult.failed(operations.get(i), result.path("error").asString("failed, without a message")));
+      outcomes.add(
+          result.path("ok").asBoolean(false)
+              ? OperationResult.ok(operations.get(i))
+              : OperationResult.failed(
+                  operations.get(i), result.path("error").asString("failed, without a message")));
     }
     return new Applied(outcomes, read(answer.path("observation")));
   }
@@ -118,14 +131,28 @@ public final class WindowsHost implements Host {
   private JsonNode call(JsonNode request, String what) {
     ProcessResult result;
     try {
-      result = runner.run(PowerShell.command(side.powershell()), PowerShell.stdin(request), TIMEOUT);
+      result =
+          runner.run(PowerShell.command(side.powershell()), PowerShell.stdin(request), TIMEOUT);
     } catch (ProcessTimeoutException e) {
-      throw new HostException("PowerShell did not " + what + " within " + TIMEOUT.toMinutes() + " minutes and was "
-          + "stopped. Is a UAC prompt waiting?", e);
+      throw new HostException(
+          "PowerShell did not "
+              + what
+              + " within "
+              + TIMEOUT.toMinutes()
+              + " minutes and was "
+              + "stopped. Is a UAC prompt waiting?",
+          e);
     } catch (IOException e) {
-      throw new HostException("cannot start " + side.powershell() + " to " + what + ": " + e.getMessage()
-          + ". Inside WSL, Windows programs need interop: check [interop] in /etc/wsl.conf, and keep WSL_INTEROP "
-          + "when using sudo (sudo --preserve-env=WSL_INTEROP)", e);
+      throw new HostException(
+          "cannot start "
+              + side.powershell()
+              + " to "
+              + what
+              + ": "
+              + e.getMessage()
+              + ". Inside WSL, Windows programs need interop: check [interop] in /etc/wsl.conf, and"
+              + " keep WSL_INTEROP when using sudo (sudo --preserve-env=WSL_INTEROP)",
+          e);
     }
     return PowerShell.result(result, what);
   }
@@ -148,7 +175,8 @@ public final class WindowsHost implements Host {
     Path lockFile = side.lockFile();
     try {
       Files.createDirectories(lockFile.toAbsolutePath().getParent());
-      FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileChannel channel =
+          FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = channel.tryLock();
@@ -157,7 +185,8 @@ public final class WindowsHost implements Host {
       }
       if (lock == null) {
         channel.close();
-        throw new HostBusyException("another wslnet apply is running on " + name + " (it holds " + lockFile + ")");
+        throw new HostBusyException(
+            "another wslnet apply is running on " + name + " (it holds " + lockFile + ")");
       }
       FileLock held = lock;
       return () -> {

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Where wslnet runs relative to Windows: on Windows itself, inside a WSL distro, or against a simulated machine.
- * It says how to start PowerShell, where the user's profile folder is on this side, and what this side can read
- * about WSL by itself.
+ * Where wslnet runs relative to Windows: on Windows itself, inside a WSL distro, or against a
+ * simulated machine. It says how to start PowerShell, where the user's profile folder is on this
+ * side, and what this side can read about WSL by itself.
  */
 public interface WindowsSide {
 
@@ -23,8 +23,8 @@ public interface WindowsSide {
   boolean canRestartWsl();
 
   /**
-   * WSL's addresses and mode as read on this side (inside a WSL distro they are its own); empty where they must be
-   * asked of Windows, through {@code wsl.exe}, in the observe round trip.
+   * WSL's addresses and mode as read on this side (inside a WSL distro they are its own); empty
+   * where they must be asked of Windows, through {@code wsl.exe}, in the observe round trip.
    */
   Optional<WslReadings> readingsHere();
 }

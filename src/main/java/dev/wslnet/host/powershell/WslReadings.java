@@ -3,7 +3,8 @@ package dev.wslnet.host.powershell;
 import java.util.Optional;
 
 /**
- * What is known of the running WSL VM: its address ($wsl), the Windows host's address as seen from it, and the
- * networking mode it runs in now.
+ * What is known of the running WSL VM: its address ($wsl), the Windows host's address as seen from
+ * it, and the networking mode it runs in now.
  */
-public record WslReadings(Optional<String> vmAddress, Optional<String> hostAddress, Optional<String> networkingMode) {}
+public record WslReadings(
+    Optional<String> vmAddress, Optional<String> hostAddress, Optional<String> networkingMode) {}

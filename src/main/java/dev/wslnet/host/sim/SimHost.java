@@ -4,9 +4,9 @@ import dev.wslnet.host.powershell.WindowsHost;
 import java.nio.file.Path;
 
 /**
- * A simulated Windows host kept in a directory: {@code DIR/.wslconfig}, a real file, and {@code DIR/host.json},
- * the facts and every other resource. A missing directory becomes a fresh machine. It is the PowerShell host with
- * only the last step simulated, what Windows itself would do.
+ * A simulated Windows host kept in a directory: {@code DIR/.wslconfig}, a real file, and {@code
+ * DIR/host.json}, the facts and every other resource. A missing directory becomes a fresh machine.
+ * It is the PowerShell host with only the last step simulated, what Windows itself would do.
  */
 public final class SimHost {
   public static final String PREFIX = "sim:";
@@ -15,7 +15,8 @@ public final class SimHost {
 
   public static WindowsHost create(Path directory, boolean elevate) {
     String name = PREFIX + directory;
-    return new WindowsHost(name, new SimSide(directory), new SimProcessRunner(directory, name), elevate);
+    return new WindowsHost(
+        name, new SimSide(directory), new SimProcessRunner(directory, name), elevate);
   }
 
   /** The host and the runner behind it, for tests that count or inspect PowerShell processes. */

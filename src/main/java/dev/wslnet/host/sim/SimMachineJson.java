@@ -24,10 +24,22 @@ final class SimMachineJson {
 
   private SimMachineJson() {}
 
-  /** A new machine as Windows 11 23H2 with WSL 2.3.26.0 in NAT mode comes: elevated, no rules, no forwards. */
+  /**
+   * A new machine as Windows 11 23H2 with WSL 2.3.26.0 in NAT mode comes: elevated, no rules, no
+   * forwards.
+   */
   static SimMachine fresh(String host) {
-    HostFacts facts = new HostFacts(host, 22631, "2.3.26.0", true, Optional.of("172.30.98.229"),
-        Optional.of("172.30.96.1"), Optional.of("nat"), true, true);
+    HostFacts facts =
+        new HostFacts(
+            host,
+            22631,
+            "2.3.26.0",
+            true,
+            Optional.of("172.30.98.229"),
+            Optional.of("172.30.96.1"),
+            Optional.of("nat"),
+            true,
+            true);
     Map<String, FieldValue> settings = new LinkedHashMap<>();
     settings.put("enabled", new FieldValue.Flag(true));
     settings.put("defaultInboundAction", new FieldValue.Text("Block"));
@@ -40,31 +52,43 @@ final class SimMachineJson {
   static SimMachine read(String host, String json) {
     JsonNode root = JsonMapper.builder().build().readTree(json);
     JsonNode facts = root.path("facts");
-    HostFacts hostFacts = new HostFacts(host,
-        facts.path("windowsBuild").asInt(22631),
-        facts.path("wslVersion").asString("2.3.26.0"),
-        facts.path("elevated").asBoolean(true),
-        text(facts, "wslAddress"),
-        text(facts, "hostAddress"),
-        text(facts, "runningNetworkingMode"),
-        facts.path("hyperVFirewallAvailable").asBoolean(true),
-        facts.path("ipHelperRunning").asBoolean(true));
+    HostFacts hostFacts =
+        new HostFacts(
+            host,
+            facts.path("windowsBuild").asInt(22631),
+            facts.path("wslVersion").asString("2.3.26.0"),
+            facts.path("elevated").asBoolean(true),
+            text(facts, "wslAddress"),
+            text(facts, "hostAddress"),
+            text(facts, "runningNetworkingMode"),
+            facts.path("hyperVFirewallAvailable").asBoolean(true),
+            facts.path("ipHelperRunning").asBoolean(true));
     List<PortProxyEntry> portProxy = new ArrayList<>();
     root.path("portProxy").forEach(entry -> portProxy.add(OperationJson.readEntry(entry)));
     Map<String, FieldValue> settings = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> setting : root.path("hyperVFirewall").path("settings").properties()) {
-      settings.put(setting.getKey(), DesiredStateBinder.fieldValue(setting.getKey(), setting.getValue()));
+    for (Map.Entry<String, JsonNode> setting :
+        root.path("hyperVFirewall").path("settings").properties()) {
+      settings.put(
+          setting.getKey(), DesiredStateBinder.fieldValue(setting.getKey(), setting.getValue()));
     }
     List<String> next = new ArrayList<>();
     root.path("nextWslAddresses").forEach(address -> next.add(address.asString()));
     List<SimMachine.Fault> faults = new ArrayList<>();
     for (JsonNode fault : root.path("faults")) {
-      faults.add(new SimMachine.Fault(fault.path("operation").asString(),
-          fault.has("target") ? fault.get("target").asString() : null,
-          fault.path("message").asString("injected fault")));
+      faults.add(
+          new SimMachine.Fault(
+              fault.path("operation").asString(),
+              fault.has("target") ? fault.get("target").asString() : null,
+              fault.path("message").asString("injected fault")));
     }
-    return new SimMachine(hostFacts, portProxy, settings, DesiredStateBinder.rules(root.path("hyperVFirewall").path("rules")),
-        DesiredStateBinder.rules(root.path("windowsFirewall").path("rules")), next, faults);
+    return new SimMachine(
+        hostFacts,
+        portProxy,
+        settings,
+        DesiredStateBinder.rules(root.path("hyperVFirewall").path("rules")),
+        DesiredStateBinder.rules(root.path("windowsFirewall").path("rules")),
+        next,
+        faults);
   }
 
   private static Optional<String> text(JsonNode node, String field) {
@@ -88,7 +112,8 @@ final class SimMachineJson {
     machine.portProxy().forEach(entry -> OperationJson.writeEntry(portProxy.addObject(), entry));
     ObjectNode hyperV = root.putObject("hyperVFirewall");
     ObjectNode settings = hyperV.putObject("settings");
-    new java.util.TreeMap<>(machine.hyperVSettings()).forEach((name, value) -> settings.set(name, json(value)));
+    new java.util.TreeMap<>(machine.hyperVSettings())
+        .forEach((name, value) -> settings.set(name, json(value)));
     writeRules(hyperV.putArray("rules"), machine.hyperVRules());
     writeRules(root.putObject("windowsFirewall").putArray("rules"), machine.windowsRules());
     ArrayNode next = root.putArray("nextWslAddresses");
@@ -102,7 +127,8 @@ final class SimMachineJson {
       }
       node.put("message", fault.message());
     }
-    return JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    return JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root)
+        + "\n";
   }
 
   private static void writeRules(ArrayNode array, List<FirewallRule> rules) {

@@ -32,9 +32,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Plays Windows behind the process-runner seam: it receives exactly what wslnet would send powershell.exe (the
- * command line, the script, the request) and answers as wslnet.ps1 would on the machine kept in
- * {@code DIR}. So {@code --host sim:DIR} runs the whole PowerShell host path, up to the script text itself.
+ * Plays Windows behind the process-runner seam: it receives exactly what wslnet would send
+ * powershell.exe (the command line, the script, the request) and answers as wslnet.ps1 would on the
+ * machine kept in {@code DIR}. So {@code --host sim:DIR} runs the whole PowerShell host path, up to
+ * the script text itself.
  */
 public final class SimProcessRunner implements ProcessRunner {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -43,7 +44,10 @@ public final class SimProcessRunner implements ProcessRunner {
   private final String hostName;
   private final List<Invocation> invocations = Collections.synchronizedList(new ArrayList<>());
 
-  /** One PowerShell process as the sim saw it: the command line and the script and request it was given. */
+  /**
+   * One PowerShell process as the sim saw it: the command line and the script and request it was
+   * given.
+   */
   public record Invocation(List<String> command, PowerShell.Input input) {}
 
   public SimProcessRunner(Path directory, String hostName) {
@@ -57,7 +61,8 @@ public final class SimProcessRunner implements ProcessRunner {
   }
 
   @Override
-  public ProcessResult run(List<String> command, byte[] stdin, Duration timeout) throws IOException {
+  public ProcessResult run(List<String> command, byte[] stdin, Duration timeout)
+      throws IOException {
     PowerShell.Input input = PowerShell.decodeStdin(stdin);
     invocations.add(new Invocation(List.copyOf(command), input));
     if (!command.equals(PowerShell.command(command.get(0)))) {
@@ -69,8 +74,8 @@ public final class SimProcessRunner implements ProcessRunner {
     } catch (RuntimeException e) {
       return failed("the simulated host " + hostJson() + " is not valid: " + e.getMessage());
     }
-    Optional<SimMachine.Fault> broken = machine.faults().stream().filter(f -> f.operation().equals("powershell"))
-        .findFirst();
+    Optional<SimMachine.Fault> broken =
+        machine.faults().stream().filter(f -> f.operation().equals("powershell")).findFirst();
     if (broken.isPresent()) {
       return failed(broken.get().message());
     }
@@ -85,7 +90,10 @@ public final class SimProcessRunner implements ProcessRunner {
   }
 
   private static ProcessResult answer(JsonNode result) {
-    return new ProcessResult(0, (PowerShell.resultLine(result) + "\r\n").getBytes(StandardCharsets.US_ASCII), new byte[0]);
+    return new ProcessResult(
+        0,
+        (PowerShell.resultLine(result) + "\r\n").getBytes(StandardCharsets.US_ASCII),
+        new byte[0]);
   }
 
   private static ProcessResult failed(String message) {
@@ -109,7 +117,8 @@ public final class SimProcessRunner implements ProcessRunner {
   }
 
   private void save(SimMachine machine) throws IOException {
-    AtomicFiles.replace(hostJson(), SimMachineJson.write(machine).getBytes(StandardCharsets.UTF_8), null);
+    AtomicFiles.replace(
+        hostJson(), SimMachineJson.write(machine).getBytes(StandardCharsets.UTF_8), null);
   }
 
   /** The observation wslnet.ps1 prints on this machine. */
@@ -120,18 +129,32 @@ public final class SimProcessRunner implements ProcessRunner {
     document.put("elevated", facts.elevated());
     document.put("userProfile", "C:\\Users\\sim");
     if (Files.isRegularFile(wslconfig())) {
-      document.put("wslconfig", Base64.getEncoder().encodeToString(Files.readAllBytes(wslconfig())));
+      document.put(
+          "wslconfig", Base64.getEncoder().encodeToString(Files.readAllBytes(wslconfig())));
     } else {
       document.putNull("wslconfig");
     }
-    String version = "WSL version: " + facts.wslVersion() + "\r\nKernel version: 5.15.153.1-2\r\n"
-        + "Windows version: 10.0." + facts.windowsBuild() + ".4317\r\n";
-    document.put("wslVersionOutput", Base64.getEncoder().encodeToString(version.getBytes(StandardCharsets.UTF_16LE)));
+    String version =
+        "WSL version: "
+            + facts.wslVersion()
+            + "\r\nKernel version: 5.15.153.1-2\r\n"
+            + "Windows version: 10.0."
+            + facts.windowsBuild()
+            + ".4317\r\n";
+    document.put(
+        "wslVersionOutput",
+        Base64.getEncoder().encodeToString(version.getBytes(StandardCharsets.UTF_16LE)));
     if (request.path("wslQueries").asBoolean(false)) {
-      document.put("wslHostnameOutput", raw(facts.wslAddress().map(address -> address + " \n").orElse("")));
-      document.put("wslNetworkingModeOutput", raw(facts.runningNetworkingMode().map(mode -> mode + "\n").orElse("")));
+      document.put(
+          "wslHostnameOutput", raw(facts.wslAddress().map(address -> address + " \n").orElse("")));
+      document.put(
+          "wslNetworkingModeOutput",
+          raw(facts.runningNetworkingMode().map(mode -> mode + "\n").orElse("")));
     }
-    facts.hostAddress().ifPresentOrElse(address -> document.put("hostAddress", address), () -> document.putNull("hostAddress"));
+    facts
+        .hostAddress()
+        .ifPresentOrElse(
+            address -> document.put("hostAddress", address), () -> document.putNull("hostAddress"));
     document.put("ipHelperRunning", facts.ipHelperRunning());
     document.put("hyperVAvailable", facts.hyperVFirewallAvailable());
     ArrayNode portProxy = document.putArray("portProxy");
@@ -152,7 +175,9 @@ public final class SimProcessRunner implements ProcessRunner {
     ArrayNode windows = document.putArray("windowsRules");
     if (request.path("group").isString()) {
       String group = request.path("group").asString();
-      windowsRules(windows, machine.windowsRules().stream().filter(rule -> SimWindows.inGroup(rule, group)).toList());
+      windowsRules(
+          windows,
+          machine.windowsRules().stream().filter(rule -> SimWindows.inGroup(rule, group)).toList());
     }
     return document;
   }
@@ -181,24 +206,34 @@ public final class SimProcessRunner implements ProcessRunner {
   }
 
   private static String windowsText(FieldValue value) {
-    return value instanceof FieldValue.Flag flag ? (flag.value() ? "True" : "False") : value.display();
+    return value instanceof FieldValue.Flag flag
+        ? (flag.value() ? "True" : "False")
+        : value.display();
   }
 
   /**
-   * What wslnet.ps1 does with operations on this machine. An elevated request runs, and observes, as the
-   * administrator who approved the UAC prompt; the machine itself stays as elevated as it was.
+   * What wslnet.ps1 does with operations on this machine. An elevated request runs, and observes,
+   * as the administrator who approved the UAC prompt; the machine itself stays as elevated as it
+   * was.
    */
   private JsonNode apply(SimMachine machine, JsonNode request) throws IOException {
     boolean elevate = request.has("elevate");
     JsonNode operationsRequest = request;
     if (elevate) {
       JsonNode elevation = request.get("elevate");
-      if (!new String(Base64.getDecoder().decode(elevation.path("script").asString()), StandardCharsets.UTF_8)
+      if (!new String(
+              Base64.getDecoder().decode(elevation.path("script").asString()),
+              StandardCharsets.UTF_8)
           .equals(PowerShell.script())) {
         throw new IOException("the elevated script is not wslnet's");
       }
-      operationsRequest = JsonMapper.builder().build().readTree(
-          new String(Base64.getDecoder().decode(elevation.path("request").asString()), StandardCharsets.UTF_8));
+      operationsRequest =
+          JsonMapper.builder()
+              .build()
+              .readTree(
+                  new String(
+                      Base64.getDecoder().decode(elevation.path("request").asString()),
+                      StandardCharsets.UTF_8));
     }
     SimMachine running = elevate ? withElevation(machine, true) : machine;
     List<Operation> operations = OperationJson.decode(operationsRequest.path("operations"));
@@ -216,14 +251,21 @@ public final class SimProcessRunner implements ProcessRunner {
   }
 
   private static SimMachine withElevation(SimMachine machine, boolean elevated) {
-    return new SimMachine(machine.facts().withElevated(elevated), machine.portProxy(), machine.hyperVSettings(),
-        machine.hyperVRules(), machine.windowsRules(), machine.nextWslAddresses(), machine.faults());
+    return new SimMachine(
+        machine.facts().withElevated(elevated),
+        machine.portProxy(),
+        machine.hyperVSettings(),
+        machine.hyperVRules(),
+        machine.windowsRules(),
+        machine.nextWslAddresses(),
+        machine.faults());
   }
 
   /** The mode WSL would start in: the file's networkingMode if WSL accepts it, else nat. */
   private String networkingModeInFile() throws IOException {
     byte[] bytes = Files.isRegularFile(wslconfig()) ? Files.readAllBytes(wslconfig()) : new byte[0];
-    return WslConfigParser.parse(WslConfigText.decode(bytes)).value("wsl2.networkingmode")
+    return WslConfigParser.parse(WslConfigText.decode(bytes))
+        .value("wsl2.networkingmode")
         .flatMap(mode -> WslValues.canonical(dev.wslnet.model.WslValueType.NETWORKING_MODE, mode))
         .orElse("nat");
   }

@@ -5,7 +5,10 @@ import dev.wslnet.host.powershell.WslReadings;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** The simulated machine's folder is its user profile; WSL is asked about through Windows, as on Windows. */
+/**
+ * The simulated machine's folder is its user profile; WSL is asked about through Windows, as on
+ * Windows.
+ */
 record SimSide(Path directory) implements WindowsSide {
   @Override
   public String powershell() {

@@ -15,14 +15,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What Windows does with each operation, on a simulated machine: portproxy entries keyed like their registry
- * values, rules unique by name, Windows' own error texts. A pure function of the machine and the operations,
- * linear in their number.
+ * What Windows does with each operation, on a simulated machine: portproxy entries keyed like their
+ * registry values, rules unique by name, Windows' own error texts. A pure function of the machine
+ * and the operations, linear in their number.
  */
 final class SimWindows {
-  static final String NOT_ELEVATED = "The requested operation requires elevation (Run as administrator).";
-  static final String NO_HYPER_V_CMDLETS = "The term 'New-NetFirewallHyperVRule' is not recognized as the name of a "
-      + "cmdlet, function, script file, or operable program.";
+  static final String NOT_ELEVATED =
+      "The requested operation requires elevation (Run as administrator).";
+  static final String NO_HYPER_V_CMDLETS =
+      "The term 'New-NetFirewallHyperVRule' is not recognized as the name of a "
+          + "cmdlet, function, script file, or operable program.";
+
   /** The field that holds a Windows firewall rule's group in host.json. */
   static final String GROUP = "group";
 
@@ -32,8 +35,8 @@ final class SimWindows {
   private SimWindows() {}
 
   /**
-   * @param networkingModeInFile the networking mode .wslconfig sets, which {@code wsl --shutdown} makes the running
-   *     one
+   * @param networkingModeInFile the networking mode .wslconfig sets, which {@code wsl --shutdown}
+   *     makes the running one
    */
   static Outcome run(SimMachine machine, List<Operation> operations, String networkingModeInFile) {
     Batch batch = new Batch(machine);
@@ -50,20 +53,26 @@ final class SimWindows {
     return new Outcome(batch.machine(machine), results);
   }
 
-  private static Optional<String> failure(HostFacts facts, SimMachine machine, Operation operation) {
-    Optional<String> fault = machine.faults().stream()
-        .filter(f -> f.matches(operation.kind(), operation.target()))
-        .map(SimMachine.Fault::message)
-        .findFirst();
+  private static Optional<String> failure(
+      HostFacts facts, SimMachine machine, Operation operation) {
+    Optional<String> fault =
+        machine.faults().stream()
+            .filter(f -> f.matches(operation.kind(), operation.target()))
+            .map(SimMachine.Fault::message)
+            .findFirst();
     if (fault.isPresent() || operation instanceof Operation.WslShutdown) {
       return fault;
     }
     if (!facts.elevated()) {
       return Optional.of(NOT_ELEVATED);
     }
-    boolean hyperV = operation instanceof Operation.HyperVRuleEnsure || operation instanceof Operation.HyperVRuleRemove
-        || operation instanceof Operation.HyperVSettingsSet;
-    return hyperV && !facts.hyperVFirewallAvailable() ? Optional.of(NO_HYPER_V_CMDLETS) : Optional.empty();
+    boolean hyperV =
+        operation instanceof Operation.HyperVRuleEnsure
+            || operation instanceof Operation.HyperVRuleRemove
+            || operation instanceof Operation.HyperVSettingsSet;
+    return hyperV && !facts.hyperVFirewallAvailable()
+        ? Optional.of(NO_HYPER_V_CMDLETS)
+        : Optional.empty();
   }
 
   static boolean inGroup(FirewallRule rule, String group) {
@@ -97,7 +106,9 @@ final class SimWindows {
         portProxy.remove(set.entry().identity());
         portProxy.put(set.entry().identity(), set.entry());
       } else if (operation instanceof Operation.PortProxyDelete delete) {
-        portProxy.remove(new PortProxyEntry(delete.type(), delete.listenAddress(), delete.listenPort(), "", 0).identity());
+        portProxy.remove(
+            new PortProxyEntry(delete.type(), delete.listenAddress(), delete.listenPort(), "", 0)
+                .identity());
       } else if (operation instanceof Operation.HyperVSettingsSet set) {
         settings.putAll(set.settings());
       } else if (operation instanceof Operation.HyperVRuleEnsure ensure) {
@@ -130,15 +141,25 @@ final class SimWindows {
       rules.put(key(wanted.name()), merged);
     }
 
-    /** wsl --shutdown: the running mode becomes the file's, and the VM may come back with a new address. */
+    /**
+     * wsl --shutdown: the running mode becomes the file's, and the VM may come back with a new
+     * address.
+     */
     private void shutdown(String networkingModeInFile) {
-      Optional<String> address = nextWslAddresses.isEmpty() ? facts.wslAddress() : Optional.of(nextWslAddresses.remove(0));
+      Optional<String> address =
+          nextWslAddresses.isEmpty() ? facts.wslAddress() : Optional.of(nextWslAddresses.remove(0));
       facts = facts.restarted(address, networkingModeInFile.toLowerCase(Locale.ROOT));
     }
 
     SimMachine machine(SimMachine before) {
-      return new SimMachine(facts, new ArrayList<>(portProxy.values()), settings, new ArrayList<>(hyperVRules.values()),
-          new ArrayList<>(windowsRules.values()), nextWslAddresses, before.faults());
+      return new SimMachine(
+          facts,
+          new ArrayList<>(portProxy.values()),
+          settings,
+          new ArrayList<>(hyperVRules.values()),
+          new ArrayList<>(windowsRules.values()),
+          nextWslAddresses,
+          before.faults());
     }
   }
 }

@@ -11,10 +11,10 @@ import java.util.Collections;
 import java.util.Optional;
 
 /**
- * What a WSL distro knows about its own network, read directly rather than by parsing {@code ip}'s text: the
- * default route from {@code /proc/net/route} (its gateway is the Windows host, as
- * {@code ip route show | grep -i default | awk '{ print $3}'} would print), and the address of that route's
- * interface (the VM's address, the first one {@code hostname -I} prints).
+ * What a WSL distro knows about its own network, read directly rather than by parsing {@code ip}'s
+ * text: the default route from {@code /proc/net/route} (its gateway is the Windows host, as {@code
+ * ip route show | grep -i default | awk '{ print $3}'} would print), and the address of that
+ * route's interface (the VM's address, the first one {@code hostname -I} prints).
  */
 public final class LinuxNetwork {
   static final Path ROUTES = Path.of("/proc/net/route");
@@ -33,8 +33,9 @@ public final class LinuxNetwork {
   }
 
   /**
-   * The first route to 0.0.0.0/0 with a gateway in a /proc/net/route table: columns Iface, Destination, Gateway,
-   * Flags, …; addresses are hexadecimal in the kernel's byte order (little-endian on x86 and ARM).
+   * The first route to 0.0.0.0/0 with a gateway in a /proc/net/route table: columns Iface,
+   * Destination, Gateway, Flags, …; addresses are hexadecimal in the kernel's byte order
+   * (little-endian on x86 and ARM).
    */
   static Optional<DefaultRoute> defaultRoute(String table) {
     for (String line : table.lines().skip(1).toList()) {
@@ -54,7 +55,13 @@ public final class LinuxNetwork {
 
   static String hexToIpv4(String hex) {
     long value = Long.parseLong(hex, 16);
-    return (value & 0xFF) + "." + (value >> 8 & 0xFF) + "." + (value >> 16 & 0xFF) + "." + (value >> 24 & 0xFF);
+    return (value & 0xFF)
+        + "."
+        + (value >> 8 & 0xFF)
+        + "."
+        + (value >> 16 & 0xFF)
+        + "."
+        + (value >> 24 & 0xFF);
   }
 
   /** The first IPv4 address of an interface, from the kernel through Java's NetworkInterface. */

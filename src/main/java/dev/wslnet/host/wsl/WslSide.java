@@ -15,11 +15,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * wslnet inside a WSL distro: Windows is reached through interop (powershell.exe on PATH, else under
- * /mnt/c/Windows/System32), paths are translated with {@code wslpath}, and WSL's addresses are the distro's own.
+ * wslnet inside a WSL distro: Windows is reached through interop (powershell.exe on PATH, else
+ * under /mnt/c/Windows/System32), paths are translated with {@code wslpath}, and WSL's addresses
+ * are the distro's own.
  */
 public final class WslSide implements WindowsSide {
-  static final String SYSTEM_POWERSHELL = "/mnt/c/Windows/System32/WindowsPowerShell/v1.0/powershell.exe";
+  static final String SYSTEM_POWERSHELL =
+      "/mnt/c/Windows/System32/WindowsPowerShell/v1.0/powershell.exe";
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final String powershell;
@@ -32,16 +34,29 @@ public final class WslSide implements WindowsSide {
     this.environment = environment;
   }
 
-  /** Checks that interop can work here, and finds powershell.exe; a clear error names the fix when it cannot. */
+  /**
+   * Checks that interop can work here, and finds powershell.exe; a clear error names the fix when
+   * it cannot.
+   */
   public static WslSide create(ProcessRunner runner, Map<String, String> environment) {
     if (!environment.containsKey("WSL_INTEROP")) {
-      throw new HostException("WSL_INTEROP is not set, so Windows programs cannot start from here (sudo drops it). "
-          + "Run wslnet without sudo, or keep it: sudo --preserve-env=WSL_INTEROP java -jar wslnet.jar …");
+      throw new HostException(
+          "WSL_INTEROP is not set, so Windows programs cannot start from here (sudo drops it). Run"
+              + " wslnet without sudo, or keep it: sudo --preserve-env=WSL_INTEROP java -jar"
+              + " wslnet.jar …");
     }
-    return new WslSide(findPowerShell(environment).orElseThrow(() -> new HostException(
-        "powershell.exe is not on PATH nor at " + SYSTEM_POWERSHELL + ". Check that interop is enabled and that "
-            + "Windows' PATH is appended ([interop] enabled and appendWindowsPath in /etc/wsl.conf), and that the "
-            + "Windows drive is mounted under /mnt/c")), runner, environment);
+    return new WslSide(
+        findPowerShell(environment)
+            .orElseThrow(
+                () ->
+                    new HostException(
+                        "powershell.exe is not on PATH nor at "
+                            + SYSTEM_POWERSHELL
+                            + ". Check that interop is enabled and that Windows' PATH is appended"
+                            + " ([interop] enabled and appendWindowsPath in /etc/wsl.conf), and"
+                            + " that the Windows drive is mounted under /mnt/c")),
+        runner,
+        environment);
   }
 
   static Optional<String> findPowerShell(Map<String, String> environment) {
@@ -50,7 +65,9 @@ public final class WslSide implements WindowsSide {
         return Optional.of(Path.of(directory, "powershell.exe").toString());
       }
     }
-    return Files.isRegularFile(Path.of(SYSTEM_POWERSHELL)) ? Optional.of(SYSTEM_POWERSHELL) : Optional.empty();
+    return Files.isRegularFile(Path.of(SYSTEM_POWERSHELL))
+        ? Optional.of(SYSTEM_POWERSHELL)
+        : Optional.empty();
   }
 
   @Override
@@ -62,24 +79,32 @@ public final class WslSide implements WindowsSide {
   @Override
   public Path localPath(String windowsProfile) {
     try {
-      ProcessResult result = runner.run(List.of("wslpath", "-u", windowsProfile), new byte[0], TIMEOUT);
+      ProcessResult result =
+          runner.run(List.of("wslpath", "-u", windowsProfile), new byte[0], TIMEOUT);
       String path = new String(result.stdout(), StandardCharsets.UTF_8).trim();
       if (result.exitCode() != 0 || path.isEmpty()) {
-        throw new HostException("wslpath cannot translate " + windowsProfile + ": " + result.stderrText().trim());
+        throw new HostException(
+            "wslpath cannot translate " + windowsProfile + ": " + result.stderrText().trim());
       }
       return Path.of(path);
     } catch (IOException e) {
-      throw new HostException("cannot run wslpath to find " + windowsProfile + ": " + e.getMessage(), e);
+      throw new HostException(
+          "cannot run wslpath to find " + windowsProfile + ": " + e.getMessage(), e);
     }
   }
 
-  /** Applies from this distro exclude each other; another distro, or Windows itself, holds its own lock. */
+  /**
+   * Applies from this distro exclude each other; another distro, or Windows itself, holds its own
+   * lock.
+   */
   @Override
   public Path lockFile() {
     String runtime = environment.get("XDG_RUNTIME_DIR");
     return runtime != null && Files.isDirectory(Path.of(runtime))
         ? Path.of(runtime, "wslnet.lock")
-        : Path.of(System.getProperty("java.io.tmpdir"), "wslnet-" + System.getProperty("user.name") + ".lock");
+        : Path.of(
+            System.getProperty("java.io.tmpdir"),
+            "wslnet-" + System.getProperty("user.name") + ".lock");
   }
 
   /** From inside WSL, {@code wsl --shutdown} would stop wslnet itself. */
@@ -91,16 +116,18 @@ public final class WslSide implements WindowsSide {
   @Override
   public Optional<WslReadings> readingsHere() {
     Optional<LinuxNetwork.DefaultRoute> route = LinuxNetwork.defaultRoute();
-    return Optional.of(new WslReadings(
-        route.flatMap(r -> LinuxNetwork.ipv4Of(r.interfaceName())),
-        route.map(LinuxNetwork.DefaultRoute::gateway),
-        networkingMode()));
+    return Optional.of(
+        new WslReadings(
+            route.flatMap(r -> LinuxNetwork.ipv4Of(r.interfaceName())),
+            route.map(LinuxNetwork.DefaultRoute::gateway),
+            networkingMode()));
   }
 
   /** {@code wslinfo --networking-mode}, where this WSL has it (2.0 and later). */
   private Optional<String> networkingMode() {
     try {
-      ProcessResult result = runner.run(List.of("wslinfo", "--networking-mode"), new byte[0], TIMEOUT);
+      ProcessResult result =
+          runner.run(List.of("wslinfo", "--networking-mode"), new byte[0], TIMEOUT);
       String mode = new String(result.stdout(), StandardCharsets.UTF_8).trim();
       return result.exitCode() == 0 && !mode.isEmpty() ? Optional.of(mode) : Optional.empty();
     } catch (IOException e) {

@@ -6,9 +6,9 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /**
- * GitHub Actions workflow commands, {@code ::error file=…,line=…,col=…,title=…::message}, which GitHub shows as
- * annotations on the pull request. Escaping follows actions/toolkit: data escapes %, CR and LF; property values
- * also escape : and ,.
+ * GitHub Actions workflow commands, {@code ::error file=…,line=…,col=…,title=…::message}, which
+ * GitHub shows as annotations on the pull request. Escaping follows actions/toolkit: data escapes
+ * %, CR and LF; property values also escape : and ,.
  */
 final class GithubDiagnosticsView implements DiagnosticsView {
 
@@ -16,16 +16,27 @@ final class GithubDiagnosticsView implements DiagnosticsView {
   public void render(List<FileReport> reports, PrintWriter out) {
     for (FileReport report : reports) {
       for (Diagnostic diagnostic : report.diagnostics()) {
-        StringBuilder line = new StringBuilder("::").append(diagnostic.severity().label())
-            .append(" file=").append(property(diagnostic.file().replace('\\', '/')));
-        diagnostic.span().ifPresent(span -> line
-            .append(",line=").append(span.lineNumber())
-            .append(",col=").append(span.columnNumber())
-            .append(",endColumn=").append(span.endColumnNumber()));
-        line.append(",title=").append(property(diagnostic.code().id() + " " + diagnostic.code().title()));
-        String message = diagnostic.message()
-            + diagnostic.path().map(path -> "\nat: " + path).orElse("")
-            + diagnostic.hint().map(hint -> "\nhint: " + hint).orElse("");
+        StringBuilder line =
+            new StringBuilder("::")
+                .append(diagnostic.severity().label())
+                .append(" file=")
+                .append(property(diagnostic.file().replace('\\', '/')));
+        diagnostic
+            .span()
+            .ifPresent(
+                span ->
+                    line.append(",line=")
+                        .append(span.lineNumber())
+                        .append(",col=")
+                        .append(span.columnNumber())
+                        .append(",endColumn=")
+                        .append(span.endColumnNumber()));
+        line.append(",title=")
+            .append(property(diagnostic.code().id() + " " + diagnostic.code().title()));
+        String message =
+            diagnostic.message()
+                + diagnostic.path().map(path -> "\nat: " + path).orElse("")
+                + diagnostic.hint().map(hint -> "\nhint: " + hint).orElse("");
         line.append("::").append(data(message));
         out.println(line);
       }

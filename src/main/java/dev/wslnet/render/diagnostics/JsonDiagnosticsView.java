@@ -11,8 +11,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One JSON document. {@code format_version} follows Terraform's rule: a new minor version only adds fields, a new
- * major version breaks readers, who should refuse majors they do not know.
+ * One JSON document. {@code format_version} follows Terraform's rule: a new minor version only adds
+ * fields, a new major version breaks readers, who should refuse majors they do not know.
  */
 final class JsonDiagnosticsView implements DiagnosticsView {
   static final String FORMAT_VERSION = "1.0";
@@ -41,17 +41,21 @@ final class JsonDiagnosticsView implements DiagnosticsView {
         diagnostics.add(toJson(diagnostic, json));
       }
     }
-    out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(document));
+    out.println(
+        JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(document));
   }
 
   private static ObjectNode toJson(Diagnostic diagnostic, JsonNodeFactory json) {
     ObjectNode node = json.objectNode();
     node.put("file", diagnostic.file());
-    diagnostic.span().ifPresent(span -> {
-      node.put("line", span.lineNumber());
-      node.put("column", span.columnNumber());
-      node.put("end_column", span.endColumnNumber());
-    });
+    diagnostic
+        .span()
+        .ifPresent(
+            span -> {
+              node.put("line", span.lineNumber());
+              node.put("column", span.columnNumber());
+              node.put("end_column", span.endColumnNumber());
+            });
     node.put("severity", diagnostic.severity().label());
     node.put("code", diagnostic.code().id());
     node.put("rule", diagnostic.code().ruleName());

@@ -47,23 +47,37 @@ final class SarifDiagnosticsView implements DiagnosticsView {
         result.put("ruleId", diagnostic.code().id());
         result.put("ruleIndex", diagnostic.code().ordinal());
         result.put("level", level(diagnostic.severity()));
-        result.putObject("message").put("text", diagnostic.message()
-            + diagnostic.hint().map(hint -> " (hint: " + hint + ")").orElse(""));
+        result
+            .putObject("message")
+            .put(
+                "text",
+                diagnostic.message()
+                    + diagnostic.hint().map(hint -> " (hint: " + hint + ")").orElse(""));
         ObjectNode location = result.putArray("locations").addObject();
         ObjectNode physical = location.putObject("physicalLocation");
         physical.putObject("artifactLocation").put("uri", diagnostic.file().replace('\\', '/'));
-        diagnostic.span().ifPresent(span -> {
-          ObjectNode region = physical.putObject("region");
-          region.put("startLine", span.lineNumber());
-          region.put("startColumn", span.columnNumber());
-          region.put("endLine", span.lineNumber());
-          region.put("endColumn", span.endColumnNumber());
-        });
-        diagnostic.path().ifPresent(path ->
-            location.putArray("logicalLocations").addObject().put("fullyQualifiedName", path));
+        diagnostic
+            .span()
+            .ifPresent(
+                span -> {
+                  ObjectNode region = physical.putObject("region");
+                  region.put("startLine", span.lineNumber());
+                  region.put("startColumn", span.columnNumber());
+                  region.put("endLine", span.lineNumber());
+                  region.put("endColumn", span.endColumnNumber());
+                });
+        diagnostic
+            .path()
+            .ifPresent(
+                path ->
+                    location
+                        .putArray("logicalLocations")
+                        .addObject()
+                        .put("fullyQualifiedName", path));
       }
     }
-    out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(log));
+    out.println(
+        JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(log));
   }
 
   private static String level(Severity severity) {

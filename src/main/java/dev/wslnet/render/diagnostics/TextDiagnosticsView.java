@@ -8,8 +8,8 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /**
- * {@code file:line:col: error: message [CODE]}, the source line with a caret under the offending node, the YAML
- * path and a hint; then one summary line.
+ * {@code file:line:col: error: message [CODE]}, the source line with a caret under the offending
+ * node, the YAML path and a hint; then one summary line.
  */
 final class TextDiagnosticsView implements DiagnosticsView {
   private static final String RED = "\u001b[1;31m";
@@ -37,16 +37,35 @@ final class TextDiagnosticsView implements DiagnosticsView {
     }
     String files = reports.size() == 1 ? "1 file" : reports.size() + " files";
     String verdict = errors == 0 ? "valid" : "invalid";
-    out.println(paint(BOLD, "Checked " + files + ": " + verdict + ", " + plural(errors, "error") + ", "
-        + plural(warnings, "warning") + "."));
+    out.println(
+        paint(
+            BOLD,
+            "Checked "
+                + files
+                + ": "
+                + verdict
+                + ", "
+                + plural(errors, "error")
+                + ", "
+                + plural(warnings, "warning")
+                + "."));
   }
 
   private void print(Diagnostic diagnostic, PrintWriter out) {
     StringBuilder head = new StringBuilder(diagnostic.file()).append(':');
-    diagnostic.span().ifPresent(span -> head.append(span.lineNumber()).append(':').append(span.columnNumber()).append(':'));
+    diagnostic
+        .span()
+        .ifPresent(
+            span ->
+                head.append(span.lineNumber()).append(':').append(span.columnNumber()).append(':'));
     String severity = diagnostic.severity().label();
-    head.append(' ').append(paint(diagnostic.severity() == Severity.ERROR ? RED : YELLOW, severity)).append(": ")
-        .append(diagnostic.message()).append(" [").append(diagnostic.code().id()).append(']');
+    head.append(' ')
+        .append(paint(diagnostic.severity() == Severity.ERROR ? RED : YELLOW, severity))
+        .append(": ")
+        .append(diagnostic.message())
+        .append(" [")
+        .append(diagnostic.code().id())
+        .append(']');
     out.println(head);
     if (diagnostic.span().isPresent() && diagnostic.sourceLine().isPresent()) {
       SourceSpan span = diagnostic.span().get();
@@ -59,14 +78,20 @@ final class TextDiagnosticsView implements DiagnosticsView {
     diagnostic.hint().ifPresent(hint -> out.println("  hint: " + hint));
   }
 
-  /** Spaces up to the span (tabs kept, so that the caret lines up), then one caret per character. */
+  /**
+   * Spaces up to the span (tabs kept, so that the caret lines up), then one caret per character.
+   */
   private String caret(String line, SourceSpan span) {
     StringBuilder caret = new StringBuilder();
     int[] codePoints = line.codePoints().toArray();
     for (int i = 0; i < span.column() && i < codePoints.length; i++) {
       caret.append(codePoints[i] == '\t' ? '\t' : ' ');
     }
-    int width = Math.max(1, Math.min(span.endColumn(), Math.max(codePoints.length, span.column() + 1)) - span.column());
+    int width =
+        Math.max(
+            1,
+            Math.min(span.endColumn(), Math.max(codePoints.length, span.column() + 1))
+                - span.column());
     return caret + paint(RED, "^".repeat(width));
   }
 

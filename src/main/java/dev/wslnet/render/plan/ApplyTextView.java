@@ -19,27 +19,48 @@ public final class ApplyTextView {
     for (ChangeResult changeResult : result.results()) {
       Change change = changeResult.change();
       if (changeResult.succeeded()) {
-        out.println("  " + style.green("done") + "   " + change.action().symbol() + " " + change.address());
+        out.println(
+            "  " + style.green("done") + "   " + change.action().symbol() + " " + change.address());
       } else {
-        out.println("  " + style.red("FAILED") + " " + change.action().symbol() + " " + change.address() + ": "
-            + changeResult.error().orElseThrow());
+        out.println(
+            "  "
+                + style.red("FAILED")
+                + " "
+                + change.action().symbol()
+                + " "
+                + change.address()
+                + ": "
+                + changeResult.error().orElseThrow());
       }
     }
     out.println();
     long failed = result.failed();
     long done = result.results().stream().filter(ChangeResult::succeeded).count();
-    out.println(style.bold("Apply " + (failed == 0 ? "complete" : "incomplete") + ": " + done + " done, " + failed
-        + " failed."));
+    out.println(
+        style.bold(
+            "Apply "
+                + (failed == 0 ? "complete" : "incomplete")
+                + ": "
+                + done
+                + " done, "
+                + failed
+                + " failed."));
     if (result.converged()) {
       out.println(style.green("Converged:") + " the host matches " + source + ".");
     } else {
-      out.println(style.red("Did not converge:") + " " + result.after().changes().size()
-          + " changes remain; run `wslnet plan` to see them.");
+      out.println(
+          style.red("Did not converge:")
+              + " "
+              + result.after().changes().size()
+              + " changes remain; run `wslnet plan` to see them.");
     }
-    result.restartError().ifPresent(error -> out.println(style.red("wsl --shutdown failed:") + " " + error));
+    result
+        .restartError()
+        .ifPresent(error -> out.println(style.red("wsl --shutdown failed:") + " " + error));
     if (result.restartPending()) {
-      out.println("Restart pending: WSL reads .wslconfig when it starts; run `wsl --shutdown`, or apply with "
-          + "--restart-wsl.");
+      out.println(
+          "Restart pending: WSL reads .wslconfig when it starts; run `wsl --shutdown`, or apply"
+              + " with --restart-wsl.");
     }
   }
 }

@@ -20,8 +20,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The machine-readable plan: {@code format_version} (a new minor version only adds fields; readers refuse majors
- * they do not know), the host, the changes, the summary. A saved plan adds the desired state and fingerprints.
+ * The machine-readable plan: {@code format_version} (a new minor version only adds fields; readers
+ * refuse majors they do not know), the host, the changes, the summary. A saved plan adds the
+ * desired state and fingerprints.
  */
 public final class PlanJson {
   public static final String FORMAT_VERSION = "1.0";
@@ -49,10 +50,12 @@ public final class PlanJson {
   }
 
   /**
-   * A plan file: the plan, the wslnet version that made it (only that version applies it, as with Terraform's
-   * saved plans), the desired state it was made from, and the fingerprints of what it observed.
+   * A plan file: the plan, the wslnet version that made it (only that version applies it, as with
+   * Terraform's saved plans), the desired state it was made from, and the fingerprints of what it
+   * observed.
    */
-  public static ObjectNode planFile(Plan plan, String wslnetVersion, String source, JsonNode desired) {
+  public static ObjectNode planFile(
+      Plan plan, String wslnetVersion, String source, JsonNode desired) {
     ObjectNode root = plan(plan);
     root.put("wslnet_version", wslnetVersion);
     root.put("source", source);
@@ -147,7 +150,8 @@ public final class PlanJson {
   }
 
   private static void fields(ObjectNode node, Map<String, FieldValue> fields) {
-    new java.util.TreeMap<>(fields).forEach((name, value) -> node.set(name, FieldValueJson.write(value)));
+    new java.util.TreeMap<>(fields)
+        .forEach((name, value) -> node.set(name, FieldValueJson.write(value)));
   }
 
   static ObjectNode diagnostic(Diagnostic diagnostic) {

@@ -5,17 +5,20 @@ import dev.wslnet.model.HostFacts;
 import dev.wslnet.plan.Action;
 import dev.wslnet.plan.Change;
 import dev.wslnet.plan.ChangeKinds;
-import dev.wslnet.plan.ResourceKind;
 import dev.wslnet.plan.Need;
 import dev.wslnet.plan.Plan;
 import dev.wslnet.plan.Resource;
+import dev.wslnet.plan.ResourceKind;
 import dev.wslnet.render.Style;
 import java.io.PrintWriter;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** A plan for people, in Terraform's shape: the host, each change with its symbol, a summary, what it needs. */
+/**
+ * A plan for people, in Terraform's shape: the host, each change with its symbol, a summary, what
+ * it needs.
+ */
 public final class PlanTextView {
   private final Style style;
 
@@ -35,48 +38,78 @@ public final class PlanTextView {
         change(change, out);
       }
       out.println();
-      out.println(style.bold("Plan: " + plan.count(Action.CREATE) + " to add, " + plan.count(Action.UPDATE)
-          + " to change, " + plan.count(Action.DELETE) + " to delete."));
+      out.println(
+          style.bold(
+              "Plan: "
+                  + plan.count(Action.CREATE)
+                  + " to add, "
+                  + plan.count(Action.UPDATE)
+                  + " to change, "
+                  + plan.count(Action.DELETE)
+                  + " to delete."));
       long administrator = plan.needing(Need.ADMINISTRATOR);
       if (administrator > 0) {
-        out.println("Needs administrator rights: " + changes(administrator)
-            + (plan.facts().elevated() ? " (this process is elevated)." : "; this process is NOT elevated."));
+        out.println(
+            "Needs administrator rights: "
+                + changes(administrator)
+                + (plan.facts().elevated()
+                    ? " (this process is elevated)."
+                    : "; this process is NOT elevated."));
       }
       long restart = plan.needing(Need.WSL_RESTART);
       if (restart > 0) {
-        out.println("Needs `wsl --shutdown` to take effect: " + changes(restart) + " to .wslconfig.");
+        out.println(
+            "Needs `wsl --shutdown` to take effect: " + changes(restart) + " to .wslconfig.");
       }
     }
     warnings(plan, out);
   }
 
   private void header(HostFacts facts, PrintWriter out) {
-    out.println(style.bold("Host " + facts.host()) + ": " + facts.windowsName() + ", WSL " + facts.wslVersion() + ", "
-        + (facts.elevated() ? "elevated" : "not elevated"));
-    out.println("  WSL VM " + facts.wslAddress().orElse("not running") + ", Windows host "
-        + facts.hostAddress().orElse("unknown") + " as seen from WSL, running "
-        + facts.runningNetworkingMode().orElse("unknown") + " networking");
+    out.println(
+        style.bold("Host " + facts.host())
+            + ": "
+            + facts.windowsName()
+            + ", WSL "
+            + facts.wslVersion()
+            + ", "
+            + (facts.elevated() ? "elevated" : "not elevated"));
+    out.println(
+        "  WSL VM "
+            + facts.wslAddress().orElse("not running")
+            + ", Windows host "
+            + facts.hostAddress().orElse("unknown")
+            + " as seen from WSL, running "
+            + facts.runningNetworkingMode().orElse("unknown")
+            + " networking");
     if (!facts.hyperVFirewallAvailable()) {
       out.println("  Hyper-V firewall cmdlets are missing (Windows 10, or Windows 11 before 22H2)");
     }
     if (!facts.ipHelperRunning()) {
-      out.println("  The IP Helper service (iphlpsvc) is stopped: portproxy forwards do nothing until it runs");
+      out.println(
+          "  The IP Helper service (iphlpsvc) is stopped: portproxy forwards do nothing until it"
+              + " runs");
     }
   }
 
   private void change(Change change, PrintWriter out) {
-    String symbol = switch (change.action()) {
-      case CREATE -> style.green(Action.CREATE.symbol());
-      case UPDATE -> style.yellow(Action.UPDATE.symbol());
-      case DELETE -> style.red(Action.DELETE.symbol());
-      case REPLACE -> style.red(Action.REPLACE.symbol());
-    };
+    String symbol =
+        switch (change.action()) {
+          case CREATE -> style.green(Action.CREATE.symbol());
+          case UPDATE -> style.yellow(Action.UPDATE.symbol());
+          case DELETE -> style.red(Action.DELETE.symbol());
+          case REPLACE -> style.red(Action.REPLACE.symbol());
+        };
     String reason = change.reason().map(r -> style.dim("  # " + r)).orElse("");
     Map<String, String> before = change.before().map(r -> r.fields()).orElse(Map.of());
     Map<String, String> after = change.after().map(r -> r.fields()).orElse(Map.of());
     if (ChangeKinds.of(change) == ResourceKind.WSLCONFIG) {
-      String value = before.isEmpty() ? quoted(after.get("value"))
-          : after.isEmpty() ? quoted(before.get("value")) : quoted(before.get("value")) + " -> " + quoted(after.get("value"));
+      String value =
+          before.isEmpty()
+              ? quoted(after.get("value"))
+              : after.isEmpty()
+                  ? quoted(before.get("value"))
+                  : quoted(before.get("value")) + " -> " + quoted(after.get("value"));
       out.println("  " + symbol + " " + style.bold(change.address()) + " = " + value + reason);
       return;
     }
@@ -101,19 +134,31 @@ public final class PlanTextView {
     }
   }
 
-  /** A field's value; a looked-up address also names where it came from: {@code 172.30.98.229 ($wsl)}. */
+  /**
+   * A field's value; a looked-up address also names where it came from: {@code 172.30.98.229
+   * ($wsl)}.
+   */
   private static String shown(Map<String, String> fields, String name) {
     String value = fields.get(name);
     String source = fields.get(Resource.PortProxy.SOURCE_FIELD);
-    return value != null && name.equals("connectAddress") && source != null ? value + " (" + source + ")" : value;
+    return value != null && name.equals("connectAddress") && source != null
+        ? value + " (" + source + ")"
+        : value;
   }
 
   private void warnings(Plan plan, PrintWriter out) {
     for (Diagnostic warning : plan.warnings()) {
       out.println();
-      out.println(style.yellow("Warning:") + " " + warning.file()
-          + warning.span().map(span -> ":" + span.lineNumber()).orElse("") + ": " + warning.message()
-          + " [" + warning.code().id() + "]");
+      out.println(
+          style.yellow("Warning:")
+              + " "
+              + warning.file()
+              + warning.span().map(span -> ":" + span.lineNumber()).orElse("")
+              + ": "
+              + warning.message()
+              + " ["
+              + warning.code().id()
+              + "]");
       warning.sourceLine().ifPresent(line -> out.println("  | " + line));
       warning.hint().ifPresent(hint -> out.println("  hint: " + hint));
     }

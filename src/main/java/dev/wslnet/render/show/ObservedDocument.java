@@ -20,15 +20,17 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The observed state of a host written as a desired-state document, so that {@code show > wslnet.yaml} followed by
- * {@code plan} finds nothing to change. Values WSL rejects are left out (WSL applies its default for them), as are
- * rule fields at Windows' defaults and WSL's own WslCore-* rules.
+ * The observed state of a host written as a desired-state document, so that {@code show >
+ * wslnet.yaml} followed by {@code plan} finds nothing to change. Values WSL rejects are left out
+ * (WSL applies its default for them), as are rule fields at Windows' defaults and WSL's own
+ * WslCore-* rules.
  */
 public final class ObservedDocument {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final Pattern SIZE = Pattern.compile("(0|[1-9][0-9]*)(B|K|M|G|T|KB|MB|GB|TB)?");
 
-  private static final Pattern ABSOLUTE_PATH = Pattern.compile("([A-Za-z]:[\\\\/]|\\\\\\\\).*", Pattern.DOTALL);
+  private static final Pattern ABSOLUTE_PATH =
+      Pattern.compile("([A-Za-z]:[\\\\/]|\\\\\\\\).*", Pattern.DOTALL);
 
   /** The document, and what was left out of it because a desired-state file cannot say it. */
   public record Result(ObjectNode document, List<String> leftOut) {}
@@ -39,14 +41,20 @@ public final class ObservedDocument {
     ObjectNode root = NODES.objectNode();
     List<String> leftOut = new java.util.ArrayList<>();
     root.put("version", 1);
-    wslconfig(Planner.parseWslConfig(observed), leftOut).ifPresent(node -> root.set("wslconfig", node));
+    wslconfig(Planner.parseWslConfig(observed), leftOut)
+        .ifPresent(node -> root.set("wslconfig", node));
     if (!observed.portProxy().isEmpty()) {
       ArrayNode rules = root.putObject("portProxy").putArray("rules");
       for (PortProxyEntry entry : observed.portProxy()) {
         ObjectNode rule = rules.addObject();
         rule.put("listenAddress", entry.listenAddress());
         rule.put("listenPort", entry.listenPort());
-        boolean viaWsl = observed.facts().wslAddress().filter(entry.connectAddress()::equalsIgnoreCase).isPresent();
+        boolean viaWsl =
+            observed
+                .facts()
+                .wslAddress()
+                .filter(entry.connectAddress()::equalsIgnoreCase)
+                .isPresent();
         rule.put("connectAddress", viaWsl ? "$wsl" : entry.connectAddress());
         rule.put("connectPort", entry.connectPort());
         rule.put("type", entry.type().netshName());
@@ -55,11 +63,15 @@ public final class ObservedDocument {
     ObjectNode hyperV = root.putObject("hyperVFirewall");
     ObjectNode settings = hyperV.putObject("settings");
     for (String name : FirewallFields.HYPER_V_SETTINGS) {
-      Optional.ofNullable(observed.hyperVSettings().get(name)).ifPresent(value -> settings.set(name, json(name, value)));
+      Optional.ofNullable(observed.hyperVSettings().get(name))
+          .ifPresent(value -> settings.set(name, json(name, value)));
     }
-    List<FirewallRule> hyperVRules = observed.hyperVRules().stream()
-        .filter(rule -> !rule.name().toLowerCase(Locale.ROOT).startsWith(Planner.WSL_OWN_RULE_PREFIX))
-        .toList();
+    List<FirewallRule> hyperVRules =
+        observed.hyperVRules().stream()
+            .filter(
+                rule ->
+                    !rule.name().toLowerCase(Locale.ROOT).startsWith(Planner.WSL_OWN_RULE_PREFIX))
+            .toList();
     if (!hyperVRules.isEmpty()) {
       rules(hyperV.putArray("rules"), hyperVRules);
     }
@@ -80,21 +92,31 @@ public final class ObservedDocument {
         continue;
       }
       if (!expressible(key.type(), raw.get())) {
-        leftOut.add(key.qualifiedName() + ": WSL reads it as \"" + raw.get().replace("\t", "\\t").replace("\n", "\\n")
-            .replace("\b", "\\b") + "\", which is not a valid value (single backslashes in a path?)");
+        leftOut.add(
+            key.qualifiedName()
+                + ": WSL reads it as \""
+                + raw.get().replace("\t", "\\t").replace("\n", "\\n").replace("\b", "\\b")
+                + "\", which is not a valid value (single backslashes in a path?)");
         continue;
       }
-      ObjectNode section = wslconfig.has(key.section().fileName())
-          ? (ObjectNode) wslconfig.get(key.section().fileName()) : wslconfig.putObject(key.section().fileName());
+      ObjectNode section =
+          wslconfig.has(key.section().fileName())
+              ? (ObjectNode) wslconfig.get(key.section().fileName())
+              : wslconfig.putObject(key.section().fileName());
       section.set(key.fileName(), wslValue(key.type(), raw.get(), meaning.get()));
     }
     return wslconfig.isEmpty() ? Optional.empty() : Optional.of(wslconfig);
   }
 
-  /** Whether a desired-state file can declare the value WSL reads: no control characters, paths absolute. */
+  /**
+   * Whether a desired-state file can declare the value WSL reads: no control characters, paths
+   * absolute.
+   */
   private static boolean expressible(WslValueType type, String raw) {
     boolean control = raw.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f);
-    boolean path = type != WslValueType.WINDOWS_PATH || ABSOLUTE_PATH.matcher(raw).matches() && raw.indexOf('\t') < 0;
+    boolean path =
+        type != WslValueType.WINDOWS_PATH
+            || ABSOLUTE_PATH.matcher(raw).matches() && raw.indexOf('\t') < 0;
     return !control && path;
   }
 
@@ -102,7 +124,10 @@ public final class ObservedDocument {
     return switch (type) {
       case BOOLEAN -> NODES.booleanNode(Boolean.parseBoolean(meaning));
       case INTEGER -> NODES.numberNode(Long.parseLong(meaning));
-      case SIZE -> SIZE.matcher(raw).matches() ? NODES.stringNode(raw) : NODES.numberNode(new java.math.BigInteger(meaning));
+      case SIZE ->
+          SIZE.matcher(raw).matches()
+              ? NODES.stringNode(raw)
+              : NODES.numberNode(new java.math.BigInteger(meaning));
       case PORT_LIST -> {
         ArrayNode ports = NODES.arrayNode();
         if (!meaning.isEmpty()) {
@@ -112,7 +137,8 @@ public final class ObservedDocument {
         }
         yield ports;
       }
-      case NETWORKING_MODE, MEMORY_RECLAIM, TEXT, WINDOWS_PATH, IPV4, MAC_ADDRESS -> NODES.stringNode(raw);
+      case NETWORKING_MODE, MEMORY_RECLAIM, TEXT, WINDOWS_PATH, IPV4, MAC_ADDRESS ->
+          NODES.stringNode(raw);
     };
   }
 
@@ -137,13 +163,16 @@ public final class ObservedDocument {
     if (value instanceof FieldValue.Texts texts) {
       ArrayNode array = NODES.arrayNode();
       boolean ports = field.endsWith("Ports");
-      texts.values().forEach(item -> {
-        if (ports && item.matches("[0-9]{1,5}")) {
-          array.add(Integer.parseInt(item));
-        } else {
-          array.add(item);
-        }
-      });
+      texts
+          .values()
+          .forEach(
+              item -> {
+                if (ports && item.matches("[0-9]{1,5}")) {
+                  array.add(Integer.parseInt(item));
+                } else {
+                  array.add(item);
+                }
+              });
       return array;
     }
     return NODES.stringNode(((FieldValue.Text) value).value());

@@ -23,15 +23,21 @@ class SchemaTest {
   @EnumSource(WslSection.class)
   void definesExactlyTheWslKeysOfEachSection(WslSection section) {
     List<String> inSchema = new ArrayList<>();
-    schema.at("/properties/wslconfig/properties/" + section.fileName() + "/properties").propertyNames()
+    schema
+        .at("/properties/wslconfig/properties/" + section.fileName() + "/properties")
+        .propertyNames()
         .forEach(inSchema::add);
-    List<String> inModel = Arrays.stream(WslKey.values()).filter(k -> k.section() == section)
-        .map(WslKey::fileName).toList();
+    List<String> inModel =
+        Arrays.stream(WslKey.values())
+            .filter(k -> k.section() == section)
+            .map(WslKey::fileName)
+            .toList();
     assertThat(inSchema).containsExactlyInAnyOrderElementsOf(inModel);
   }
 
   /** Every schema object that defines properties, by path, the root included. */
-  private static Map<String, JsonNode> objects(JsonNode node, String path, Map<String, JsonNode> found) {
+  private static Map<String, JsonNode> objects(
+      JsonNode node, String path, Map<String, JsonNode> found) {
     if (node.has("properties")) {
       found.put(path, node);
     }
@@ -45,31 +51,43 @@ class SchemaTest {
   @Test
   void everyPropertyHasATitleAndADescription() {
     List<String> missing = new ArrayList<>();
-    objects(schema.at(""), "", new java.util.TreeMap<>()).forEach((path, object) ->
-        object.path("properties").properties().forEach(property -> {
-          JsonNode value = property.getValue();
-          if (!value.path("title").isString() || !value.path("description").isString()) {
-            missing.add(path + "/" + property.getKey());
-          }
-        }));
+    objects(schema.at(""), "", new java.util.TreeMap<>())
+        .forEach(
+            (path, object) ->
+                object
+                    .path("properties")
+                    .properties()
+                    .forEach(
+                        property -> {
+                          JsonNode value = property.getValue();
+                          if (!value.path("title").isString()
+                              || !value.path("description").isString()) {
+                            missing.add(path + "/" + property.getKey());
+                          }
+                        }));
     assertThat(missing).isEmpty();
   }
 
   @Test
   void objectsRejectUnknownKeys() {
     List<String> open = new ArrayList<>();
-    objects(schema.at(""), "", new java.util.TreeMap<>()).forEach((path, object) -> {
-      if (!object.path("additionalProperties").isBoolean()) {
-        open.add(path);
-      }
-    });
+    objects(schema.at(""), "", new java.util.TreeMap<>())
+        .forEach(
+            (path, object) -> {
+              if (!object.path("additionalProperties").isBoolean()) {
+                open.add(path);
+              }
+            });
     assertThat(open).isEmpty();
   }
 
   @Test
   void isAValidDraft202012Schema() {
-    var metaSchema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-        .getSchema(com.networknt.schema.SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+    var metaSchema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(
+                com.networknt.schema.SchemaLocation.of(
+                    "https://json-schema.org/draft/2020-12/schema"));
     JsonNode document = JsonMapper.builder().build().readTree(schema.text());
     assertThat(metaSchema.validate(document)).isEmpty();
     JsonNode broken = JsonMapper.builder().build().readTree("{\"type\": 5, \"properties\": []}");

@@ -41,7 +41,8 @@ class YamlLoaderTest {
     assertThat(valueOf("0x10").asInt()).isEqualTo(16);
     assertThat(valueOf(".inf").asDouble()).isInfinite();
     assertThat(valueOf("12345678901234").asLong()).isEqualTo(12345678901234L);
-    assertThat(valueOf("123456789012345678901234567890").bigIntegerValue()).hasToString("123456789012345678901234567890");
+    assertThat(valueOf("123456789012345678901234567890").bigIntegerValue())
+        .hasToString("123456789012345678901234567890");
   }
 
   @Test
@@ -50,7 +51,8 @@ class YamlLoaderTest {
     SourceMap map = loaded.sourceMap();
     assertThat(map.value("/portProxy/rules/0/listenPort")).contains(new SourceSpan(3, 18, 23));
     assertThat(map.keyOrValue("/portProxy/rules/0/listenPort")).contains(new SourceSpan(3, 6, 16));
-    assertThat(map.yamlPath("/portProxy/rules/0/listenPort")).isEqualTo("portProxy.rules[0].listenPort");
+    assertThat(map.yamlPath("/portProxy/rules/0/listenPort"))
+        .isEqualTo("portProxy.rules[0].listenPort");
     assertThat(map.yamlPath("/portProxy/rules/0/missing")).isEqualTo("portProxy.rules[0].missing");
   }
 
@@ -70,11 +72,14 @@ class YamlLoaderTest {
   void duplicateKeysAreReportedAtTheSecondKeyAndTheFirstWins() {
     LoadedYaml loaded = load("a: 1\nb: 2\na: 3\n");
     assertThat(loaded.root().orElseThrow().get("a").asInt()).isEqualTo(1);
-    assertThat(loaded.problems()).singleElement().satisfies(d -> {
-      assertThat(d.code()).isEqualTo(Code.YAML_DUPLICATE_KEY);
-      assertThat(d.span()).contains(SourceSpan.at(2, 0));
-      assertThat(d.message()).contains("line 1");
-    });
+    assertThat(loaded.problems())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.code()).isEqualTo(Code.YAML_DUPLICATE_KEY);
+              assertThat(d.span()).contains(SourceSpan.at(2, 0));
+              assertThat(d.message()).contains("line 1");
+            });
   }
 
   @Test

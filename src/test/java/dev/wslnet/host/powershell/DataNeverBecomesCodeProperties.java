@@ -26,27 +26,39 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Values full of PowerShell's special characters cross to Windows as data: what the script receives equals what
- * wslnet sent, and the command line never changes with the data.
+ * Values full of PowerShell's special characters cross to Windows as data: what the script receives
+ * equals what wslnet sent, and the command line never changes with the data.
  */
 class DataNeverBecomesCodeProperties {
-  private static final String NASTY = "'\"`$(){};|&<>#\n\r\t\u2018\u2019\u201a\u201b\u201c\u201d@%^*~\\/ aZ9é中";
+  private static final String NASTY =
+      "'\"`$(){};|&<>#\n\r\t\u2018\u2019\u201a\u201b\u201c\u201d@%^*~\\/ aZ9é中";
 
   @Provide
   Arbitrary<String> nasty() {
-    Arbitrary<String> fragments = Arbitraries.of("$(Remove-Item C:\\ -Recurse)", "'; Stop-Computer; '",
-        "`n", "${env:USERPROFILE}", "\u2018quoted\u2019", "\"; exit 1; \"", "@(1,2)", "-Name x");
-    return Arbitraries.oneOf(Arbitraries.strings().withChars(NASTY).ofMinLength(1).ofMaxLength(30),
+    Arbitrary<String> fragments =
+        Arbitraries.of(
+            "$(Remove-Item C:\\ -Recurse)",
+            "'; Stop-Computer; '",
+            "`n",
+            "${env:USERPROFILE}",
+            "\u2018quoted\u2019",
+            "\"; exit 1; \"",
+            "@(1,2)",
+            "-Name x");
+    return Arbitraries.oneOf(
+        Arbitraries.strings().withChars(NASTY).ofMinLength(1).ofMaxLength(30),
         fragments.list().ofMinSize(1).ofMaxSize(4).map(parts -> String.join("", parts)));
   }
 
   /**
-   * The real host sends the operations to a recording PowerShell: the script receives exactly what was sent, and
-   * the command line is the one a request without special characters gets, and holds none of the data.
+   * The real host sends the operations to a recording PowerShell: the script receives exactly what
+   * was sent, and the command line is the one a request without special characters gets, and holds
+   * none of the data.
    */
   @Property(tries = 300)
-  void whatTheScriptReceivesEqualsWhatWasSent(@ForAll("nasty") String name, @ForAll("nasty") String text,
-      @ForAll("nasty") String group) throws Exception {
+  void whatTheScriptReceivesEqualsWhatWasSent(
+      @ForAll("nasty") String name, @ForAll("nasty") String text, @ForAll("nasty") String group)
+      throws Exception {
     List<Operation> nasty = operations(name, text, group);
     FakeRunner runner = new FakeRunner(WindowsHostTest::succeeded);
     host(runner).apply(nasty, Optional.of(group));
@@ -57,18 +69,24 @@ class DataNeverBecomesCodeProperties {
     assertThat(OperationJson.decode(received.request().path("operations"))).isEqualTo(nasty);
     assertThat(received.request().path("group").asString()).isEqualTo(group);
     assertThat(runner.commands).hasSize(2);
-    assertThat(runner.commands.get(0)).as("the command line with the data").isEqualTo(runner.commands.get(1));
+    assertThat(runner.commands.get(0))
+        .as("the command line with the data")
+        .isEqualTo(runner.commands.get(1));
     for (String data : List.of(name, text, group)) {
-      assertThat(runner.commands.get(0)).noneMatch(argument -> argument.contains(data) && data.length() > 2);
+      assertThat(runner.commands.get(0))
+          .noneMatch(argument -> argument.contains(data) && data.length() > 2);
     }
   }
 
   private static List<Operation> operations(String name, String text, String group) {
-    FirewallRule rule = new FirewallRule(name, Map.of(
-        "description", new FieldValue.Text(text),
-        "displayName", new FieldValue.Text(text + name),
-        "remoteAddresses", new FieldValue.Texts(List.of(text, group)),
-        "enabled", new FieldValue.Flag(true)));
+    FirewallRule rule =
+        new FirewallRule(
+            name,
+            Map.of(
+                "description", new FieldValue.Text(text),
+                "displayName", new FieldValue.Text(text + name),
+                "remoteAddresses", new FieldValue.Texts(List.of(text, group)),
+                "enabled", new FieldValue.Flag(true)));
     return List.of(
         new Operation.FirewallRuleEnsure(group, rule),
         new Operation.HyperVRuleEnsure(rule),
@@ -77,24 +95,31 @@ class DataNeverBecomesCodeProperties {
   }
 
   private static WindowsHost host(FakeRunner runner) {
-    return new WindowsHost("local", new LocalSide(Map.of("USERPROFILE", "C:\\Users\\dev")), runner, false);
+    return new WindowsHost(
+        "local", new LocalSide(Map.of("USERPROFILE", "C:\\Users\\dev")), runner, false);
   }
 
   @Property(tries = 40)
-  void aRuleNamedWithAnythingRoundTripsThroughTheSimulatedWindows(@ForAll("nasty") String name,
-      @ForAll("nasty") String description) throws IOException {
+  void aRuleNamedWithAnythingRoundTripsThroughTheSimulatedWindows(
+      @ForAll("nasty") String name, @ForAll("nasty") String description) throws IOException {
     Path dir = Files.createTempDirectory("wslnet-data");
     try {
       SimProcessRunner runner = new SimProcessRunner(dir, "sim:" + dir);
       var host = SimHost.create(dir, runner);
-      FirewallRule rule = new FirewallRule(name, Map.of("description", new FieldValue.Text(description)));
+      FirewallRule rule =
+          new FirewallRule(name, Map.of("description", new FieldValue.Text(description)));
       host.observe(Optional.of("wslnet"));
-      ObservedState after = host.apply(List.of(new Operation.FirewallRuleEnsure("wslnet", rule)), Optional.of("wslnet"))
-          .observed();
+      ObservedState after =
+          host.apply(
+                  List.of(new Operation.FirewallRuleEnsure("wslnet", rule)), Optional.of("wslnet"))
+              .observed();
       assertThat(after.windowsRules()).extracting(FirewallRule::name).containsExactly(name);
-      assertThat(after.windowsRules().get(0).field("description")).contains(new FieldValue.Text(description));
-      assertThat(runner.invocations()).extracting(SimProcessRunner.Invocation::command).allSatisfy(command ->
-          assertThat(command).isEqualTo(PowerShell.command("powershell.exe")));
+      assertThat(after.windowsRules().get(0).field("description"))
+          .contains(new FieldValue.Text(description));
+      assertThat(runner.invocations())
+          .extracting(SimProcessRunner.Invocation::command)
+          .allSatisfy(
+              command -> assertThat(command).isEqualTo(PowerShell.command("powershell.exe")));
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -9,8 +9,9 @@ import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A process runner that plays recorded answers: PowerShell requests get the document a function makes of them;
- * wslpath and wslinfo get fixed answers. It records every command line and every PowerShell input.
+ * A process runner that plays recorded answers: PowerShell requests get the document a function
+ * makes of them; wslpath and wslinfo get fixed answers. It records every command line and every
+ * PowerShell input.
  */
 final class FakeRunner implements ProcessRunner {
   final List<List<String>> commands = new ArrayList<>();
@@ -22,18 +23,23 @@ final class FakeRunner implements ProcessRunner {
   }
 
   @Override
-  public ProcessResult run(List<String> command, byte[] stdin, Duration timeout) throws IOException {
+  public ProcessResult run(List<String> command, byte[] stdin, Duration timeout)
+      throws IOException {
     commands.add(List.copyOf(command));
     if (command.get(0).equals("wslpath")) {
-      return new ProcessResult(0, "/mnt/c/Users/dev\n".getBytes(StandardCharsets.UTF_8), new byte[0]);
+      return new ProcessResult(
+          0, "/mnt/c/Users/dev\n".getBytes(StandardCharsets.UTF_8), new byte[0]);
     }
     if (command.get(0).equals("wslinfo")) {
       return new ProcessResult(0, "nat\n".getBytes(StandardCharsets.UTF_8), new byte[0]);
     }
     PowerShell.Input input = PowerShell.decodeStdin(stdin);
     inputs.add(input);
-    return new ProcessResult(0, (PowerShell.resultLine(powershell.apply(input.request())) + "\r\n")
-        .getBytes(StandardCharsets.US_ASCII), new byte[0]);
+    return new ProcessResult(
+        0,
+        (PowerShell.resultLine(powershell.apply(input.request())) + "\r\n")
+            .getBytes(StandardCharsets.US_ASCII),
+        new byte[0]);
   }
 
   long powershellProcesses() {

@@ -22,19 +22,34 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RoundTripCountTest {
 
   static DesiredState desired(int rules) {
-    StringBuilder yaml = new StringBuilder("version: 1\nwslconfig:\n  wsl2:\n    memory: 8GB\nportProxy:\n  rules:\n");
+    StringBuilder yaml =
+        new StringBuilder(
+            "version: 1\nwslconfig:\n  wsl2:\n    memory: 8GB\nportProxy:\n  rules:\n");
     for (int i = 0; i < rules; i++) {
-      yaml.append("    - {listenAddress: 127.0.0.1, listenPort: ").append(20000 + i).append(", connectAddress: $wsl}\n");
+      yaml.append("    - {listenAddress: 127.0.0.1, listenPort: ")
+          .append(20000 + i)
+          .append(", connectAddress: $wsl}\n");
     }
     yaml.append("hyperVFirewall:\n  rules:\n");
     for (int i = 0; i < rules; i++) {
-      yaml.append("    - {name: hv-").append(i).append(", protocol: TCP, localPorts: [").append(20000 + i).append("]}\n");
+      yaml.append("    - {name: hv-")
+          .append(i)
+          .append(", protocol: TCP, localPorts: [")
+          .append(20000 + i)
+          .append("]}\n");
     }
     yaml.append("windowsFirewall:\n  group: wslnet\n  rules:\n");
     for (int i = 0; i < rules; i++) {
-      yaml.append("    - {name: win-").append(i).append(", protocol: TCP, localPorts: [").append(20000 + i).append("]}\n");
+      yaml.append("    - {name: win-")
+          .append(i)
+          .append(", protocol: TCP, localPorts: [")
+          .append(20000 + i)
+          .append("]}\n");
     }
-    return new DesiredStateValidator().read("count.yaml", yaml.toString().getBytes(StandardCharsets.UTF_8)).state().orElseThrow();
+    return new DesiredStateValidator()
+        .read("count.yaml", yaml.toString().getBytes(StandardCharsets.UTF_8))
+        .state()
+        .orElseThrow();
   }
 
   @ParameterizedTest(name = "{0} rules of each kind")
@@ -52,7 +67,9 @@ class RoundTripCountTest {
     ApplyResult result = new Applier(host, false).apply(desired, observed, plan, false);
     assertThat(result.converged()).isTrue();
     assertThat(runner.invocations()).hasSize(2);
-    assertThat(runner.invocations().get(0).input().request().path("mode").asString()).isEqualTo("observe");
-    assertThat(runner.invocations().get(1).input().request().path("mode").asString()).isEqualTo("apply");
+    assertThat(runner.invocations().get(0).input().request().path("mode").asString())
+        .isEqualTo("observe");
+    assertThat(runner.invocations().get(1).input().request().path("mode").asString())
+        .isEqualTo("apply");
   }
 }

@@ -26,12 +26,16 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The PowerShell host against recorded answers built from real Windows outputs (reference, sections 2 to 4). */
+/**
+ * The PowerShell host against recorded answers built from real Windows outputs (reference, sections
+ * 2 to 4).
+ */
 class WindowsHostTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   static JsonNode fixture() throws Exception {
-    return JSON.readTree(Files.readString(Path.of("src/test/resources/powershell/observe-windows11.json")));
+    return JSON.readTree(
+        Files.readString(Path.of("src/test/resources/powershell/observe-windows11.json")));
   }
 
   /** The script's answer to an apply: no results yet, and the observation after it. */
@@ -42,11 +46,16 @@ class WindowsHostTest {
     return answer;
   }
 
-  /** The script's answer to a request to apply: each operation succeeded, on the recorded Windows 11 machine. */
+  /**
+   * The script's answer to a request to apply: each operation succeeded, on the recorded Windows 11
+   * machine.
+   */
   static ObjectNode succeeded(JsonNode request) {
     try {
       ObjectNode answer = applied(fixture());
-      request.path("operations").forEach(operation -> answer.withArray("results").addObject().put("ok", true));
+      request
+          .path("operations")
+          .forEach(operation -> answer.withArray("results").addObject().put("ok", true));
       return answer;
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -54,7 +63,8 @@ class WindowsHostTest {
   }
 
   private static WindowsHost local(FakeRunner runner) {
-    return new WindowsHost("local", new LocalSide(Map.of("USERPROFILE", "C:\\Users\\dev")), runner, false);
+    return new WindowsHost(
+        "local", new LocalSide(Map.of("USERPROFILE", "C:\\Users\\dev")), runner, false);
   }
 
   @Test
@@ -66,87 +76,126 @@ class WindowsHostTest {
     assertThat(runner.commands).hasSize(1);
     List<String> command = runner.commands.get(0);
     assertThat(command.subList(0, 6))
-        .containsExactly("powershell.exe", "-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass", "-EncodedCommand");
+        .containsExactly(
+            "powershell.exe",
+            "-NoProfile",
+            "-NonInteractive",
+            "-ExecutionPolicy",
+            "Bypass",
+            "-EncodedCommand");
     assertThat(new String(Base64.getDecoder().decode(command.get(6)), StandardCharsets.UTF_16LE))
         .isEqualTo(PowerShell.BOOTSTRAP);
     PowerShell.Input input = runner.inputs.get(0);
-    assertThat(input.script()).isEqualTo(Files.readString(Path.of("src/main/resources/powershell/wslnet.ps1")));
-    assertThat(input.request().toString()).isEqualTo("{\"mode\":\"observe\",\"group\":\"wslnet\",\"wslQueries\":true}");
+    assertThat(input.script())
+        .isEqualTo(Files.readString(Path.of("src/main/resources/powershell/wslnet.ps1")));
+    assertThat(input.request().toString())
+        .isEqualTo("{\"mode\":\"observe\",\"group\":\"wslnet\",\"wslQueries\":true}");
   }
 
   @Test
   void readsRealWindowsOutputs() throws Exception {
     JsonNode fixture = fixture();
-    ObservedState observed = local(new FakeRunner(request -> fixture)).observe(Optional.of("wslnet"));
+    ObservedState observed =
+        local(new FakeRunner(request -> fixture)).observe(Optional.of("wslnet"));
 
     assertThat(observed.facts().windowsBuild()).isEqualTo(26200);
-    assertThat(observed.facts().wslVersion()).as("from UTF-16LE wsl --version").isEqualTo("2.7.10.0");
+    assertThat(observed.facts().wslVersion())
+        .as("from UTF-16LE wsl --version")
+        .isEqualTo("2.7.10.0");
     assertThat(observed.facts().elevated()).isFalse();
-    assertThat(observed.facts().wslAddress()).as("the first of hostname -I").contains("172.18.2.231");
+    assertThat(observed.facts().wslAddress())
+        .as("the first of hostname -I")
+        .contains("172.18.2.231");
     assertThat(observed.facts().hostAddress()).contains("172.18.0.1");
     assertThat(observed.facts().runningNetworkingMode()).contains("nat");
-    assertThat(observed.wslconfigPath()).isEqualTo(Path.of("C:\\Users\\dev").resolve(".wslconfig").toString());
-    assertThat(new String(observed.wslconfig().orElseThrow(), StandardCharsets.UTF_8)).isEqualTo("[wsl2]\r\nnetworkingMode=nat\r\n");
-    assertThat(observed.portProxy()).containsExactly(
-        new PortProxyEntry(PortProxyType.V4_TO_V4, "*", 80, "172.28.118.26", 80),
-        new PortProxyEntry(PortProxyType.V4_TO_V4, "0.0.0.0", 1024, "192.168.198.200", 2049),
-        new PortProxyEntry(PortProxyType.V4_TO_V4, "127.0.0.1", 445, "gzsc.myqnapcloud.cn", 4450),
-        new PortProxyEntry(PortProxyType.V6_TO_V6, "::1", 8080, "fd00::1", 80),
-        new PortProxyEntry(PortProxyType.V4_TO_V6, "0.0.0.0", 8001, "::1", 8001));
-    assertThat(observed.hyperVSettings()).containsEntry("enabled", new FieldValue.Flag(true))
+    assertThat(observed.wslconfigPath())
+        .isEqualTo(Path.of("C:\\Users\\dev").resolve(".wslconfig").toString());
+    assertThat(new String(observed.wslconfig().orElseThrow(), StandardCharsets.UTF_8))
+        .isEqualTo("[wsl2]\r\nnetworkingMode=nat\r\n");
+    assertThat(observed.portProxy())
+        .containsExactly(
+            new PortProxyEntry(PortProxyType.V4_TO_V4, "*", 80, "172.28.118.26", 80),
+            new PortProxyEntry(PortProxyType.V4_TO_V4, "0.0.0.0", 1024, "192.168.198.200", 2049),
+            new PortProxyEntry(
+                PortProxyType.V4_TO_V4, "127.0.0.1", 445, "gzsc.myqnapcloud.cn", 4450),
+            new PortProxyEntry(PortProxyType.V6_TO_V6, "::1", 8080, "fd00::1", 80),
+            new PortProxyEntry(PortProxyType.V4_TO_V6, "0.0.0.0", 8001, "::1", 8001));
+    assertThat(observed.hyperVSettings())
+        .containsEntry("enabled", new FieldValue.Flag(true))
         .containsEntry("defaultInboundAction", new FieldValue.Text("Block"));
-    assertThat(observed.hyperVRules()).extracting(FirewallRule::name)
-        .containsExactly("WslCore-Allow-Inbound-ICMPv4-1-40e0ac32-46a5-438a-a0b2-2b479e8f2e90", "MyWebServer");
+    assertThat(observed.hyperVRules())
+        .extracting(FirewallRule::name)
+        .containsExactly(
+            "WslCore-Allow-Inbound-ICMPv4-1-40e0ac32-46a5-438a-a0b2-2b479e8f2e90", "MyWebServer");
     FirewallRule web = observed.hyperVRules().get(1);
     assertThat(web.field("profiles")).contains(new FieldValue.Texts(List.of("Private", "Public")));
     assertThat(web.field("localPorts")).contains(new FieldValue.Texts(List.of("80")));
     FirewallRule windows = observed.windowsRules().get(0);
     assertThat(windows.field("program")).as("Any means no program").isEmpty();
     assertThat(windows.field("description")).isEmpty();
-    assertThat(windows.field("remoteAddresses")).contains(new FieldValue.Texts(List.of("LocalSubnet")));
+    assertThat(windows.field("remoteAddresses"))
+        .contains(new FieldValue.Texts(List.of("LocalSubnet")));
   }
 
   @Test
   void aListThatPowerShellUnrolledToOneTextIsStillAList() {
     JsonNode single = JsonNodeFactory.instance.stringNode("80");
-    assertThat(Observation.field("localPorts", single)).isEqualTo(new FieldValue.Texts(List.of("80")));
-    assertThat(Observation.field("protocol", JsonNodeFactory.instance.stringNode("6"))).isEqualTo(new FieldValue.Text("TCP"));
-    assertThat(Observation.field("enabled", JsonNodeFactory.instance.stringNode("False"))).isEqualTo(new FieldValue.Flag(false));
+    assertThat(Observation.field("localPorts", single))
+        .isEqualTo(new FieldValue.Texts(List.of("80")));
+    assertThat(Observation.field("protocol", JsonNodeFactory.instance.stringNode("6")))
+        .isEqualTo(new FieldValue.Text("TCP"));
+    assertThat(Observation.field("enabled", JsonNodeFactory.instance.stringNode("False")))
+        .isEqualTo(new FieldValue.Flag(false));
   }
 
   @Test
   void decodesLocalizedWslVersionInUtf16() throws Exception {
-    byte[] german = Files.readAllBytes(Path.of("src/test/resources/powershell/wsl-version-de.utf16le"));
+    byte[] german =
+        Files.readAllBytes(Path.of("src/test/resources/powershell/wsl-version-de.utf16le"));
     String text = Observation.decodeOutput(german);
     assertThat(text).startsWith("WSL-Version: 2.5.6.0");
     assertThat(Observation.wslVersion(text)).contains("2.5.6.0");
     assertThat(Observation.decodeOutput("WSL version: 2.3.26.0\n".getBytes(StandardCharsets.UTF_8)))
-        .as("with WSL_UTF8=1").startsWith("WSL version");
+        .as("with WSL_UTF8=1")
+        .startsWith("WSL version");
   }
 
   @Test
   void appliesInOneProcessAndReadsEachResult() throws Exception {
     JsonNode fixture = fixture();
-    FakeRunner runner = new FakeRunner(request -> {
-      ObjectNode answer = applied(fixture);
-      answer.withArray("results").addObject().put("ok", true);
-      answer.withArray("results").addObject().put("ok", false).put("error", "The requested operation requires elevation (Run as administrator).");
-      return answer;
-    });
+    FakeRunner runner =
+        new FakeRunner(
+            request -> {
+              ObjectNode answer = applied(fixture);
+              answer.withArray("results").addObject().put("ok", true);
+              answer
+                  .withArray("results")
+                  .addObject()
+                  .put("ok", false)
+                  .put(
+                      "error",
+                      "The requested operation requires elevation (Run as administrator).");
+              return answer;
+            });
     WindowsHost host = local(runner);
-    List<Operation> operations = List.of(
-        new Operation.PortProxySet(new PortProxyEntry(PortProxyType.V4_TO_V4, "0.0.0.0", 4000, "172.18.2.231", 4000)),
-        new Operation.HyperVRuleRemove("Old"));
+    List<Operation> operations =
+        List.of(
+            new Operation.PortProxySet(
+                new PortProxyEntry(PortProxyType.V4_TO_V4, "0.0.0.0", 4000, "172.18.2.231", 4000)),
+            new Operation.HyperVRuleRemove("Old"));
     Applied applied = host.apply(operations, Optional.of("wslnet"));
 
     assertThat(runner.powershellProcesses()).isEqualTo(1);
     JsonNode request = runner.inputs.get(0).request();
     assertThat(request.path("mode").asString()).isEqualTo("apply");
-    assertThat(request.path("operations").toString()).isEqualTo(
-        "[{\"kind\":\"portProxy.set\",\"type\":\"v4tov4\",\"listenAddress\":\"0.0.0.0\",\"listenPort\":4000,"
-            + "\"connectAddress\":\"172.18.2.231\",\"connectPort\":4000},{\"kind\":\"hyperVRule.remove\",\"name\":\"Old\"}]");
+    assertThat(request.path("operations").toString())
+        .isEqualTo(
+            "[{\"kind\":\"portProxy.set\",\"type\":\"v4tov4\",\"listenAddress\":\"0.0.0.0\","
+                + "\"listenPort\":4000,\"connectAddress\":\"172.18.2.231\",\"connectPort\":4000},"
+                + "{\"kind\":\"hyperVRule.remove\",\"name\":\"Old\"}]");
     assertThat(applied.results().get(0).succeeded()).isTrue();
-    assertThat(applied.results().get(1).error()).contains("The requested operation requires elevation (Run as administrator).");
+    assertThat(applied.results().get(1).error())
+        .contains("The requested operation requires elevation (Run as administrator).");
     assertThat(applied.observed().portProxy()).hasSize(5);
   }
 
@@ -154,32 +203,59 @@ class WindowsHostTest {
   void elevatePassesTheScriptAndTheRequestAsData() throws Exception {
     JsonNode fixture = fixture();
     FakeRunner runner = new FakeRunner(request -> applied(fixture));
-    new WindowsHost("local", new LocalSide(Map.of()), runner, true).apply(List.of(), Optional.empty());
+    new WindowsHost("local", new LocalSide(Map.of()), runner, true)
+        .apply(List.of(), Optional.empty());
     JsonNode request = runner.inputs.get(0).request();
-    assertThat(new String(Base64.getDecoder().decode(request.path("elevate").path("script").asString()), StandardCharsets.UTF_8))
+    assertThat(
+            new String(
+                Base64.getDecoder().decode(request.path("elevate").path("script").asString()),
+                StandardCharsets.UTF_8))
         .isEqualTo(PowerShell.script());
-    JsonNode inner = JSON.readTree(new String(Base64.getDecoder().decode(request.path("elevate").path("request").asString()), StandardCharsets.UTF_8));
+    JsonNode inner =
+        JSON.readTree(
+            new String(
+                Base64.getDecoder().decode(request.path("elevate").path("request").asString()),
+                StandardCharsets.UTF_8));
     assertThat(inner.path("mode").asString()).isEqualTo("apply");
     assertThat(inner.path("operations").isArray()).isTrue();
   }
 
   @Test
   void failuresBecomeClearErrors() {
-    ProcessRunner missing = (command, stdin, timeout) -> {
-      throw new java.io.IOException("Cannot run program \"powershell.exe\": error=2, No such file or directory");
-    };
-    assertThatThrownBy(() -> new WindowsHost("wsl", new LocalSide(Map.of()), missing, false).observe(Optional.empty()))
-        .isInstanceOf(HostException.class).hasMessageContaining("cannot start powershell.exe")
+    ProcessRunner missing =
+        (command, stdin, timeout) -> {
+          throw new java.io.IOException(
+              "Cannot run program \"powershell.exe\": error=2, No such file or directory");
+        };
+    assertThatThrownBy(
+            () ->
+                new WindowsHost("wsl", new LocalSide(Map.of()), missing, false)
+                    .observe(Optional.empty()))
+        .isInstanceOf(HostException.class)
+        .hasMessageContaining("cannot start powershell.exe")
         .hasMessageContaining("WSL_INTEROP");
-    ProcessRunner slow = (command, stdin, timeout) -> {
-      throw new ProcessTimeoutException("powershell.exe did not finish within 300 s");
-    };
-    assertThatThrownBy(() -> new WindowsHost("local", new LocalSide(Map.of()), slow, false).observe(Optional.empty()))
-        .isInstanceOf(HostException.class).hasMessageContaining("did not observe local within 5 minutes");
-    ProcessRunner broken = (command, stdin, timeout) -> new ProcessResult(1, new byte[0],
-        "Get-NetFirewallHyperVRule : Access is denied.".getBytes(StandardCharsets.UTF_8));
-    assertThatThrownBy(() -> new WindowsHost("local", new LocalSide(Map.of()), broken, false).observe(Optional.empty()))
-        .isInstanceOf(HostException.class).hasMessageContaining("PowerShell failed to observe local (exit 1)")
+    ProcessRunner slow =
+        (command, stdin, timeout) -> {
+          throw new ProcessTimeoutException("powershell.exe did not finish within 300 s");
+        };
+    assertThatThrownBy(
+            () ->
+                new WindowsHost("local", new LocalSide(Map.of()), slow, false)
+                    .observe(Optional.empty()))
+        .isInstanceOf(HostException.class)
+        .hasMessageContaining("did not observe local within 5 minutes");
+    ProcessRunner broken =
+        (command, stdin, timeout) ->
+            new ProcessResult(
+                1,
+                new byte[0],
+                "Get-NetFirewallHyperVRule : Access is denied.".getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(
+            () ->
+                new WindowsHost("local", new LocalSide(Map.of()), broken, false)
+                    .observe(Optional.empty()))
+        .isInstanceOf(HostException.class)
+        .hasMessageContaining("PowerShell failed to observe local (exit 1)")
         .hasMessageContaining("Access is denied.");
   }
 
@@ -187,29 +263,36 @@ class WindowsHostTest {
   void aGarbledObservationIsAClearError() throws Exception {
     ObjectNode garbled = ((ObjectNode) fixture()).put("wslconfig", "not base64 at all!");
     assertThatThrownBy(() -> local(new FakeRunner(request -> garbled)).observe(Optional.empty()))
-        .isInstanceOf(HostException.class).hasMessageContaining("is not what wslnet expects");
+        .isInstanceOf(HostException.class)
+        .hasMessageContaining("is not what wslnet expects");
     ObjectNode noProfile = ((ObjectNode) fixture()).put("userProfile", "");
     assertThatThrownBy(() -> local(new FakeRunner(request -> noProfile)).observe(Optional.empty()))
-        .isInstanceOf(HostException.class).hasMessageContaining("user profile");
+        .isInstanceOf(HostException.class)
+        .hasMessageContaining("user profile");
   }
 
   @Test
   void aResultCountThatDoesNotMatchIsAnError() throws Exception {
     JsonNode fixture = fixture();
     FakeRunner runner = new FakeRunner(request -> applied(fixture));
-    assertThatThrownBy(() -> local(runner).apply(List.of(new Operation.WslShutdown()), Optional.empty()))
-        .isInstanceOf(HostException.class).hasMessageContaining("0 results for 1 operations");
+    assertThatThrownBy(
+            () -> local(runner).apply(List.of(new Operation.WslShutdown()), Optional.empty()))
+        .isInstanceOf(HostException.class)
+        .hasMessageContaining("0 results for 1 operations");
   }
 
   @Test
   @org.junit.jupiter.api.condition.DisabledOnOs(org.junit.jupiter.api.condition.OS.WINDOWS)
   void theSystemRunnerRunsRealProcessesAndStopsSlowOnes() throws Exception {
     SystemProcessRunner runner = new SystemProcessRunner();
-    ProcessResult echoed = runner.run(List.of("cat"), "data".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(20));
+    ProcessResult echoed =
+        runner.run(List.of("cat"), "data".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(20));
     assertThat(echoed.stdoutText()).isEqualTo("data");
-    assertThatThrownBy(() -> runner.run(List.of("sleep", "30"), new byte[0], Duration.ofMillis(300)))
+    assertThatThrownBy(
+            () -> runner.run(List.of("sleep", "30"), new byte[0], Duration.ofMillis(300)))
         .isInstanceOf(ProcessTimeoutException.class);
-    assertThatThrownBy(() -> runner.run(List.of("no-such-program-wslnet"), new byte[0], Duration.ofSeconds(5)))
+    assertThatThrownBy(
+            () -> runner.run(List.of("no-such-program-wslnet"), new byte[0], Duration.ofSeconds(5)))
         .isInstanceOf(java.io.IOException.class);
   }
 }

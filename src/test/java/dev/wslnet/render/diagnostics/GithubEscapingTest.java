@@ -9,7 +9,11 @@ import net.jqwik.api.constraints.StringLength;
 class GithubEscapingTest {
 
   private static String unescape(String text) {
-    return text.replace("%0D", "\r").replace("%0A", "\n").replace("%3A", ":").replace("%2C", ",").replace("%25", "%");
+    return text.replace("%0D", "\r")
+        .replace("%0A", "\n")
+        .replace("%3A", ":")
+        .replace("%2C", ",")
+        .replace("%25", "%");
   }
 
   @Property

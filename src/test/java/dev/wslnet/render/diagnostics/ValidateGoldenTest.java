@@ -32,8 +32,14 @@ class ValidateGoldenTest {
   @ParameterizedTest(name = "two files as {0}")
   @CsvSource({"text, txt", "json, json"})
   void reportsAllFilesInOneRun(String format, String extension) {
-    CliRun run = CliRun.run("validate", "--format", format, DIR + "three-errors.yaml", DIR + "warnings.yaml",
-        DIR + "does-not-exist.yaml");
+    CliRun run =
+        CliRun.run(
+            "validate",
+            "--format",
+            format,
+            DIR + "three-errors.yaml",
+            DIR + "warnings.yaml",
+            DIR + "does-not-exist.yaml");
     assertThat(run.exitCode()).isEqualTo(1);
     Golden.assertMatches("validate/several-files." + format + "." + extension, run.out());
   }
