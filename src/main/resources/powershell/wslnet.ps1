@@ -18,6 +18,17 @@ try {
 $vmCreator = '{40E0AC32-46A5-438A-A0B2-2B479E8F2E90}'
 $portProxyTypes = @('v4tov4', 'v4tov6', 'v6tov4', 'v6tov6')
 
+# Value maps of the firewall CIM classes, which declare these properties as uint16 (MicrosoftDocs/win32,
+# desktop-src/FWP/wmi/wfascimprov: msft-netfirewallrule.md, msft-netfirewallhypervrule.md,
+# msft-netfirewallhypervvmsetting.md). The cmdlets' type data prints names; a raw CIM instance prints numbers. The
+# observation always sends names. Note that 2 is False for a rule's Enabled and NotConfigured for a VM setting's;
+# WSL's own code writes 0 for a disabled Hyper-V rule (microsoft/WSL, WslCoreFirewallSupport.cpp, c_ruleDisabled).
+$directionNames = @{ 1 = 'Inbound'; 2 = 'Outbound' }
+$ruleActionNames = @{ 2 = 'Allow'; 3 = 'AllowBypass'; 4 = 'Block' }
+$ruleEnabledNames = @{ 0 = 'False'; 1 = 'True'; 2 = 'False' }
+$settingActionNames = @{ 0 = 'NotConfigured'; 2 = 'Allow'; 4 = 'Block' }
+$settingSwitchNames = @{ 0 = 'False'; 1 = 'True'; 2 = 'NotConfigured' }
+
 function Read-Request {
   if ($Request) { $encoded = $Request }
   elseif ($RequestPath) { $encoded = [IO.File]::ReadAllText($RequestPath) }
@@ -33,7 +44,10 @@ function Write-Result($value) {
 }
 
 # The raw bytes a program writes to stdout, base64-encoded: wsl.exe writes UTF-16LE unless WSL_UTF8=1, and Java
-# decodes either. $null when the program cannot run or does not finish in 30 seconds.
+# decodes either. $null when the program cannot run or does not finish in 30 seconds. Both streams are read
+# asynchronously, so that a program that hangs without closing its output cannot hang the observation: the 30
+# seconds are counted by WaitForExit, not by a blocking read (Process.WaitForExit(Int32) and Stream.CopyToAsync,
+# .NET API reference).
 function Get-RawOutput([string]$file, [string]$arguments) {
   try {
     $info = New-Object System.Diagnostics.ProcessStartInfo
@@ -46,12 +60,13 @@ function Get-RawOutput([string]$file, [string]$arguments) {
     $process = [System.Diagnostics.Process]::Start($info)
     $errors = $process.StandardError.ReadToEndAsync()
     $buffer = New-Object System.IO.MemoryStream
-    $process.StandardOutput.BaseStream.CopyTo($buffer)
+    $copy = $process.StandardOutput.BaseStream.CopyToAsync($buffer)
     if (-not $process.WaitForExit(30000)) {
-      $process.Kill()
+      try { $process.Kill() } catch { $null = $_ }
       return $null
     }
-    $null = $errors.Result
+    if (-not $copy.Wait(5000)) { return $null }
+    $null = $errors.Wait(5000)
     return [Convert]::ToBase64String($buffer.ToArray())
   } catch {
     return $null
@@ -61,6 +76,36 @@ function Get-RawOutput([string]$file, [string]$arguments) {
 # A list of texts that stays a list in JSON: the comma keeps PowerShell from unrolling a one-item array.
 function ConvertTo-Strings($values) {
   return ,@($values | Where-Object { $null -ne $_ } | ForEach-Object { [string]$_ })
+}
+
+# An enum property as its value map's name: names pass through, numbers are looked up; an unknown value is sent as
+# printed, for wslnet to show.
+function ConvertTo-EnumName($value, $names) {
+  if ($null -eq $value) { return $null }
+  $text = [string]$value
+  $number = 0
+  if ([int]::TryParse($text, [ref]$number) -and $names.ContainsKey($number)) { return $names[$number] }
+  return $text
+}
+
+# Profiles, a bitmask (Any 0, Domain 0x1, Private 0x2, Public 0x4), as names: "Private, Public".
+function ConvertTo-ProfileNames($value) {
+  $text = [string]$value
+  $mask = 0
+  if (-not [int]::TryParse($text, [ref]$mask)) { return $text }
+  if ($mask -eq 0) { return 'Any' }
+  if (($mask -band -bnot 7) -ne 0) { return $text }
+  $names = New-Object System.Collections.Generic.List[string]
+  if ($mask -band 1) { $names.Add('Domain') }
+  if ($mask -band 2) { $names.Add('Private') }
+  if ($mask -band 4) { $names.Add('Public') }
+  return ($names -join ', ')
+}
+
+# A name as a literal for the cmdlets' -Name and -Group, which take wildcards: a rule named web* must not match
+# web1 (about_Wildcards; WildcardPattern.Escape, .NET API reference).
+function ConvertTo-Literal([string]$name) {
+  return [Management.Automation.WildcardPattern]::Escape($name)
 }
 
 # Everything wslnet manages on this host, as one document.
@@ -75,13 +120,14 @@ function Get-Observation($request) {
     $wslconfig = [Convert]::ToBase64String([IO.File]::ReadAllBytes($wslconfigPath))
   }
 
-  $portProxy = @()
+  # Lists, not arrays: += copies a whole array in Windows PowerShell 5.1, which makes a loop quadratic.
+  $portProxy = New-Object System.Collections.Generic.List[object]
   foreach ($type in 'v4tov4', 'v4tov6', 'v6tov4', 'v6tov6') {
     $key = 'HKLM:\SYSTEM\CurrentControlSet\Services\PortProxy\' + $type + '\tcp'
     if (Test-Path -LiteralPath $key) {
       $item = Get-Item -LiteralPath $key
       foreach ($name in $item.GetValueNames()) {
-        $portProxy += @{ type = $type; name = [string]$name; data = [string]$item.GetValue($name) }
+        $portProxy.Add(@{ type = $type; name = [string]$name; data = [string]$item.GetValue($name) })
       }
     }
   }
@@ -101,16 +147,16 @@ function Get-Observation($request) {
 
   $hyperVAvailable = $null -ne (Get-Command -Name 'New-NetFirewallHyperVRule' -ErrorAction SilentlyContinue)
   $hyperVSettings = $null
-  $hyperVRules = @()
+  $hyperVRules = New-Object System.Collections.Generic.List[object]
   if ($hyperVAvailable) {
     try {
       $setting = Get-NetFirewallHyperVVMSetting -PolicyStore ActiveStore -Name $vmCreator -ErrorAction Stop
       $hyperVSettings = @{
-        enabled = [string]$setting.Enabled
-        defaultInboundAction = [string]$setting.DefaultInboundAction
-        defaultOutboundAction = [string]$setting.DefaultOutboundAction
-        loopbackEnabled = [string]$setting.LoopbackEnabled
-        allowHostPolicyMerge = [string]$setting.AllowHostPolicyMerge
+        enabled = ConvertTo-EnumName $setting.Enabled $settingSwitchNames
+        defaultInboundAction = ConvertTo-EnumName $setting.DefaultInboundAction $settingActionNames
+        defaultOutboundAction = ConvertTo-EnumName $setting.DefaultOutboundAction $settingActionNames
+        loopbackEnabled = ConvertTo-EnumName $setting.LoopbackEnabled $settingSwitchNames
+        allowHostPolicyMerge = ConvertTo-EnumName $setting.AllowHostPolicyMerge $settingSwitchNames
       }
     } catch {
       $hyperVSettings = $null
@@ -121,27 +167,27 @@ function Get-Observation($request) {
       $wslRules = @()
     }
     foreach ($rule in $wslRules) {
-      $hyperVRules += @{
+      $hyperVRules.Add(@{
         name = [string]$rule.Name
         displayName = [string]$rule.DisplayName
-        direction = [string]$rule.Direction
-        action = [string]$rule.Action
+        direction = ConvertTo-EnumName $rule.Direction $directionNames
+        action = ConvertTo-EnumName $rule.Action $ruleActionNames
         protocol = [string]$rule.Protocol
-        enabled = [string]$rule.Enabled
-        profiles = [string]$rule.Profiles
+        enabled = ConvertTo-EnumName $rule.Enabled $ruleEnabledNames
+        profiles = ConvertTo-ProfileNames $rule.Profiles
         localPorts = ConvertTo-Strings $rule.LocalPorts
         remotePorts = ConvertTo-Strings $rule.RemotePorts
         localAddresses = ConvertTo-Strings $rule.LocalAddresses
         remoteAddresses = ConvertTo-Strings $rule.RemoteAddresses
-      }
+      })
     }
   }
 
-  $windowsRules = @()
+  $windowsRules = New-Object System.Collections.Generic.List[object]
   if ($request.group) {
     $group = [string]$request.group
     try {
-      $rules = @(Get-NetFirewallRule -Group $group -ErrorAction Stop | Where-Object { $_.Group -eq $group })
+      $rules = @(Get-NetFirewallRule -Group (ConvertTo-Literal $group) -ErrorAction Stop | Where-Object { $_.Group -eq $group })
     } catch {
       $rules = @()
     }
@@ -162,14 +208,14 @@ function Get-Observation($request) {
       $addresses = $addressFilters[$id]
       $application = $applicationFilters[$id]
       $interface = $interfaceFilters[$id]
-      $windowsRules += @{
+      $windowsRules.Add(@{
         name = [string]$rule.Name
         displayName = [string]$rule.DisplayName
         description = [string]$rule.Description
-        direction = [string]$rule.Direction
-        action = [string]$rule.Action
-        enabled = [string]$rule.Enabled
-        profiles = [string]$rule.Profile
+        direction = ConvertTo-EnumName $rule.Direction $directionNames
+        action = ConvertTo-EnumName $rule.Action $ruleActionNames
+        enabled = ConvertTo-EnumName $rule.Enabled $ruleEnabledNames
+        profiles = ConvertTo-ProfileNames $rule.Profile
         protocol = [string]$ports.Protocol
         localPorts = ConvertTo-Strings $ports.LocalPort
         remotePorts = ConvertTo-Strings $ports.RemotePort
@@ -177,7 +223,7 @@ function Get-Observation($request) {
         remoteAddresses = ConvertTo-Strings $addresses.RemoteAddress
         program = [string]$application.Program
         interfaceAliases = ConvertTo-Strings $interface.InterfaceAlias
-      }
+      })
     }
   }
 
@@ -300,7 +346,16 @@ function Set-HyperVSettings($operation) {
       default { throw ('unknown Hyper-V setting: ' + $property.Name) }
     }
   }
-  Set-NetFirewallHyperVVMSetting @parameters
+  # Set- needs a setting that exists for the VM creator; when none does, the cmdlet's reference says to use New-
+  # (Set-NetFirewallHyperVVMSetting, learn.microsoft.com/powershell/module/netsecurity). Get- without -PolicyStore
+  # reads the persistent store, where Set- and New- write.
+  $existing = $null
+  try {
+    $existing = Get-NetFirewallHyperVVMSetting -Name $vmCreator -ErrorAction Stop
+  } catch {
+    $existing = $null
+  }
+  if ($null -ne $existing) { Set-NetFirewallHyperVVMSetting @parameters } else { $null = New-NetFirewallHyperVVMSetting @parameters }
 }
 
 # The cmdlet parameters of a rule's declared fields. Hyper-V rules name list parameters in the plural
@@ -329,12 +384,20 @@ function Get-RuleParameters($fields, [bool]$hyperV, [bool]$existing) {
   return $parameters
 }
 
+# The Hyper-V rule with exactly this name (names are unique in a policy store: New-NetFirewallHyperVRule, -Name), or
+# $null. A rule of another VM creator is refused, as a Windows rule outside the group is: wslnet owns WSL's rules only.
 function Get-HyperVRule([string]$name) {
   try {
-    return Get-NetFirewallHyperVRule -Name $name -ErrorAction Stop
+    $rules = @(Get-NetFirewallHyperVRule -Name (ConvertTo-Literal $name) -ErrorAction Stop)
   } catch {
     return $null
   }
+  if ($rules.Count -ne 1) { return $null }
+  $rule = $rules[0]
+  if ([string]$rule.VMCreatorId -ne $vmCreator) {
+    throw ('a Hyper-V rule named ' + $name + ' belongs to the VM creator ' + [string]$rule.VMCreatorId + ', not to WSL''s; wslnet does not touch it')
+  }
+  return $rule
 }
 
 function Set-HyperVRule($operation) {
@@ -342,7 +405,7 @@ function Set-HyperVRule($operation) {
   $existing = Get-HyperVRule $name
   $parameters = Get-RuleParameters $operation.rule.fields $true ($null -ne $existing)
   if ($null -ne $existing) {
-    if ($parameters.Count -gt 0) { Set-NetFirewallHyperVRule -Name $name @parameters }
+    if ($parameters.Count -gt 0) { $existing | Set-NetFirewallHyperVRule @parameters }
     return
   }
   if (-not $parameters.ContainsKey('DisplayName')) { $parameters['DisplayName'] = $name }
@@ -350,16 +413,19 @@ function Set-HyperVRule($operation) {
 }
 
 function Remove-HyperVRule($operation) {
-  $name = [string]$operation.name
-  if ($null -ne (Get-HyperVRule $name)) { Remove-NetFirewallHyperVRule -Name $name }
+  $existing = Get-HyperVRule ([string]$operation.name)
+  if ($null -ne $existing) { $existing | Remove-NetFirewallHyperVRule }
 }
 
+# The Windows rule with exactly this name, or $null.
 function Get-WindowsRule([string]$name) {
   try {
-    return Get-NetFirewallRule -Name $name -ErrorAction Stop
+    $rules = @(Get-NetFirewallRule -Name (ConvertTo-Literal $name) -ErrorAction Stop)
   } catch {
     return $null
   }
+  if ($rules.Count -ne 1) { return $null }
+  return $rules[0]
 }
 
 function Set-WindowsRule($operation) {
@@ -371,7 +437,7 @@ function Set-WindowsRule($operation) {
   }
   $parameters = Get-RuleParameters $operation.rule.fields $false ($null -ne $existing)
   if ($null -ne $existing) {
-    if ($parameters.Count -gt 0) { Set-NetFirewallRule -Name $name @parameters }
+    if ($parameters.Count -gt 0) { $existing | Set-NetFirewallRule @parameters }
     return
   }
   if (-not $parameters.ContainsKey('DisplayName')) { $parameters['DisplayName'] = $name }
@@ -381,7 +447,7 @@ function Set-WindowsRule($operation) {
 function Remove-WindowsRule($operation) {
   $existing = Get-WindowsRule ([string]$operation.name)
   if ($null -ne $existing -and [string]$existing.Group -eq [string]$operation.group) {
-    Remove-NetFirewallRule -Name ([string]$operation.name)
+    $existing | Remove-NetFirewallRule
   }
 }
 
@@ -399,7 +465,7 @@ if ($null -ne $request.elevate) {
   return
 }
 
-$results = @()
+$results = New-Object System.Collections.Generic.List[object]
 foreach ($operation in @($request.operations)) {
   try {
     switch ([string]$operation.kind) {
@@ -413,9 +479,9 @@ foreach ($operation in @($request.operations)) {
       'wsl.shutdown' { Stop-Wsl }
       default { throw ('unknown operation: ' + [string]$operation.kind) }
     }
-    $results += @{ ok = $true }
+    $results.Add(@{ ok = $true })
   } catch {
-    $results += @{ ok = $false; error = [string]$_.Exception.Message }
+    $results.Add(@{ ok = $false; error = [string]$_.Exception.Message })
   }
 }
 Write-Result @{ results = $results; observation = (Get-Observation $request) }

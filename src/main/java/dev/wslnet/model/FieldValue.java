@@ -51,9 +51,18 @@ public sealed interface FieldValue permits FieldValue.Text, FieldValue.Flag, Fie
       values = List.copyOf(values);
     }
 
+    /**
+     * The set Windows means: an empty list is "all", as {@code [Any]} is. WSL's own code creates
+     * its Hyper-V rules for all addresses by leaving the list empty (microsoft/WSL,
+     * src/windows/common/WslCoreFirewallSupport.cpp, MakeDefaultFirewallRuleConfiguration: {@code
+     * RemoteAddresses.clear(); // all remote addresses}).
+     */
     private TreeSet<String> normalized() {
       TreeSet<String> set = new TreeSet<>();
       values.forEach(v -> set.add(v.toLowerCase(Locale.ROOT)));
+      if (set.isEmpty()) {
+        set.add("any");
+      }
       return set;
     }
 

@@ -31,8 +31,6 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Observation {
   private static final Pattern VERSION = Pattern.compile("\\d+(\\.\\d+)+");
-  private static final java.util.Set<String> BOOLEAN_FIELDS =
-      java.util.Set.of("enabled", "loopbackEnabled", "allowHostPolicyMerge");
 
   private Observation() {}
 
@@ -165,7 +163,8 @@ public final class Observation {
   static Map<String, FieldValue> hyperVSettings(JsonNode settings) {
     Map<String, FieldValue> values = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> setting : settings.properties()) {
-      values.put(setting.getKey(), field(setting.getKey(), setting.getValue()));
+      String name = setting.getKey();
+      values.put(name, field(name, setting.getValue(), WindowsEnum.ofSetting(name)));
     }
     return values;
   }
@@ -179,7 +178,7 @@ public final class Observation {
         if (name.equals("name") || name.equals("group") || unset(name, field.getValue())) {
           continue;
         }
-        fields.put(name, field(name, field.getValue()));
+        fields.put(name, ruleField(name, field.getValue()));
       }
       result.add(new FirewallRule(rule.path("name").asString(), fields));
     }
@@ -200,23 +199,26 @@ public final class Observation {
     return text.isEmpty() || text.equalsIgnoreCase("Any");
   }
 
-  /**
-   * A field as Windows prints it ("True", "Private, Public", ["80", "443"]) in the form the file
-   * uses.
-   */
-  static FieldValue field(String name, JsonNode value) {
+  /** A rule field as Windows prints it ("True", "Private, Public", ["80", "443"], 2). */
+  static FieldValue ruleField(String name, JsonNode value) {
+    return field(name, value, WindowsEnum.ofRuleField(name));
+  }
+
+  /** A field in the form the file uses; enumerations through their value map. */
+  private static FieldValue field(String name, JsonNode value, Optional<WindowsEnum> enumeration) {
+    if (enumeration.isPresent() && (value.isString() || value.isNumber())) {
+      return enumeration.get().read(value.asString());
+    }
+    if (enumeration.isPresent() && value.isArray()) {
+      List<String> parts = new ArrayList<>();
+      value.forEach(part -> parts.add(part.asString()));
+      return enumeration.get().read(String.join(", ", parts));
+    }
     if (!value.isString()) {
       return FieldValueJson.read(value);
     }
-    String text = value.asString();
-    if (BOOLEAN_FIELDS.contains(name)) {
-      return new FieldValue.Flag(Boolean.parseBoolean(text));
-    }
-    if (name.equals("profiles")) {
-      return new FieldValue.Texts(List.of(text.split(",\\s*")));
-    }
     if (FirewallFields.LIST_FIELDS.contains(name)) {
-      return new FieldValue.Texts(List.of(text));
+      return new FieldValue.Texts(List.of(value.asString()));
     }
     return DesiredStateBinder.fieldValue(name, value);
   }

@@ -111,9 +111,13 @@ final class SimMachineJson {
     ArrayNode portProxy = root.putArray("portProxy");
     machine.portProxy().forEach(entry -> OperationJson.writeEntry(portProxy.addObject(), entry));
     ObjectNode hyperV = root.putObject("hyperVFirewall");
-    ObjectNode settings = hyperV.putObject("settings");
-    new java.util.TreeMap<>(machine.hyperVSettings())
-        .forEach((name, value) -> settings.set(name, json(value)));
+    if (machine.hyperVSettings().isEmpty()) {
+      hyperV.putNull("settings");
+    } else {
+      ObjectNode settings = hyperV.putObject("settings");
+      new java.util.TreeMap<>(machine.hyperVSettings())
+          .forEach((name, value) -> settings.set(name, json(value)));
+    }
     writeRules(hyperV.putArray("rules"), machine.hyperVRules());
     writeRules(root.putObject("windowsFirewall").putArray("rules"), machine.windowsRules());
     ArrayNode next = root.putArray("nextWslAddresses");

@@ -165,9 +165,18 @@ public final class SimProcessRunner implements ProcessRunner {
       value.put("data", entry.connectAddress() + "/" + entry.connectPort());
     }
     if (facts.hyperVFirewallAvailable()) {
-      ObjectNode settings = document.putObject("hyperVSettings");
-      machine.hyperVSettings().forEach((name, value) -> settings.put(name, windowsText(value)));
-      windowsRules(document.putArray("hyperVRules"), machine.hyperVRules());
+      if (machine.hyperVSettings().isEmpty()) {
+        // No setting exists for WSL's VM creator: Get-NetFirewallHyperVVMSetting fails, and the
+        // script reports null.
+        document.putNull("hyperVSettings");
+      } else {
+        ObjectNode settings = document.putObject("hyperVSettings");
+        machine.hyperVSettings().forEach((name, value) -> settings.put(name, windowsText(value)));
+      }
+      // The script asks Get-NetFirewallHyperVRule -VMCreatorId for WSL's creator's rules only.
+      windowsRules(
+          document.putArray("hyperVRules"),
+          machine.hyperVRules().stream().filter(SimWindows::isWsls).toList());
     } else {
       document.putNull("hyperVSettings");
       document.putArray("hyperVRules");
@@ -193,6 +202,9 @@ public final class SimProcessRunner implements ProcessRunner {
       node.put("name", rule.name());
       for (Map.Entry<String, FieldValue> field : rule.fields().entrySet()) {
         FieldValue value = field.getValue();
+        if (field.getKey().equals(SimWindows.VM_CREATOR)) {
+          continue;
+        }
         if (field.getKey().equals("profiles") && value instanceof FieldValue.Texts texts) {
           node.put("profiles", String.join(", ", texts.values()));
         } else if (value instanceof FieldValue.Texts texts) {

@@ -20,14 +20,28 @@ import java.util.Optional;
  * and the operations, linear in their number.
  */
 final class SimWindows {
+  /** netsh's words when it is not elevated (wsl-facts.md 2.4). */
   static final String NOT_ELEVATED =
       "The requested operation requires elevation (Run as administrator).";
-  static final String NO_HYPER_V_CMDLETS =
-      "The term 'New-NetFirewallHyperVRule' is not recognized as the name of a "
-          + "cmdlet, function, script file, or operable program.";
+
+  /**
+   * The firewall cmdlets' words when they are not elevated: a CimException, Windows System Error 5
+   * (Set-NetFirewallRule in danosito/JetBrainsActivator#3, New-NetFirewallRule in
+   * rannn505/child-shell#101; the Hyper-V cmdlets come from the same provider).
+   */
+  static final String ACCESS_DENIED = "Access is denied.";
 
   /** The field that holds a Windows firewall rule's group in host.json. */
   static final String GROUP = "group";
+
+  /** The field that holds a Hyper-V rule's VM creator in host.json; a rule without it is WSL's. */
+  static final String VM_CREATOR = "vmCreatorId";
+
+  /** WSL's VM creator (wsl-facts.md 3.1; WslCoreNetworkingSupport.h). */
+  static final String WSL_VM_CREATOR = "{40E0AC32-46A5-438A-A0B2-2B479E8F2E90}";
+
+  /** What a Hyper-V VM setting that nobody set holds (New-NetFirewallHyperVVMSetting). */
+  static final FieldValue NOT_CONFIGURED = new FieldValue.Text("NotConfigured");
 
   /** The machine after the operations, and each operation's result. */
   record Outcome(SimMachine machine, List<OperationResult> results) {}
@@ -42,7 +56,7 @@ final class SimWindows {
     Batch batch = new Batch(machine);
     List<OperationResult> results = new ArrayList<>();
     for (Operation operation : operations) {
-      Optional<String> failure = failure(batch.facts, machine, operation);
+      Optional<String> failure = fault(machine, operation).or(() -> batch.failure(operation));
       if (failure.isPresent()) {
         results.add(OperationResult.failed(operation, failure.get()));
       } else {
@@ -53,26 +67,18 @@ final class SimWindows {
     return new Outcome(batch.machine(machine), results);
   }
 
-  private static Optional<String> failure(
-      HostFacts facts, SimMachine machine, Operation operation) {
-    Optional<String> fault =
-        machine.faults().stream()
-            .filter(f -> f.matches(operation.kind(), operation.target()))
-            .map(SimMachine.Fault::message)
-            .findFirst();
-    if (fault.isPresent() || operation instanceof Operation.WslShutdown) {
-      return fault;
-    }
-    if (!facts.elevated()) {
-      return Optional.of(NOT_ELEVATED);
-    }
-    boolean hyperV =
-        operation instanceof Operation.HyperVRuleEnsure
-            || operation instanceof Operation.HyperVRuleRemove
-            || operation instanceof Operation.HyperVSettingsSet;
-    return hyperV && !facts.hyperVFirewallAvailable()
-        ? Optional.of(NO_HYPER_V_CMDLETS)
-        : Optional.empty();
+  private static Optional<String> fault(SimMachine machine, Operation operation) {
+    return machine.faults().stream()
+        .filter(f -> f.matches(operation.kind(), operation.target()))
+        .map(SimMachine.Fault::message)
+        .findFirst();
+  }
+
+  /** Whether a Hyper-V rule is WSL's: its VM creator is WSL's, or host.json names none. */
+  static boolean isWsls(FirewallRule rule) {
+    return rule.field(VM_CREATOR)
+        .map(creator -> creator.sameAs(new FieldValue.Text(WSL_VM_CREATOR)))
+        .orElse(true);
   }
 
   static boolean inGroup(FirewallRule rule, String group) {
@@ -101,6 +107,7 @@ final class SimWindows {
       nextWslAddresses = new ArrayList<>(machine.nextWslAddresses());
     }
 
+    /** Carries out one operation that {@link #failure} let through, as wslnet.ps1 does. */
     void apply(Operation operation, String networkingModeInFile) {
       if (operation instanceof Operation.PortProxySet set) {
         portProxy.remove(set.entry().identity());
@@ -110,6 +117,11 @@ final class SimWindows {
             new PortProxyEntry(delete.type(), delete.listenAddress(), delete.listenPort(), "", 0)
                 .identity());
       } else if (operation instanceof Operation.HyperVSettingsSet set) {
+        if (settings.isEmpty()) {
+          // No setting for WSL's VM creator: the script falls back to New-, whose parameters left
+          // out are NotConfigured.
+          FirewallFields.HYPER_V_SETTINGS.forEach(name -> settings.put(name, NOT_CONFIGURED));
+        }
         settings.putAll(set.settings());
       } else if (operation instanceof Operation.HyperVRuleEnsure ensure) {
         ensure(hyperVRules, ensure.rule());
@@ -125,6 +137,92 @@ final class SimWindows {
       } else {
         shutdown(networkingModeInFile);
       }
+    }
+
+    /**
+     * Why wslnet.ps1 fails this operation on this machine now, in the order the script meets it:
+     * what it only reads comes first (a rule of another VM creator or group is refused; a rule or
+     * forward that is not there needs no removal), then the cmdlet or program that changes
+     * something, which needs the cmdlets and elevation.
+     */
+    Optional<String> failure(Operation operation) {
+      if (operation instanceof Operation.PortProxySet) {
+        return elevated(NOT_ELEVATED);
+      } else if (operation instanceof Operation.PortProxyDelete delete) {
+        boolean present =
+            portProxy.containsKey(
+                new PortProxyEntry(
+                        delete.type(), delete.listenAddress(), delete.listenPort(), "", 0)
+                    .identity());
+        return present ? elevated(NOT_ELEVATED) : Optional.empty();
+      } else if (operation instanceof Operation.HyperVSettingsSet) {
+        // Get- fails inside try when the cmdlets are missing, so New- is the first to fail.
+        return hyperV("New-NetFirewallHyperVVMSetting").or(() -> elevated(ACCESS_DENIED));
+      } else if (operation instanceof Operation.HyperVRuleEnsure ensure) {
+        FirewallRule existing = hyperVRules.get(key(ensure.rule().name()));
+        return hyperV("New-NetFirewallHyperVRule")
+            .or(() -> otherCreator(ensure.rule().name()))
+            .or(
+                () ->
+                    changes(existing, ensure.rule()) ? elevated(ACCESS_DENIED) : Optional.empty());
+      } else if (operation instanceof Operation.HyperVRuleRemove remove) {
+        if (!facts.hyperVFirewallAvailable() || !hyperVRules.containsKey(key(remove.name()))) {
+          return Optional.empty();
+        }
+        return otherCreator(remove.name()).or(() -> elevated(ACCESS_DENIED));
+      } else if (operation instanceof Operation.FirewallRuleEnsure ensure) {
+        FirewallRule existing = windowsRules.get(key(ensure.rule().name()));
+        if (existing != null && !inGroup(existing, ensure.group())) {
+          return Optional.of(
+              "a rule named "
+                  + ensure.rule().name()
+                  + " exists outside the group "
+                  + ensure.group()
+                  + "; wslnet does not touch it");
+        }
+        return changes(existing, ensure.rule()) ? elevated(ACCESS_DENIED) : Optional.empty();
+      } else if (operation instanceof Operation.FirewallRuleRemove remove) {
+        FirewallRule existing = windowsRules.get(key(remove.name()));
+        return existing != null && inGroup(existing, remove.group())
+            ? elevated(ACCESS_DENIED)
+            : Optional.empty();
+      }
+      return Optional.empty();
+    }
+
+    private Optional<String> elevated(String message) {
+      return facts.elevated() ? Optional.empty() : Optional.of(message);
+    }
+
+    /** PowerShell's words for a cmdlet that Windows 10 does not have. */
+    private Optional<String> hyperV(String cmdlet) {
+      return facts.hyperVFirewallAvailable()
+          ? Optional.empty()
+          : Optional.of(
+              "The term '"
+                  + cmdlet
+                  + "' is not recognized as the name of a cmdlet, function, script file, or "
+                  + "operable program. Check the spelling of the name, or if a path was included, "
+                  + "verify that the path is correct and try again.");
+    }
+
+    /** Whether the script calls a cmdlet: New- for a new rule, Set- when fields are given. */
+    private static boolean changes(FirewallRule existing, FirewallRule wanted) {
+      return existing == null || !wanted.fields().isEmpty();
+    }
+
+    /** The script's refusal of a Hyper-V rule name that another VM creator's rule has. */
+    private Optional<String> otherCreator(String name) {
+      FirewallRule existing = hyperVRules.get(key(name));
+      if (existing == null || isWsls(existing)) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          "a Hyper-V rule named "
+              + name
+              + " belongs to the VM creator "
+              + existing.field(VM_CREATOR).map(FieldValue::display).orElse("")
+              + ", not to WSL's; wslnet does not touch it");
     }
 
     /** New-…Rule when no rule has the name, else Set-…Rule of the given fields. */

@@ -60,11 +60,16 @@ public final class ObservedDocument {
         rule.put("type", entry.type().netshName());
       }
     }
-    ObjectNode hyperV = root.putObject("hyperVFirewall");
-    ObjectNode settings = hyperV.putObject("settings");
+    ObjectNode hyperV = NODES.objectNode();
+    ObjectNode settings = NODES.objectNode();
     for (String name : FirewallFields.HYPER_V_SETTINGS) {
+      // NotConfigured is no value: the file cannot say it, and leaving the setting out keeps it.
       Optional.ofNullable(observed.hyperVSettings().get(name))
+          .filter(value -> !value.sameAs(new FieldValue.Text("NotConfigured")))
           .ifPresent(value -> settings.set(name, json(name, value)));
+    }
+    if (!settings.isEmpty()) {
+      hyperV.set("settings", settings);
     }
     List<FirewallRule> hyperVRules =
         observed.hyperVRules().stream()
@@ -74,6 +79,9 @@ public final class ObservedDocument {
             .toList();
     if (!hyperVRules.isEmpty()) {
       rules(hyperV.putArray("rules"), hyperVRules);
+    }
+    if (!hyperV.isEmpty()) {
+      root.set("hyperVFirewall", hyperV);
     }
     if (!observed.windowsRules().isEmpty()) {
       ObjectNode windows = root.putObject("windowsFirewall");

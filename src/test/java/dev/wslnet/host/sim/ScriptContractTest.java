@@ -1,0 +1,496 @@
+package dev.wslnet.host.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wslnet.host.Applied;
+import dev.wslnet.host.Operation;
+import dev.wslnet.model.FieldValue;
+import dev.wslnet.model.FirewallRule;
+import dev.wslnet.model.ObservedState;
+import dev.wslnet.model.PortProxyEntry;
+import dev.wslnet.model.PortProxyType;
+import dev.wslnet.testing.SimDir;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Every row of src/main/resources/powershell/CONTRACT.md on the simulated Windows: the simulator
+ * does what the script does on Windows, with the same words. The table and these cases are kept
+ * equal, and each script function the table names must be in wslnet.ps1.
+ */
+class ScriptContractTest {
+  private static final Path CONTRACT = Path.of("src/main/resources/powershell/CONTRACT.md");
+  private static final Path SCRIPT = Path.of("src/main/resources/powershell/wslnet.ps1");
+  private static final Pattern ROW = Pattern.compile("(?m)^\\| `([a-zA-Z.]+)`( W)? \\|");
+  private static final Pattern SCRIPT_FUNCTION =
+      Pattern.compile("\\| `([A-Z][A-Za-z]+-[A-Za-z]+)` \\|$");
+  private static final String GROUP = "wslnet";
+  private static final String OTHER_CREATOR = "{9E288F02-CE00-4D9E-BE2B-14CE463B0298}";
+  private static final String NOT_ELEVATED =
+      "The requested operation requires elevation (Run as administrator).";
+  private static final String ACCESS_DENIED = "Access is denied.";
+  private static final PortProxyEntry FORWARD =
+      new PortProxyEntry(PortProxyType.V4_TO_V4, "0.0.0.0", 3000, "172.30.98.229", 3000);
+
+  @TempDir Path temp;
+
+  /** One row: how the machine starts, and what must hold after the script's operation. */
+  private record Row(Consumer<SimDir> given, Consumer<SimDir> check) {}
+
+  private final Map<String, Row> rows = rows();
+
+  private Map<String, Row> rows() {
+    Map<String, Row> rows = new LinkedHashMap<>();
+    rows.put(
+        "observe.portProxy",
+        new Row(
+            sim -> sim.edit(root -> forward(root, "*", 80, "10.0.0.1", 8080)),
+            sim ->
+                assertThat(observe(sim).portProxy())
+                    .containsExactly(
+                        new PortProxyEntry(PortProxyType.V4_TO_V4, "*", 80, "10.0.0.1", 8080))));
+    rows.put(
+        "observe.hyperVSettings",
+        new Row(
+            sim -> {},
+            sim ->
+                assertThat(observe(sim).hyperVSettings())
+                    .containsEntry("enabled", new FieldValue.Flag(true))
+                    .containsEntry("defaultInboundAction", new FieldValue.Text("Block"))));
+    rows.put(
+        "observe.hyperVSettings.absent",
+        new Row(
+            sim -> sim.edit(root -> root.withObject("hyperVFirewall").putNull("settings")),
+            sim -> assertThat(observe(sim).hyperVSettings()).isEmpty()));
+    rows.put(
+        "observe.hyperVRules",
+        new Row(
+            sim ->
+                sim.edit(
+                    root -> {
+                      hyperVRule(root, "wsl-web", null).putArray("remoteAddresses");
+                      hyperVRule(root, "other-web", OTHER_CREATOR);
+                    }),
+            sim -> {
+              List<FirewallRule> rules = observe(sim).hyperVRules();
+              assertThat(rules).extracting(FirewallRule::name).containsExactly("wsl-web");
+              // WSL leaves a list empty for "all": the same value as [Any].
+              assertThat(rules.get(0).field("remoteAddresses").orElseThrow().sameAs(texts("Any")))
+                  .isTrue();
+            }));
+    rows.put(
+        "observe.windowsRules",
+        new Row(
+            sim ->
+                sim.edit(
+                    root -> {
+                      windowsRule(root, "mine", GROUP);
+                      windowsRule(root, "theirs", "wsl*");
+                    }),
+            sim ->
+                assertThat(observe(sim).windowsRules())
+                    .extracting(FirewallRule::name)
+                    .containsExactly("mine")));
+
+    rows.put(
+        "portProxy.set.new",
+        new Row(
+            sim -> {},
+            sim -> {
+              Applied applied = apply(sim, new Operation.PortProxySet(FORWARD));
+              assertOk(applied);
+              assertThat(applied.observed().portProxy()).containsExactly(FORWARD);
+            }));
+    rows.put(
+        "portProxy.set.existing",
+        new Row(
+            sim -> sim.edit(root -> forward(root, "0.0.0.0", 3000, "10.9.9.9", 1)),
+            sim -> {
+              Applied applied = apply(sim, new Operation.PortProxySet(FORWARD));
+              assertOk(applied);
+              assertThat(applied.observed().portProxy()).containsExactly(FORWARD);
+            }));
+    rows.put(
+        "portProxy.set.notElevated",
+        new Row(
+            ScriptContractTest::notElevated,
+            sim -> assertRefused(sim, new Operation.PortProxySet(FORWARD), NOT_ELEVATED)));
+    Operation delete = new Operation.PortProxyDelete(PortProxyType.V4_TO_V4, "0.0.0.0", 3000);
+    rows.put(
+        "portProxy.delete.existing",
+        new Row(
+            sim -> sim.edit(root -> forward(root, "0.0.0.0", 3000, "10.9.9.9", 1)),
+            sim -> {
+              Applied applied = apply(sim, delete);
+              assertOk(applied);
+              assertThat(applied.observed().portProxy()).isEmpty();
+            }));
+    rows.put(
+        "portProxy.delete.absent",
+        new Row(ScriptContractTest::notElevated, sim -> assertNothingToDo(sim, delete)));
+    rows.put(
+        "portProxy.delete.notElevated",
+        new Row(
+            sim -> notElevated(sim.edit(root -> forward(root, "0.0.0.0", 3000, "10.9.9.9", 1))),
+            sim -> assertRefused(sim, delete, NOT_ELEVATED)));
+
+    Operation inboundAllow =
+        new Operation.HyperVSettingsSet(
+            Map.of("defaultInboundAction", new FieldValue.Text("Allow")));
+    rows.put(
+        "hyperVSettings.set.existing",
+        new Row(
+            sim -> {},
+            sim -> {
+              Applied applied = apply(sim, inboundAllow);
+              assertOk(applied);
+              assertThat(applied.observed().hyperVSettings())
+                  .containsEntry("defaultInboundAction", new FieldValue.Text("Allow"))
+                  .containsEntry("defaultOutboundAction", new FieldValue.Text("Allow"))
+                  .containsEntry("loopbackEnabled", new FieldValue.Flag(true));
+            }));
+    rows.put(
+        "hyperVSettings.set.absent",
+        new Row(
+            sim -> sim.edit(root -> root.withObject("hyperVFirewall").putNull("settings")),
+            sim -> {
+              Applied applied = apply(sim, inboundAllow);
+              assertOk(applied);
+              assertThat(applied.observed().hyperVSettings())
+                  .containsEntry("defaultInboundAction", new FieldValue.Text("Allow"))
+                  .containsEntry("enabled", new FieldValue.Text("NotConfigured"))
+                  .containsEntry("loopbackEnabled", new FieldValue.Text("NotConfigured"));
+            }));
+    rows.put(
+        "hyperVSettings.set.noCmdlets",
+        new Row(
+            ScriptContractTest::withoutHyperV,
+            sim ->
+                assertRefused(sim, inboundAllow, notRecognized("New-NetFirewallHyperVVMSetting"))));
+    rows.put(
+        "hyperVSettings.set.notElevated",
+        new Row(
+            ScriptContractTest::notElevated,
+            sim -> assertRefused(sim, inboundAllow, ACCESS_DENIED)));
+
+    FirewallRule web = new FirewallRule("web", Map.of("localPorts", texts("80")));
+    rows.put(
+        "hyperVRule.ensure.new",
+        new Row(
+            sim -> {},
+            sim -> {
+              Applied applied = apply(sim, new Operation.HyperVRuleEnsure(web));
+              assertOk(applied);
+              FirewallRule created = only(applied.observed().hyperVRules());
+              assertThat(created.field("displayName")).contains(new FieldValue.Text("web"));
+              assertThat(created.field("direction")).contains(new FieldValue.Text("Inbound"));
+              assertThat(created.field("action")).contains(new FieldValue.Text("Allow"));
+              assertThat(created.field("enabled")).contains(new FieldValue.Flag(true));
+              assertThat(created.field("localPorts")).contains(texts("80"));
+            }));
+    rows.put(
+        "hyperVRule.ensure.existing",
+        new Row(
+            sim -> sim.edit(root -> hyperVRule(root, "web", null).put("action", "Block")),
+            sim -> {
+              Applied applied = apply(sim, new Operation.HyperVRuleEnsure(web));
+              assertOk(applied);
+              FirewallRule changed = only(applied.observed().hyperVRules());
+              assertThat(changed.field("localPorts")).contains(texts("80"));
+              assertThat(changed.field("action")).contains(new FieldValue.Text("Block"));
+            }));
+    rows.put(
+        "hyperVRule.ensure.wildcardName",
+        new Row(
+            sim -> sim.edit(root -> hyperVRule(root, "web1", null).put("action", "Block")),
+            sim -> {
+              FirewallRule pattern =
+                  new FirewallRule("web*", Map.of("action", new FieldValue.Text("Allow")));
+              Applied applied = apply(sim, new Operation.HyperVRuleEnsure(pattern));
+              assertOk(applied);
+              assertThat(applied.observed().hyperVRules())
+                  .extracting(FirewallRule::name)
+                  .containsExactlyInAnyOrder("web1", "web*");
+              assertThat(rule(applied.observed().hyperVRules(), "web1").field("action"))
+                  .contains(new FieldValue.Text("Block"));
+            }));
+    String otherCreatorMessage =
+        "a Hyper-V rule named web belongs to the VM creator "
+            + OTHER_CREATOR
+            + ", not to WSL's; wslnet does not touch it";
+    rows.put(
+        "hyperVRule.ensure.otherCreator",
+        new Row(
+            sim -> sim.edit(root -> hyperVRule(root, "web", OTHER_CREATOR)),
+            sim -> assertRefused(sim, new Operation.HyperVRuleEnsure(web), otherCreatorMessage)));
+    rows.put(
+        "hyperVRule.ensure.noCmdlets",
+        new Row(
+            ScriptContractTest::withoutHyperV,
+            sim ->
+                assertRefused(
+                    sim,
+                    new Operation.HyperVRuleEnsure(web),
+                    notRecognized("New-NetFirewallHyperVRule"))));
+    rows.put(
+        "hyperVRule.ensure.notElevated",
+        new Row(
+            ScriptContractTest::notElevated,
+            sim -> assertRefused(sim, new Operation.HyperVRuleEnsure(web), ACCESS_DENIED)));
+    rows.put(
+        "hyperVRule.remove.existing",
+        new Row(
+            sim -> sim.edit(root -> hyperVRule(root, "web", null)),
+            sim -> {
+              Applied applied = apply(sim, new Operation.HyperVRuleRemove("web"));
+              assertOk(applied);
+              assertThat(applied.observed().hyperVRules()).isEmpty();
+            }));
+    rows.put(
+        "hyperVRule.remove.absent",
+        new Row(
+            ScriptContractTest::notElevated,
+            sim -> assertNothingToDo(sim, new Operation.HyperVRuleRemove("web"))));
+    rows.put(
+        "hyperVRule.remove.otherCreator",
+        new Row(
+            sim -> sim.edit(root -> hyperVRule(root, "web", OTHER_CREATOR)),
+            sim -> assertRefused(sim, new Operation.HyperVRuleRemove("web"), otherCreatorMessage)));
+    rows.put(
+        "hyperVRule.remove.notElevated",
+        new Row(
+            sim -> notElevated(sim.edit(root -> hyperVRule(root, "web", null))),
+            sim -> assertRefused(sim, new Operation.HyperVRuleRemove("web"), ACCESS_DENIED)));
+
+    rows.put(
+        "firewallRule.ensure.new",
+        new Row(
+            sim -> {},
+            sim -> {
+              Applied applied = apply(sim, new Operation.FirewallRuleEnsure(GROUP, web));
+              assertOk(applied);
+              FirewallRule created = only(applied.observed().windowsRules());
+              assertThat(created.field("displayName")).contains(new FieldValue.Text("web"));
+              assertThat(created.field("localPorts")).contains(texts("80"));
+              assertThat(created.field("enabled")).contains(new FieldValue.Flag(true));
+            }));
+    rows.put(
+        "firewallRule.ensure.existing",
+        new Row(
+            sim -> sim.edit(root -> windowsRule(root, "web", GROUP).put("action", "Block")),
+            sim -> {
+              Applied applied = apply(sim, new Operation.FirewallRuleEnsure(GROUP, web));
+              assertOk(applied);
+              FirewallRule changed = only(applied.observed().windowsRules());
+              assertThat(changed.field("localPorts")).contains(texts("80"));
+              assertThat(changed.field("action")).contains(new FieldValue.Text("Block"));
+            }));
+    rows.put(
+        "firewallRule.ensure.otherGroup",
+        new Row(
+            sim -> sim.edit(root -> windowsRule(root, "web", "Remote Desktop")),
+            sim ->
+                assertRefused(
+                    sim,
+                    new Operation.FirewallRuleEnsure(GROUP, web),
+                    "a rule named web exists outside the group wslnet; wslnet does not touch it")));
+    rows.put(
+        "firewallRule.ensure.notElevated",
+        new Row(
+            ScriptContractTest::notElevated,
+            sim ->
+                assertRefused(sim, new Operation.FirewallRuleEnsure(GROUP, web), ACCESS_DENIED)));
+    rows.put(
+        "firewallRule.remove.existing",
+        new Row(
+            sim -> sim.edit(root -> windowsRule(root, "web", GROUP)),
+            sim -> {
+              Applied applied = apply(sim, new Operation.FirewallRuleRemove(GROUP, "web"));
+              assertOk(applied);
+              assertThat(applied.observed().windowsRules()).isEmpty();
+            }));
+    rows.put(
+        "firewallRule.remove.absent",
+        new Row(
+            ScriptContractTest::notElevated,
+            sim -> assertNothingToDo(sim, new Operation.FirewallRuleRemove(GROUP, "web"))));
+    rows.put(
+        "firewallRule.remove.otherGroup",
+        new Row(
+            sim -> sim.edit(root -> windowsRule(root, "web", "Remote Desktop")),
+            sim -> assertNothingToDo(sim, new Operation.FirewallRuleRemove(GROUP, "web"))));
+    rows.put(
+        "firewallRule.remove.notElevated",
+        new Row(
+            sim -> notElevated(sim.edit(root -> windowsRule(root, "web", GROUP))),
+            sim ->
+                assertRefused(sim, new Operation.FirewallRuleRemove(GROUP, "web"), ACCESS_DENIED)));
+
+    rows.put(
+        "wsl.shutdown",
+        new Row(
+            sim ->
+                notElevated(
+                    sim.wslconfig("[wsl2]\nnetworkingMode=mirrored\n")
+                        .edit(root -> root.putArray("nextWslAddresses").add("172.30.101.7"))),
+            sim -> {
+              Applied applied = apply(sim, new Operation.WslShutdown());
+              assertOk(applied);
+              assertThat(applied.observed().facts().runningNetworkingMode()).contains("mirrored");
+              assertThat(applied.observed().facts().wslAddress()).contains("172.30.101.7");
+            }));
+    return rows;
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyRowHoldsOnTheSimulator() {
+    return rows.entrySet().stream()
+        .map(
+            row ->
+                DynamicTest.dynamicTest(
+                    row.getKey(),
+                    () -> {
+                      SimDir sim = SimDir.fresh(Files.createTempDirectory(temp, "row"));
+                      row.getValue().given().accept(sim);
+                      row.getValue().check().accept(sim);
+                    }));
+  }
+
+  @Test
+  void theTableAndTheCasesHaveTheSameRows() throws IOException {
+    TreeSet<String> table = new TreeSet<>();
+    Matcher row = ROW.matcher(Files.readString(CONTRACT));
+    while (row.find()) {
+      table.add(row.group(1));
+    }
+    assertThat(table).isEqualTo(new TreeSet<>(rows.keySet()));
+  }
+
+  @Test
+  void everyScriptFunctionTheTableNamesIsInTheScript() throws IOException {
+    String script = Files.readString(SCRIPT);
+    List<String> functions =
+        Files.readString(CONTRACT)
+            .lines()
+            .map(SCRIPT_FUNCTION::matcher)
+            .filter(Matcher::find)
+            .map(matcher -> matcher.group(1))
+            .distinct()
+            .toList();
+    assertThat(functions).isNotEmpty();
+    assertThat(functions).allSatisfy(name -> assertThat(script).contains("function " + name));
+  }
+
+  @Test
+  void theScriptSaysWhatTheSimulatorSays() throws IOException {
+    String script = Files.readString(SCRIPT);
+    assertThat(script)
+        .contains(
+            "' belongs to the VM creator ' + [string]$rule.VMCreatorId + ', not to WSL''s; wslnet"
+                + " does not touch it'")
+        .contains("' exists outside the group ' + $group + '; wslnet does not touch it'");
+  }
+
+  private static ObservedState observe(SimDir sim) {
+    return SimHost.create(sim.path(), false).observe(Optional.of(GROUP));
+  }
+
+  private static Applied apply(SimDir sim, Operation operation) {
+    return SimHost.create(sim.path(), false).apply(List.of(operation), Optional.of(GROUP));
+  }
+
+  private static void assertOk(Applied applied) {
+    assertThat(applied.results()).allSatisfy(result -> assertThat(result.error()).isEmpty());
+  }
+
+  /** host.json as the simulator writes it, so that snapshots compare content, not layout. */
+  private static String settled(SimDir sim) {
+    SimHost.create(sim.path(), false).apply(List.of(), Optional.of(GROUP));
+    return sim.snapshot();
+  }
+
+  private static void assertRefused(SimDir sim, Operation operation, String message) {
+    String before = settled(sim);
+    Applied applied = apply(sim, operation);
+    assertThat(applied.results().get(0).error()).contains(message);
+    assertThat(sim.snapshot()).as("a failed operation changes nothing").isEqualTo(before);
+  }
+
+  private static void assertNothingToDo(SimDir sim, Operation operation) {
+    String before = settled(sim);
+    assertOk(apply(sim, operation));
+    assertThat(sim.snapshot()).isEqualTo(before);
+  }
+
+  private static String notRecognized(String cmdlet) {
+    return "The term '"
+        + cmdlet
+        + "' is not recognized as the name of a cmdlet, function, script file, or operable program."
+        + " Check the spelling of the name, or if a path was included, verify that the path is"
+        + " correct and try again.";
+  }
+
+  private static SimDir notElevated(SimDir sim) {
+    return sim.edit(root -> root.withObject("facts").put("elevated", false));
+  }
+
+  private static void withoutHyperV(SimDir sim) {
+    sim.edit(root -> root.withObject("facts").put("hyperVFirewallAvailable", false));
+  }
+
+  private static void forward(
+      ObjectNode root, String listen, int port, String connect, int connectPort) {
+    root.withArray("portProxy")
+        .addObject()
+        .put("type", "v4tov4")
+        .put("listenAddress", listen)
+        .put("listenPort", port)
+        .put("connectAddress", connect)
+        .put("connectPort", connectPort);
+  }
+
+  private static ObjectNode hyperVRule(ObjectNode root, String name, String creator) {
+    ObjectNode rule =
+        root.withObject("hyperVFirewall").withArray("rules").addObject().put("name", name);
+    if (creator != null) {
+      rule.put("vmCreatorId", creator);
+    }
+    return rule;
+  }
+
+  private static ObjectNode windowsRule(ObjectNode root, String name, String group) {
+    return root.withObject("windowsFirewall")
+        .withArray("rules")
+        .addObject()
+        .put("name", name)
+        .put("group", group);
+  }
+
+  private static FieldValue.Texts texts(String... values) {
+    return new FieldValue.Texts(List.of(values));
+  }
+
+  private static FirewallRule only(List<FirewallRule> rules) {
+    assertThat(rules).hasSize(1);
+    return rules.get(0);
+  }
+
+  private static FirewallRule rule(List<FirewallRule> rules, String name) {
+    return rules.stream().filter(rule -> rule.name().equals(name)).findFirst().orElseThrow();
+  }
+}

@@ -1,0 +1,66 @@
+package dev.wslnet.host.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wslnet.cli.CliRun;
+import dev.wslnet.testing.SimDir;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Windows' own forms of "all" and "not set" through plan and show: an empty list is the same as
+ * [Any], and a VM setting that does not exist, or a host without Hyper-V cmdlets, gives a show that
+ * plans empty.
+ */
+class WindowsFormsPlanTest {
+  @TempDir Path temp;
+
+  @Test
+  void anEmptyListOnTheHostIsAny() throws Exception {
+    SimDir host =
+        SimDir.fresh(temp)
+            .edit(
+                root ->
+                    root.withObject("hyperVFirewall")
+                        .withArray("rules")
+                        .addObject()
+                        .put("name", "web")
+                        .put("protocol", "TCP")
+                        .putArray("remoteAddresses"));
+    Path file =
+        Files.writeString(
+            temp.resolve("wslnet.yaml"),
+            """
+            version: 1
+            hyperVFirewall:
+              rules:
+                - {name: web, protocol: TCP, remoteAddresses: [Any]}
+            """);
+    CliRun plan =
+        CliRun.run("plan", "-f", file.toString(), "--host", host.spec(), "--detailed-exitcode");
+    assertThat(plan.exitCode()).as(plan.out()).isZero();
+    CliRun show = CliRun.run("show", "--host", host.spec());
+    assertThat(show.out()).contains("name: \"web\"").doesNotContain("remoteAddresses");
+  }
+
+  @Test
+  void showPlansEmptyWithoutAVmSettingOrWithoutHyperVCmdlets() throws Exception {
+    SimDir noSetting =
+        SimDir.fresh(temp.resolve("a"))
+            .edit(root -> root.withObject("hyperVFirewall").putNull("settings"));
+    SimDir noCmdlets =
+        SimDir.fresh(temp.resolve("b"))
+            .edit(root -> root.withObject("facts").put("hyperVFirewallAvailable", false));
+    for (SimDir host : new SimDir[] {noSetting, noCmdlets}) {
+      CliRun show = CliRun.run("show", "--host", host.spec());
+      assertThat(show.exitCode()).isZero();
+      assertThat(show.out()).doesNotContain("hyperVFirewall");
+      Path shown = Files.writeString(temp.resolve("shown.yaml"), show.out());
+      CliRun plan =
+          CliRun.run("plan", "-f", shown.toString(), "--host", host.spec(), "--detailed-exitcode");
+      assertThat(plan.exitCode()).as(plan.out() + plan.err()).isZero();
+    }
+  }
+}
