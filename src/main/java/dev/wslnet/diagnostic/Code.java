@@ -228,6 +228,13 @@ public enum Code {
       "Two forwards listen on one address and port",
       "netsh keeps v4tov4 and v4tov6 (and v6tov4 and v6tov6) in separate tables, so both entries"
           + " can exist for one listen address and port, but only one of them can listen there."),
+  WILDCARD_IN_RULE_NAME(
+      42,
+      ERROR,
+      "wildcard-in-rule-name",
+      "A rule name with a wildcard character",
+      "The firewall cmdlets read *, ?, [ and ] in -Name as wildcards, so such a name could match "
+          + "other rules."),
 
   WSLCONFIG_SKIPPED_LINE(
       50,

@@ -402,6 +402,20 @@ class DiagnosticCodesTest {
             """,
             Expected.at(Code.SHARED_LISTEN_SOCKET, 5, 7)),
         c(
+            "wildcards in rule names",
+            """
+            version: 1
+            hyperVFirewall:
+              rules:
+                - {name: "web*"}
+            windowsFirewall:
+              group: wslnet
+              rules:
+                - {name: "db[1]"}
+            """,
+            Expected.at(Code.WILDCARD_IN_RULE_NAME, 4, 14),
+            Expected.at(Code.WILDCARD_IN_RULE_NAME, 8, 14)),
+        c(
             "YAML duplicate key",
             """
             version: 1

@@ -17,6 +17,12 @@ import tools.jackson.databind.JsonNode;
 
 /** Checks on Hyper-V and Windows firewall rules (reference: wsl-facts.md section 3). */
 final class FirewallRules implements SemanticRule {
+  /**
+   * Characters that Get-, Set- and Remove-NetFirewallRule and the Hyper-V rule cmdlets read as
+   * wildcards in -Name (about_Wildcards).
+   */
+  private static final String WILDCARDS = "*?[]";
+
   private static final String HYPER_V = "/hyperVFirewall/rules";
   private static final String WINDOWS = "/windowsFirewall/rules";
 
@@ -54,6 +60,17 @@ final class FirewallRules implements SemanticRule {
                           + reservedPrefix
                           + " belong to WSL, which creates and removes those rules",
                       "choose another name");
+                }
+                if (name.chars().anyMatch(c -> WILDCARDS.indexOf(c) >= 0)) {
+                  context.report(
+                      Code.WILDCARD_IN_RULE_NAME,
+                      rule.pointer("name"),
+                      Target.VALUE,
+                      "the rule name "
+                          + name
+                          + " holds a wildcard character (*, ?, [ or ]); the firewall cmdlets read "
+                          + "names as patterns",
+                      "choose a name without *, ?, [ and ]");
                 }
                 Item first = names.putIfAbsent(name.toLowerCase(Locale.ROOT), rule);
                 if (first != null) {
