@@ -235,6 +235,13 @@ public enum Code {
       "A rule name with a wildcard character",
       "The firewall cmdlets read *, ?, [ and ] in -Name as wildcards, so such a name could match "
           + "other rules."),
+  STAR_AND_ANY_ADDRESS(
+      43,
+      WARNING,
+      "star-and-any-address",
+      "Forwards on * and on 0.0.0.0 (or ::) with one port",
+      "netsh stores * (listenaddress left out) and 0.0.0.0 as two registry entries, but both listen"
+          + " on every address of the family: only one of them can listen."),
 
   WSLCONFIG_SKIPPED_LINE(
       50,
@@ -284,7 +291,14 @@ public enum Code {
       "ip-helper-stopped",
       "The IP Helper service is stopped",
       "Windows' IP Helper service (iphlpsvc) carries portproxy forwards; while it is stopped they"
-          + " do nothing.");
+          + " do nothing."),
+  HOST_STAR_AND_ANY_ADDRESS(
+      61,
+      WARNING,
+      "host-star-and-any-address",
+      "The host forwards * and 0.0.0.0 (or ::) on one port",
+      "The host has portproxy entries on * and on the family's any-address for the same port: two"
+          + " registry entries, one socket, so only one of them can listen.");
 
   private final int number;
   private final Severity severity;

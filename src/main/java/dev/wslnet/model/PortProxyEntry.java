@@ -28,6 +28,19 @@ public record PortProxyEntry(
     return type.netshName() + " " + listenAddress.toLowerCase(Locale.ROOT) + ":" + listenPort;
   }
 
+  /**
+   * The address and port Windows binds, whatever the spelling: {@code *} (listenaddress left out)
+   * and the family's any-address ({@code 0.0.0.0}, {@code ::}) are two registry entries for one
+   * socket.
+   */
+  public String boundSocket() {
+    String address = listenAddress.toLowerCase(Locale.ROOT);
+    if (address.equals("*")) {
+      address = type.listenFamily() == IpLiteral.Family.IPV4 ? "0.0.0.0" : "::";
+    }
+    return type.listenFamily() + " " + address + ":" + listenPort;
+  }
+
   /** The socket Windows listens on; two types with the same listen family share it. */
   public String listenSocket() {
     return type.listenFamily() + " " + listenAddress.toLowerCase(Locale.ROOT) + ":" + listenPort;

@@ -7,6 +7,7 @@ import dev.wslnet.model.DesiredState.HyperVSpec;
 import dev.wslnet.model.FieldValue;
 import dev.wslnet.model.FirewallFields;
 import dev.wslnet.model.ObservedState;
+import dev.wslnet.model.PortProxyEntry;
 import dev.wslnet.wslconfig.ParsedWslConfig;
 import dev.wslnet.wslconfig.WslConfigLint;
 import dev.wslnet.wslconfig.WslConfigParser;
@@ -74,7 +75,38 @@ public final class Planner {
               "start it in an elevated PowerShell: Set-Service iphlpsvc -StartupType Automatic;"
                   + " Start-Service iphlpsvc"));
     }
+    warnings.addAll(starAndAnyAddress(observed));
     return new Plan(observed.facts(), changes, warnings, Fingerprints.of(desired, observed));
+  }
+
+  /** Host entries on {@code *} and on the any-address with one port: only one of them listens. */
+  private static List<Diagnostic> starAndAnyAddress(ObservedState observed) {
+    Map<String, List<PortProxyEntry>> bySocket = new java.util.TreeMap<>();
+    observed
+        .portProxy()
+        .forEach(
+            entry ->
+                bySocket
+                    .computeIfAbsent(entry.boundSocket(), socket -> new ArrayList<>())
+                    .add(entry));
+    List<Diagnostic> warnings = new ArrayList<>();
+    for (List<PortProxyEntry> entries : bySocket.values()) {
+      List<String> spellings =
+          entries.stream().map(PortProxyEntry::listenAddress).distinct().sorted().toList();
+      if (spellings.size() > 1) {
+        warnings.add(
+            Diagnostic.ofFile(
+                Code.HOST_STAR_AND_ANY_ADDRESS,
+                observed.facts().host(),
+                "the host forwards "
+                    + String.join(
+                        " and ", entries.stream().map(PortProxyEntry::address).sorted().toList())
+                    + ": two registry entries for one socket, so only one of them listens",
+                "keep one: declare it and set prune, or delete the other with netsh interface"
+                    + " portproxy delete"));
+      }
+    }
+    return warnings;
   }
 
   /** .wslconfig as WSL reads it now; a missing file reads as an empty one. */

@@ -32,6 +32,7 @@ class DiagnosticCodesTest {
    */
   private static final Set<Code> CHECKED_OUTSIDE_CASES =
       EnumSet.of(
+          Code.HOST_STAR_AND_ANY_ADDRESS,
           Code.FILE_UNREADABLE,
           Code.FILE_TOO_LARGE,
           Code.NOT_UTF8,
@@ -402,6 +403,20 @@ class DiagnosticCodesTest {
             """,
             Expected.at(Code.SHARED_LISTEN_SOCKET, 5, 7)),
         c(
+            "* and 0.0.0.0 on one port",
+            """
+            version: 1
+            portProxy:
+              rules:
+                - {listenAddress: "*", listenPort: 80, connectAddress: 10.0.0.5}
+                - {listenAddress: 0.0.0.0, listenPort: 80, connectAddress: 10.0.0.6}
+            windowsFirewall:
+              group: wslnet
+              rules:
+                - {name: web, direction: Inbound, action: Allow, protocol: TCP, localPorts: [80]}
+            """,
+            Expected.at(Code.STAR_AND_ANY_ADDRESS, 5, 23)),
+        c(
             "wildcards in rule names",
             """
             version: 1
@@ -542,6 +557,30 @@ class DiagnosticCodesTest {
             "plan", "-f", "examples/mirrored-inbound.yaml", "--host", host.spec());
     assertThat(hyperV.exitCode()).isEqualTo(1);
     assertThat(hyperV.err()).contains("no Hyper-V firewall cmdlets").contains("Windows 10");
+  }
+
+  @Test
+  void planWarnsWhenTheHostForwardsStarAndTheAnyAddressOnOnePort(@TempDir Path dir) {
+    dev.wslnet.testing.SimDir host =
+        dev.wslnet.testing.SimDir.fresh(dir)
+            .edit(
+                root -> {
+                  for (String listen : List.of("*", "0.0.0.0")) {
+                    root.withArray("portProxy")
+                        .addObject()
+                        .put("type", "v4tov4")
+                        .put("listenAddress", listen)
+                        .put("listenPort", 9000)
+                        .put("connectAddress", "10.0.0.9")
+                        .put("connectPort", 9000);
+                  }
+                });
+    dev.wslnet.cli.CliRun plan =
+        dev.wslnet.cli.CliRun.run(
+            "plan", "-f", "examples/minimal.yaml", "--host", host.spec(), "--no-color");
+    assertThat(plan.out())
+        .contains("[" + Code.HOST_STAR_AND_ANY_ADDRESS.id() + "]")
+        .contains("portProxy[v4tov4 *:9000] and portProxy[v4tov4 0.0.0.0:9000]");
   }
 
   @Test

@@ -5,12 +5,12 @@ import dev.wslnet.config.rules.RuleContext.Target;
 import dev.wslnet.diagnostic.Code;
 import dev.wslnet.model.IpLiteral;
 import dev.wslnet.model.IpLiteral.Family;
+import dev.wslnet.model.PortProxyEntry;
 import dev.wslnet.model.PortProxyType;
 import dev.wslnet.model.PortRange;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +34,7 @@ final class PortProxyRules implements SemanticRule {
     }
     Map<String, Item> identities = new HashMap<>();
     Map<String, Item> sockets = new HashMap<>();
+    Map<String, Item> spellings = new HashMap<>();
     BitSet allowed = portsFirewallAllows(context);
     for (Item rule : rules) {
       Optional<String> listen = rule.string("listenAddress");
@@ -54,49 +55,13 @@ final class PortProxyRules implements SemanticRule {
       }
       Optional<Integer> listenPort = rule.integer("listenPort");
       if (listen.isPresent() && listenPort.isPresent() && type.isPresent()) {
-        String identity =
-            type.get().netshName()
-                + " "
-                + listen.get().toLowerCase(Locale.ROOT)
-                + ":"
-                + listenPort.get();
-        Item first = identities.putIfAbsent(identity, rule);
-        if (first != null) {
-          context.report(
-              Code.DUPLICATE_IDENTITY,
-              rule.pointer(),
-              Target.VALUE,
-              "a second forward for "
-                  + type.get().netshName()
-                  + " "
-                  + listen.get()
-                  + ":"
-                  + listenPort.get()
-                  + "; Windows keeps one entry per listen address and port",
-              "merge it with " + context.yamlPath(first.pointer()));
-        } else {
-          String socket =
-              type.get().listenFamily()
-                  + " "
-                  + listen.get().toLowerCase(Locale.ROOT)
-                  + ":"
-                  + listenPort.get();
-          Item other = sockets.putIfAbsent(socket, rule);
-          if (other != null) {
-            context.report(
-                Code.SHARED_LISTEN_SOCKET,
-                rule.pointer(),
-                Target.VALUE,
-                "this forward and "
-                    + context.yamlPath(other.pointer())
-                    + " both listen on "
-                    + listen.get()
-                    + ":"
-                    + listenPort.get()
-                    + "; netsh stores both types, but only one of them can listen there",
-                "keep one of the two forwards");
-          }
-        }
+        checkSockets(
+            context,
+            rule,
+            new PortProxyEntry(type.get(), listen.get(), listenPort.get(), "", 0),
+            identities,
+            sockets,
+            spellings);
       }
       if (listen.isPresent() && listenPort.isPresent()) {
         checkLoop(context, rule, listen.get(), listenPort.get(), connect);
@@ -118,6 +83,61 @@ final class PortProxyRules implements SemanticRule {
                   + "]");
         }
       }
+    }
+  }
+
+  /**
+   * One entry per identity; one type per listen socket (netsh keeps both, only one listens); and a
+   * warning for {@code *} beside the any-address on one port, which bind the same socket.
+   */
+  private static void checkSockets(
+      RuleContext context,
+      Item rule,
+      PortProxyEntry entry,
+      Map<String, Item> identities,
+      Map<String, Item> sockets,
+      Map<String, Item> spellings) {
+    Item first = identities.putIfAbsent(entry.identity(), rule);
+    if (first != null) {
+      context.report(
+          Code.DUPLICATE_IDENTITY,
+          rule.pointer(),
+          Target.VALUE,
+          "a second forward for "
+              + entry.type().netshName()
+              + " "
+              + entry.listenEndpoint()
+              + "; Windows keeps one entry per listen address and port",
+          "merge it with " + context.yamlPath(first.pointer()));
+      return;
+    }
+    Item other = sockets.putIfAbsent(entry.listenSocket(), rule);
+    if (other != null) {
+      context.report(
+          Code.SHARED_LISTEN_SOCKET,
+          rule.pointer(),
+          Target.VALUE,
+          "this forward and "
+              + context.yamlPath(other.pointer())
+              + " both listen on "
+              + entry.listenEndpoint()
+              + "; netsh stores both types, but only one of them can listen there",
+          "keep one of the two forwards");
+      return;
+    }
+    Item sameSocket = spellings.putIfAbsent(entry.boundSocket(), rule);
+    if (sameSocket != null) {
+      context.report(
+          Code.STAR_AND_ANY_ADDRESS,
+          rule.pointer("listenAddress"),
+          Target.VALUE,
+          "this forward and "
+              + context.yamlPath(sameSocket.pointer())
+              + " listen on port "
+              + entry.listenPort()
+              + " of every address, one as * and one as the any-address; netsh stores two entries,"
+              + " but only one of them can listen",
+          "keep one of the two forwards");
     }
   }
 
