@@ -324,7 +324,8 @@ function Set-PortProxy($operation) {
 function Remove-PortProxy($operation) {
   Assert-PortProxyType ([string]$operation.type)
   if (-not (Test-PortProxy $operation)) { return }
-  $arguments = @('interface', 'portproxy', 'delete', [string]$operation.type, ('listenport=' + [int]$operation.listenPort))
+  # The port as text: a number, or the service name of a value that wslnet could not read (netsh takes either).
+  $arguments = @('interface', 'portproxy', 'delete', [string]$operation.type, ('listenport=' + [string]$operation.listenPort))
   if ([string]$operation.listenAddress -ne '*') { $arguments += ('listenaddress=' + [string]$operation.listenAddress) }
   Invoke-Netsh $arguments
 }

@@ -20,6 +20,7 @@ interface Executor {
     return switch (kind) {
       case WSLCONFIG -> change -> List.of();
       case PORT_PROXY -> new PortProxyExecutor();
+      case PORT_PROXY_VALUE -> new PortProxyValueExecutor();
       case HYPER_V_SETTINGS -> new HyperVSettingsExecutor();
       case HYPER_V_RULE -> new HyperVRuleExecutor();
       case WINDOWS_RULE -> new WindowsRuleExecutor();

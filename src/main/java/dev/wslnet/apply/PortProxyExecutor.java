@@ -20,6 +20,6 @@ final class PortProxyExecutor implements Executor {
   }
 
   private static Operation delete(PortProxyEntry entry) {
-    return new Operation.PortProxyDelete(entry.type(), entry.listenAddress(), entry.listenPort());
+    return Operation.PortProxyDelete.of(entry);
   }
 }

@@ -298,7 +298,14 @@ public enum Code {
       "host-star-and-any-address",
       "The host forwards * and 0.0.0.0 (or ::) on one port",
       "The host has portproxy entries on * and on the family's any-address for the same port: two"
-          + " registry entries, one socket, so only one of them can listen.");
+          + " registry entries, one socket, so only one of them can listen."),
+  UNREADABLE_PORT_PROXY(
+      62,
+      WARNING,
+      "unreadable-port-proxy",
+      "A portproxy entry wslnet cannot read",
+      "A portproxy registry value whose port is a service name, or whose text is not address/port:"
+          + " wslnet shows it and leaves it, and prune deletes it when netsh can.");
 
   private final int number;
   private final Severity severity;

@@ -50,9 +50,22 @@ public sealed interface Operation
     }
   }
 
-  /** netsh interface portproxy delete; an entry that is already gone is no failure. */
-  record PortProxyDelete(PortProxyType type, String listenAddress, int listenPort)
+  /**
+   * netsh interface portproxy delete; an entry that is already gone is no failure. The port is
+   * text, as netsh takes it: a number, or the service name of a value wslnet could not read.
+   */
+  record PortProxyDelete(PortProxyType type, String listenAddress, String listenPort)
       implements Operation {
+    public static PortProxyDelete of(PortProxyEntry entry) {
+      return new PortProxyDelete(
+          entry.type(), entry.listenAddress(), Integer.toString(entry.listenPort()));
+    }
+
+    /** The registry value name netsh keeps the entry under: {@code listenaddress/listenport}. */
+    public String valueName() {
+      return listenAddress + "/" + listenPort;
+    }
+
     @Override
     public String kind() {
       return "portProxy.delete";
@@ -60,9 +73,8 @@ public sealed interface Operation
 
     @Override
     public String target() {
-      return type.netshName()
-          + " "
-          + new PortProxyEntry(type, listenAddress, listenPort, "", 0).listenEndpoint();
+      String endpoint = listenAddress.contains(":") ? "[" + listenAddress + "]" : listenAddress;
+      return type.netshName() + " " + endpoint + ":" + listenPort;
     }
   }
 

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param hyperVSettings the Hyper-V firewall VM settings of WSL's VM creator
  * @param hyperVRules the Hyper-V rules of WSL's VM creator, WSL's own WslCore-* rules included
  * @param windowsRules the Windows firewall rules of the managed group
+ * @param unreadablePortProxy portproxy registry values that are not forwards wslnet can read
  */
 public record ObservedState(
     HostFacts facts,
@@ -21,7 +22,8 @@ public record ObservedState(
     List<PortProxyEntry> portProxy,
     Map<String, FieldValue> hyperVSettings,
     List<FirewallRule> hyperVRules,
-    List<FirewallRule> windowsRules) {
+    List<FirewallRule> windowsRules,
+    List<UnreadableForward> unreadablePortProxy) {
 
   public ObservedState {
     Objects.requireNonNull(facts, "facts");
@@ -31,5 +33,6 @@ public record ObservedState(
     hyperVSettings = Map.copyOf(hyperVSettings);
     hyperVRules = List.copyOf(hyperVRules);
     windowsRules = List.copyOf(windowsRules);
+    unreadablePortProxy = List.copyOf(unreadablePortProxy);
   }
 }

@@ -4,6 +4,7 @@ import dev.wslnet.model.DesiredState;
 import dev.wslnet.model.FirewallRule;
 import dev.wslnet.model.ObservedState;
 import dev.wslnet.model.PortProxyEntry;
+import dev.wslnet.model.UnreadableForward;
 import dev.wslnet.wslconfig.ParsedWslConfig;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -37,6 +38,9 @@ public final class Fingerprints {
       fingerprints.put("$wsl", hash(observed.facts().wslAddress().orElse("\0none")));
       for (PortProxyEntry entry : observed.portProxy()) {
         fingerprints.put(entry.address(), hash(entry.connectAddress() + "/" + entry.connectPort()));
+      }
+      for (UnreadableForward forward : observed.unreadablePortProxy()) {
+        fingerprints.put(forward.address(), hash(forward.data()));
       }
     }
     if (desired.hyperVFirewall().isPresent()) {

@@ -8,6 +8,7 @@ import dev.wslnet.model.FieldValue;
 import dev.wslnet.model.FirewallFields;
 import dev.wslnet.model.ObservedState;
 import dev.wslnet.model.PortProxyEntry;
+import dev.wslnet.model.UnreadableForward;
 import dev.wslnet.wslconfig.ParsedWslConfig;
 import dev.wslnet.wslconfig.WslConfigLint;
 import dev.wslnet.wslconfig.WslConfigParser;
@@ -51,6 +52,10 @@ public final class Planner {
                 changes.addAll(
                     PortProxyDiff.diff(spec, observed.portProxy(), observed.facts().wslAddress())));
     desired
+        .portProxy()
+        .filter(DesiredState.PortProxySpec::prune)
+        .ifPresent(spec -> changes.addAll(PortProxyDiff.unreadable(spec, observed)));
+    desired
         .windowsFirewall()
         .ifPresent(
             spec ->
@@ -76,7 +81,49 @@ public final class Planner {
                   + " Start-Service iphlpsvc"));
     }
     warnings.addAll(starAndAnyAddress(observed));
+    warnings.addAll(unreadableLeftAlone(desired, observed, changes));
     return new Plan(observed.facts(), changes, warnings, Fingerprints.of(desired, observed));
+  }
+
+  /** Portproxy values wslnet cannot read and does not delete: the plan says they are there. */
+  private static List<Diagnostic> unreadableLeftAlone(
+      DesiredState desired, ObservedState observed, List<Change> changes) {
+    java.util.Set<String> deleted = new java.util.HashSet<>();
+    changes.forEach(change -> deleted.add(change.address()));
+    List<Diagnostic> warnings = new ArrayList<>();
+    for (UnreadableForward forward : observed.unreadablePortProxy()) {
+      if (deleted.contains(forward.address())) {
+        continue;
+      }
+      boolean replaced =
+          desired
+              .portProxy()
+              .filter(spec -> PortProxyDiff.declaresValue(spec, forward))
+              .isPresent();
+      String fate =
+          replaced
+              ? "the forward the file declares on that address and port replaces it"
+              : "wslnet leaves it alone";
+      String hint =
+          replaced
+              ? "nothing to do: apply writes the declared forward over it"
+              : forward.listen().isEmpty()
+                  ? "its name is not address/port, so netsh cannot delete it: remove the registry"
+                      + " value by hand"
+                  : "prune: true under portProxy deletes it";
+      warnings.add(
+          Diagnostic.ofFile(
+              Code.UNREADABLE_PORT_PROXY,
+              observed.facts().host(),
+              "the host has a portproxy entry wslnet cannot read, "
+                  + forward.address()
+                  + " = \""
+                  + forward.data()
+                  + "\" (a service name for a port, or text that is not address/port); "
+                  + fate,
+              hint));
+    }
+    return warnings;
   }
 
   /** Host entries on {@code *} and on the any-address with one port: only one of them listens. */

@@ -2,8 +2,10 @@ package dev.wslnet.plan;
 
 import dev.wslnet.model.ConnectAddress;
 import dev.wslnet.model.DesiredState.PortProxySpec;
+import dev.wslnet.model.ObservedState;
 import dev.wslnet.model.PortProxyEntry;
 import dev.wslnet.model.PortProxyRule;
+import dev.wslnet.model.UnreadableForward;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -108,5 +110,35 @@ final class PortProxyDiff {
       }
     }
     return changes;
+  }
+
+  /**
+   * With prune: the values wslnet cannot read go too, unless a declared forward writes the same
+   * registry value (netsh set replaces it), or the name has no port netsh could delete by.
+   */
+  static List<Change> unreadable(PortProxySpec desired, ObservedState observed) {
+    List<Change> changes = new ArrayList<>();
+    for (UnreadableForward forward : observed.unreadablePortProxy()) {
+      if (forward.listen().isPresent() && !declaresValue(desired, forward)) {
+        changes.add(
+            Change.delete(
+                forward.address(),
+                new Resource.PortProxyValue(forward),
+                "not a forward wslnet can read, not in the file, and prune is on",
+                NEEDS));
+      }
+    }
+    return changes;
+  }
+
+  /** Whether a declared forward writes this registry value, replacing what it holds. */
+  static boolean declaresValue(PortProxySpec desired, UnreadableForward forward) {
+    return desired.rules().stream()
+        .map(rule -> rule.resolve(""))
+        .anyMatch(
+            entry ->
+                entry.type() == forward.type()
+                    && (entry.listenAddress() + "/" + entry.listenPort())
+                        .equalsIgnoreCase(forward.name()));
   }
 }

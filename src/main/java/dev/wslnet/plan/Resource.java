@@ -3,6 +3,7 @@ package dev.wslnet.plan;
 import dev.wslnet.model.FieldValue;
 import dev.wslnet.model.FirewallRule;
 import dev.wslnet.model.PortProxyEntry;
+import dev.wslnet.model.UnreadableForward;
 import dev.wslnet.model.WslKey;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Map;
 public sealed interface Resource
     permits Resource.WslSetting,
         Resource.PortProxy,
+        Resource.PortProxyValue,
         Resource.HyperVSettings,
         Resource.HyperVRule,
         Resource.WindowsRule {
@@ -55,6 +57,19 @@ public sealed interface Resource
         fields.put(SOURCE_FIELD, "$wsl");
       }
       return fields;
+    }
+  }
+
+  /** A portproxy registry value wslnet cannot read as a forward; prune may delete it. */
+  record PortProxyValue(UnreadableForward forward) implements Resource {
+    @Override
+    public ResourceKind kind() {
+      return ResourceKind.PORT_PROXY_VALUE;
+    }
+
+    @Override
+    public Map<String, String> fields() {
+      return Map.of("data", forward.data());
     }
   }
 

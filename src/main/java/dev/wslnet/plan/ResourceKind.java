@@ -4,6 +4,7 @@ package dev.wslnet.plan;
 public enum ResourceKind {
   WSLCONFIG,
   PORT_PROXY,
+  PORT_PROXY_VALUE,
   HYPER_V_SETTINGS,
   HYPER_V_RULE,
   WINDOWS_RULE

@@ -92,7 +92,8 @@ class WindowsIntegrationTest {
       List<Operation> cleanup =
           new java.util.ArrayList<>(
               List.of(
-                  new Operation.PortProxyDelete(PortProxyType.V4_TO_V4, "127.0.0.1", LISTEN_PORT),
+                  new Operation.PortProxyDelete(
+                      PortProxyType.V4_TO_V4, "127.0.0.1", Integer.toString(LISTEN_PORT)),
                   new Operation.FirewallRuleRemove(group, group + "-rule")));
       if (hyperV) {
         cleanup.add(new Operation.HyperVRuleRemove(group + "-hv"));

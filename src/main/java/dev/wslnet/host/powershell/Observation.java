@@ -10,6 +10,7 @@ import dev.wslnet.model.IpLiteral;
 import dev.wslnet.model.ObservedState;
 import dev.wslnet.model.PortProxyEntry;
 import dev.wslnet.model.PortProxyType;
+import dev.wslnet.model.UnreadableForward;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -58,14 +59,16 @@ public final class Observation {
             document.path("hyperVAvailable").asBoolean(false),
             document.path("ipHelperRunning").asBoolean(false));
     Optional<byte[]> wslconfig = text(document.path("wslconfig")).map(Base64.getDecoder()::decode);
+    PortProxyValues portProxy = portProxy(document.path("portProxy"));
     return new ObservedState(
         facts,
         wslconfigPath.toString(),
         wslconfig,
-        portProxy(document.path("portProxy")),
+        portProxy.forwards(),
         hyperVSettings(document.path("hyperVSettings")),
         rules(document.path("hyperVRules")),
-        rules(document.path("windowsRules")));
+        rules(document.path("windowsRules")),
+        portProxy.unreadable());
   }
 
   private static Optional<String> text(JsonNode node) {
@@ -120,17 +123,27 @@ public final class Observation {
                 .findFirst());
   }
 
+  /** The portproxy registry values: forwards, and the values that are not forwards wslnet reads. */
+  record PortProxyValues(List<PortProxyEntry> forwards, List<UnreadableForward> unreadable) {}
+
   /**
    * Registry values under PortProxy\<type>\tcp: name {@code listen/port}, data {@code
-   * connect/port}.
+   * connect/port}. A value wslnet cannot read (a service name for a port, malformed text) is kept
+   * as it is, never dropped: it may still listen.
    */
-  static List<PortProxyEntry> portProxy(JsonNode values) {
+  static PortProxyValues portProxy(JsonNode values) {
     List<PortProxyEntry> entries = new ArrayList<>();
+    List<UnreadableForward> unreadable = new ArrayList<>();
     for (JsonNode value : values) {
       Optional<PortProxyType> type = PortProxyType.fromNetshName(value.path("type").asString());
-      Optional<Endpoint> listen = Endpoint.parse(value.path("name").asString());
-      Optional<Endpoint> connect = Endpoint.parse(value.path("data").asString());
-      if (type.isPresent() && listen.isPresent() && connect.isPresent()) {
+      if (type.isEmpty()) {
+        continue;
+      }
+      String name = value.path("name").asString("");
+      String data = value.path("data").asString("");
+      Optional<Endpoint> listen = Endpoint.parse(name);
+      Optional<Endpoint> connect = Endpoint.parse(data);
+      if (listen.isPresent() && connect.isPresent()) {
         entries.add(
             new PortProxyEntry(
                 type.get(),
@@ -138,9 +151,11 @@ public final class Observation {
                 listen.get().port(),
                 connect.get().address(),
                 connect.get().port()));
+      } else {
+        unreadable.add(new UnreadableForward(type.get(), name, data));
       }
     }
-    return entries;
+    return new PortProxyValues(entries, unreadable);
   }
 
   /** {@code address/port}; IPv6 addresses hold colons but never a slash. */
@@ -151,9 +166,10 @@ public final class Observation {
         return Optional.empty();
       }
       try {
-        return Optional.of(
-            new Endpoint(
-                text.substring(0, slash), Integer.parseInt(text.substring(slash + 1).trim())));
+        int port = Integer.parseInt(text.substring(slash + 1).trim());
+        return port < 0 || port > 65535
+            ? Optional.empty()
+            : Optional.of(new Endpoint(text.substring(0, slash), port));
       } catch (NumberFormatException e) {
         return Optional.empty();
       }

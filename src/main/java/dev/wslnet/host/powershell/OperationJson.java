@@ -80,7 +80,7 @@ public final class OperationJson {
                 new Operation.PortProxyDelete(
                     type(node),
                     node.path("listenAddress").asString(),
-                    node.path("listenPort").asInt());
+                    node.path("listenPort").asString());
             case "hyperVSettings.set" ->
                 new Operation.HyperVSettingsSet(fields(node.path("settings")));
             case "hyperVRule.ensure" ->

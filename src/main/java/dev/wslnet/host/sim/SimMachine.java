@@ -4,6 +4,7 @@ import dev.wslnet.model.FieldValue;
 import dev.wslnet.model.FirewallRule;
 import dev.wslnet.model.HostFacts;
 import dev.wslnet.model.PortProxyEntry;
+import dev.wslnet.model.UnreadableForward;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import java.util.Map;
  * Everything a simulated Windows machine holds besides .wslconfig: the contents of host.json.
  *
  * @param windowsRules every Windows firewall rule, its group in the field {@code group}
+ * @param unreadablePortProxy portproxy registry values that are not forwards wslnet reads
  * @param nextWslAddresses addresses the WSL VM takes, one per {@code wsl --shutdown}
  * @param faults operations that fail on purpose
  */
@@ -20,6 +22,7 @@ record SimMachine(
     Map<String, FieldValue> hyperVSettings,
     List<FirewallRule> hyperVRules,
     List<FirewallRule> windowsRules,
+    List<UnreadableForward> unreadablePortProxy,
     List<String> nextWslAddresses,
     List<Fault> faults) {
 
@@ -28,6 +31,7 @@ record SimMachine(
     hyperVSettings = Map.copyOf(hyperVSettings);
     hyperVRules = List.copyOf(hyperVRules);
     windowsRules = List.copyOf(windowsRules);
+    unreadablePortProxy = List.copyOf(unreadablePortProxy);
     nextWslAddresses = List.copyOf(nextWslAddresses);
     faults = List.copyOf(faults);
   }

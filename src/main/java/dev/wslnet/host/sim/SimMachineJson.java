@@ -7,6 +7,8 @@ import dev.wslnet.model.FieldValue;
 import dev.wslnet.model.FirewallRule;
 import dev.wslnet.model.HostFacts;
 import dev.wslnet.model.PortProxyEntry;
+import dev.wslnet.model.PortProxyType;
+import dev.wslnet.model.UnreadableForward;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +48,8 @@ final class SimMachineJson {
     settings.put("defaultOutboundAction", new FieldValue.Text("Allow"));
     settings.put("loopbackEnabled", new FieldValue.Flag(true));
     settings.put("allowHostPolicyMerge", new FieldValue.Flag(true));
-    return new SimMachine(facts, List.of(), settings, List.of(), List.of(), List.of(), List.of());
+    return new SimMachine(
+        facts, List.of(), settings, List.of(), List.of(), List.of(), List.of(), List.of());
   }
 
   static SimMachine read(String host, String json) {
@@ -71,6 +74,14 @@ final class SimMachineJson {
       settings.put(
           setting.getKey(), DesiredStateBinder.fieldValue(setting.getKey(), setting.getValue()));
     }
+    List<UnreadableForward> unreadable = new ArrayList<>();
+    for (JsonNode value : root.path("unreadablePortProxy")) {
+      unreadable.add(
+          new UnreadableForward(
+              PortProxyType.fromNetshName(value.path("type").asString()).orElseThrow(),
+              value.path("name").asString(),
+              value.path("data").asString()));
+    }
     List<String> next = new ArrayList<>();
     root.path("nextWslAddresses").forEach(address -> next.add(address.asString()));
     List<SimMachine.Fault> faults = new ArrayList<>();
@@ -87,6 +98,7 @@ final class SimMachineJson {
         settings,
         DesiredStateBinder.rules(root.path("hyperVFirewall").path("rules")),
         DesiredStateBinder.rules(root.path("windowsFirewall").path("rules")),
+        unreadable,
         next,
         faults);
   }
@@ -120,6 +132,16 @@ final class SimMachineJson {
     }
     writeRules(hyperV.putArray("rules"), machine.hyperVRules());
     writeRules(root.putObject("windowsFirewall").putArray("rules"), machine.windowsRules());
+    if (!machine.unreadablePortProxy().isEmpty()) {
+      ArrayNode unreadable = root.putArray("unreadablePortProxy");
+      for (UnreadableForward value : machine.unreadablePortProxy()) {
+        unreadable
+            .addObject()
+            .put("type", value.type().netshName())
+            .put("name", value.name())
+            .put("data", value.data());
+      }
+    }
     ArrayNode next = root.putArray("nextWslAddresses");
     machine.nextWslAddresses().forEach(next::add);
     ArrayNode faults = root.putArray("faults");

@@ -11,6 +11,7 @@ import dev.wslnet.model.FieldValue;
 import dev.wslnet.model.FirewallRule;
 import dev.wslnet.model.HostFacts;
 import dev.wslnet.model.PortProxyEntry;
+import dev.wslnet.model.UnreadableForward;
 import dev.wslnet.wslconfig.WslConfigParser;
 import dev.wslnet.wslconfig.WslConfigText;
 import dev.wslnet.wslconfig.WslValues;
@@ -164,6 +165,13 @@ public final class SimProcessRunner implements ProcessRunner {
       value.put("name", entry.listenAddress() + "/" + entry.listenPort());
       value.put("data", entry.connectAddress() + "/" + entry.connectPort());
     }
+    for (UnreadableForward unreadable : machine.unreadablePortProxy()) {
+      portProxy
+          .addObject()
+          .put("type", unreadable.type().netshName())
+          .put("name", unreadable.name())
+          .put("data", unreadable.data());
+    }
     if (facts.hyperVFirewallAvailable()) {
       if (machine.hyperVSettings().isEmpty()) {
         // No setting exists for WSL's VM creator: Get-NetFirewallHyperVVMSetting fails, and the
@@ -269,6 +277,7 @@ public final class SimProcessRunner implements ProcessRunner {
         machine.hyperVSettings(),
         machine.hyperVRules(),
         machine.windowsRules(),
+        machine.unreadablePortProxy(),
         machine.nextWslAddresses(),
         machine.faults());
   }

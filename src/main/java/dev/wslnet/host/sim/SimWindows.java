@@ -7,6 +7,8 @@ import dev.wslnet.model.FirewallFields;
 import dev.wslnet.model.FirewallRule;
 import dev.wslnet.model.HostFacts;
 import dev.wslnet.model.PortProxyEntry;
+import dev.wslnet.model.PortProxyType;
+import dev.wslnet.model.UnreadableForward;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,6 +87,15 @@ final class SimWindows {
     return rule.field(GROUP).filter(value -> value.sameAs(new FieldValue.Text(group))).isPresent();
   }
 
+  /** A portproxy registry value: its type's key, and its name, without regard to case. */
+  private static String value(PortProxyType type, String name) {
+    return type.netshName() + " " + name.toLowerCase(Locale.ROOT);
+  }
+
+  private static String value(PortProxyEntry entry) {
+    return value(entry.type(), entry.listenAddress() + "/" + entry.listenPort());
+  }
+
   private static String key(String name) {
     return name.toLowerCase(Locale.ROOT);
   }
@@ -92,7 +103,11 @@ final class SimWindows {
   /** The machine while a batch runs: maps by identity, so that each operation costs the same. */
   private static final class Batch {
     HostFacts facts;
+
+    /** Keyed like the registry: type, then the value name {@code listen/port} without case. */
     final Map<String, PortProxyEntry> portProxy = new LinkedHashMap<>();
+
+    final Map<String, UnreadableForward> unreadable = new LinkedHashMap<>();
     final Map<String, FieldValue> settings;
     final Map<String, FirewallRule> hyperVRules = new LinkedHashMap<>();
     final Map<String, FirewallRule> windowsRules = new LinkedHashMap<>();
@@ -100,7 +115,10 @@ final class SimWindows {
 
     Batch(SimMachine machine) {
       facts = machine.facts();
-      machine.portProxy().forEach(entry -> portProxy.put(entry.identity(), entry));
+      machine.portProxy().forEach(entry -> portProxy.put(value(entry), entry));
+      machine
+          .unreadablePortProxy()
+          .forEach(forward -> unreadable.put(value(forward.type(), forward.name()), forward));
       settings = new LinkedHashMap<>(machine.hyperVSettings());
       machine.hyperVRules().forEach(rule -> hyperVRules.put(key(rule.name()), rule));
       machine.windowsRules().forEach(rule -> windowsRules.put(key(rule.name()), rule));
@@ -110,12 +128,13 @@ final class SimWindows {
     /** Carries out one operation that {@link #failure} let through, as wslnet.ps1 does. */
     void apply(Operation operation, String networkingModeInFile) {
       if (operation instanceof Operation.PortProxySet set) {
-        portProxy.remove(set.entry().identity());
-        portProxy.put(set.entry().identity(), set.entry());
+        // set writes the registry value: it replaces whatever the value held, readable or not.
+        unreadable.remove(value(set.entry()));
+        portProxy.remove(value(set.entry()));
+        portProxy.put(value(set.entry()), set.entry());
       } else if (operation instanceof Operation.PortProxyDelete delete) {
-        portProxy.remove(
-            new PortProxyEntry(delete.type(), delete.listenAddress(), delete.listenPort(), "", 0)
-                .identity());
+        portProxy.remove(value(delete.type(), delete.valueName()));
+        unreadable.remove(value(delete.type(), delete.valueName()));
       } else if (operation instanceof Operation.HyperVSettingsSet set) {
         if (settings.isEmpty()) {
           // No setting for WSL's VM creator: the script falls back to New-, whose parameters left
@@ -149,11 +168,8 @@ final class SimWindows {
       if (operation instanceof Operation.PortProxySet) {
         return elevated(NOT_ELEVATED);
       } else if (operation instanceof Operation.PortProxyDelete delete) {
-        boolean present =
-            portProxy.containsKey(
-                new PortProxyEntry(
-                        delete.type(), delete.listenAddress(), delete.listenPort(), "", 0)
-                    .identity());
+        String value = value(delete.type(), delete.valueName());
+        boolean present = portProxy.containsKey(value) || unreadable.containsKey(value);
         return present ? elevated(NOT_ELEVATED) : Optional.empty();
       } else if (operation instanceof Operation.HyperVSettingsSet) {
         // Get- fails inside try when the cmdlets are missing, so New- is the first to fail.
@@ -256,6 +272,7 @@ final class SimWindows {
           settings,
           new ArrayList<>(hyperVRules.values()),
           new ArrayList<>(windowsRules.values()),
+          new ArrayList<>(unreadable.values()),
           nextWslAddresses,
           before.faults());
     }

@@ -142,6 +142,8 @@ public final class PlanJson {
           node.put(Resource.PortProxy.SOURCE_FIELD, "$wsl");
         }
       }
+      case PORT_PROXY_VALUE ->
+          node.put("data", ((Resource.PortProxyValue) resource).forward().data());
       case HYPER_V_SETTINGS -> fields(node, ((Resource.HyperVSettings) resource).settings());
       case HYPER_V_RULE -> fields(node, ((Resource.HyperVRule) resource).rule().fields());
       case WINDOWS_RULE -> fields(node, ((Resource.WindowsRule) resource).rule().fields());

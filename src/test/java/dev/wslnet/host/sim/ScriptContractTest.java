@@ -9,6 +9,7 @@ import dev.wslnet.model.FirewallRule;
 import dev.wslnet.model.ObservedState;
 import dev.wslnet.model.PortProxyEntry;
 import dev.wslnet.model.PortProxyType;
+import dev.wslnet.model.UnreadableForward;
 import dev.wslnet.testing.SimDir;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,6 +65,18 @@ class ScriptContractTest {
                 assertThat(observe(sim).portProxy())
                     .containsExactly(
                         new PortProxyEntry(PortProxyType.V4_TO_V4, "*", 80, "10.0.0.1", 8080))));
+    rows.put(
+        "observe.portProxy.unreadable",
+        new Row(
+            sim -> sim.edit(root -> unreadable(root, "0.0.0.0/http", "10.0.0.1/http")),
+            sim -> {
+              ObservedState observed = observe(sim);
+              assertThat(observed.portProxy()).isEmpty();
+              assertThat(observed.unreadablePortProxy())
+                  .containsExactly(
+                      new UnreadableForward(
+                          PortProxyType.V4_TO_V4, "0.0.0.0/http", "10.0.0.1/http"));
+            }));
     rows.put(
         "observe.hyperVSettings",
         new Row(
@@ -130,7 +143,7 @@ class ScriptContractTest {
         new Row(
             ScriptContractTest::notElevated,
             sim -> assertRefused(sim, new Operation.PortProxySet(FORWARD), NOT_ELEVATED)));
-    Operation delete = new Operation.PortProxyDelete(PortProxyType.V4_TO_V4, "0.0.0.0", 3000);
+    Operation delete = new Operation.PortProxyDelete(PortProxyType.V4_TO_V4, "0.0.0.0", "3000");
     rows.put(
         "portProxy.delete.existing",
         new Row(
@@ -143,6 +156,18 @@ class ScriptContractTest {
     rows.put(
         "portProxy.delete.absent",
         new Row(ScriptContractTest::notElevated, sim -> assertNothingToDo(sim, delete)));
+    rows.put(
+        "portProxy.delete.serviceName",
+        new Row(
+            sim -> sim.edit(root -> unreadable(root, "0.0.0.0/http", "10.0.0.1/http")),
+            sim -> {
+              Applied applied =
+                  apply(
+                      sim,
+                      new Operation.PortProxyDelete(PortProxyType.V4_TO_V4, "0.0.0.0", "http"));
+              assertOk(applied);
+              assertThat(applied.observed().unreadablePortProxy()).isEmpty();
+            }));
     rows.put(
         "portProxy.delete.notElevated",
         new Row(
@@ -462,6 +487,14 @@ class ScriptContractTest {
         .put("listenPort", port)
         .put("connectAddress", connect)
         .put("connectPort", connectPort);
+  }
+
+  private static void unreadable(ObjectNode root, String name, String data) {
+    root.withArray("unreadablePortProxy")
+        .addObject()
+        .put("type", "v4tov4")
+        .put("name", name)
+        .put("data", data);
   }
 
   private static ObjectNode hyperVRule(ObjectNode root, String name, String creator) {
