@@ -60,7 +60,7 @@ final class PlanFiles {
           "the plan "
               + path
               + " was made by wslnet "
-              + (madeBy.isEmpty() ? "of an unknown version" : madeBy)
+              + (madeBy.isEmpty() ? "of an unknown version" : printable(madeBy))
               + ", and this is wslnet "
               + WslnetCommand.version()
               + "; a saved plan is applied by the version that made it: plan again with this one");
@@ -74,9 +74,40 @@ final class PlanFiles {
           ExitCode.ERROR, "the desired state saved in " + path + " is no longer valid");
     }
     Map<String, String> fingerprints = new TreeMap<>();
-    root.path("fingerprints")
-        .properties()
-        .forEach(e -> fingerprints.put(e.getKey(), e.getValue().asString()));
+    for (Map.Entry<String, JsonNode> fingerprint : root.path("fingerprints").properties()) {
+      if (!fingerprint.getValue().isString()) {
+        throw new ExitException(
+            ExitCode.ERROR,
+            path
+                + " is not a plan wslnet wrote: the fingerprint of "
+                + printable(fingerprint.getKey())
+                + " is not text");
+      }
+      fingerprints.put(fingerprint.getKey(), fingerprint.getValue().asString());
+    }
     return new SavedPlan(source, desired, fingerprints);
+  }
+
+  /**
+   * A value from the file as a message may show it: control characters escaped (a plan file must
+   * not colour the terminal or forge an output line), and cut to a length a person reads.
+   */
+  static String printable(String value) {
+    StringBuilder shown = new StringBuilder();
+    value
+        .codePoints()
+        .limit(64)
+        .forEach(
+            c -> {
+              if (Character.isISOControl(c)
+                  || Character.getType(c) == Character.FORMAT
+                  || c == 0x2028
+                  || c == 0x2029) {
+                shown.append(c <= 0xFF ? String.format("\\x%02x", c) : String.format("\\u%04x", c));
+              } else {
+                shown.appendCodePoint(c);
+              }
+            });
+    return value.codePointCount(0, value.length()) > 64 ? shown + "…" : shown.toString();
   }
 }

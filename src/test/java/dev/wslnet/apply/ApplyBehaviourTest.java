@@ -168,6 +168,31 @@ class ApplyBehaviourTest {
   }
 
   @Test
+  void aTamperedPlanFileGetsAMessageNotAStackTraceNorTerminalCodes() throws Exception {
+    Path planFile = temp.resolve("plan.json");
+    CliRun.run("plan", "-f", file, "--host", host.spec(), "--out", planFile.toString());
+    var json = JsonMapper.builder().build();
+    var saved = (tools.jackson.databind.node.ObjectNode) json.readTree(Files.readString(planFile));
+    saved.put("wslnet_version", "0.1\u001b[31mRED\r\nforged line" + "x".repeat(100_000));
+    Files.writeString(planFile, json.writeValueAsString(saved));
+    CliRun version =
+        CliRun.run("apply", planFile.toString(), "--host", host.spec(), "--auto-approve");
+    assertThat(version.exitCode()).isEqualTo(1);
+    assertThat(version.err())
+        .contains("wslnet 0.1\\x1b[31mRED\\x0d\\x0aforged line")
+        .doesNotContain("\u001b")
+        .hasSizeLessThan(1_000);
+
+    saved.put("wslnet_version", dev.wslnet.cli.WslnetCommand.version());
+    saved.putObject("fingerprints").putObject("x").put("a", 1);
+    Files.writeString(planFile, json.writeValueAsString(saved));
+    CliRun fingerprint =
+        CliRun.run("apply", planFile.toString(), "--host", host.spec(), "--auto-approve");
+    assertThat(fingerprint.exitCode()).isEqualTo(1);
+    assertThat(fingerprint.err()).contains("is not a plan wslnet wrote").doesNotContain("Node");
+  }
+
+  @Test
   void aFreshPlanFileAppliesExactly() {
     String planFile = temp.resolve("plan.json").toString();
     CliRun plan = CliRun.run("plan", "-f", file, "--host", host.spec(), "--out", planFile);

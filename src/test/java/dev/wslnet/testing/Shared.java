@@ -16,11 +16,17 @@ public final class Shared {
 
   /**
    * Returns when {@code missing} is null; otherwise skips the test, or fails it when the CI
-   * variable is set.
+   * variable is set. A CI that has no shared folder by design (GitHub's runners: it is not in the
+   * repository) says why in {@code WSLNET_WITHOUT_SHARED}, and the test is skipped with that
+   * reason.
    */
   public static void require(String missing) {
     if (missing == null) {
       return;
+    }
+    String without = System.getenv("WSLNET_WITHOUT_SHARED");
+    if (without != null && !without.isBlank()) {
+      throw new TestAbortedException("skipped: " + missing + "; " + without);
     }
     String ci = System.getenv("CI");
     if (ci != null && !ci.isEmpty() && !ci.equalsIgnoreCase("false")) {
