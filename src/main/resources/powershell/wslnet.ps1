@@ -1,12 +1,14 @@
 # wslnet: observe this Windows host, or carry out operations on it and observe it again, in one process.
-# Input: base64 of a UTF-8 JSON request, as -Request (what wslnet's bootstrap passes), -RequestPath, or on stdin:
+# Input: base64 of a UTF-8 JSON request, as -Request (what wslnet's bootstrap passes) or on stdin:
 #   {"mode": "observe", "group": string or null, "wslQueries": bool}
 #   {"mode": "apply", "operations": [...], "group": ..., "wslQueries": ...}
 #   {"mode": "apply", "elevate": {"script": base64 of this script, "request": base64 of the request}}
 # Output: one line "WSLNET-RESULT:" + base64 of a UTF-8 JSON document: the observation, or for apply
 # {"results": [{"ok": true} | {"ok": false, "error": "..."}], "observation": {...}}, one result per operation.
 # Values are only ever data here: nothing from the request or from Windows becomes script text.
-param([string]$Request, [string]$RequestPath, [string]$ResultPath)
+# In the elevated process of --elevate, the bootstrap also passes -Expected (base64 JSON: the user who asked, whose
+# Windows this is) and -ResultWriter (the pipe back to that user's process).
+param([string]$Request, [string]$Expected, $ResultWriter)
 $ErrorActionPreference = 'Stop'
 $ProgressPreference = 'SilentlyContinue'
 try {
@@ -31,7 +33,6 @@ $settingSwitchNames = @{ 0 = 'False'; 1 = 'True'; 2 = 'NotConfigured' }
 
 function Read-Request {
   if ($Request) { $encoded = $Request }
-  elseif ($RequestPath) { $encoded = [IO.File]::ReadAllText($RequestPath) }
   else { $encoded = [Console]::In.ReadToEnd() }
   $json = [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($encoded.Trim()))
   return ConvertFrom-Json -InputObject $json
@@ -40,7 +41,7 @@ function Read-Request {
 function Write-Result($value) {
   $json = ConvertTo-Json -InputObject $value -Depth 8 -Compress
   $encoded = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($json))
-  if ($ResultPath) { [IO.File]::WriteAllText($ResultPath, $encoded) } else { [Console]::Out.WriteLine('WSLNET-RESULT:' + $encoded) }
+  if ($null -ne $ResultWriter) { $ResultWriter.WriteLine('WSLNET-RESULT:' + $encoded) } else { [Console]::Out.WriteLine('WSLNET-RESULT:' + $encoded) }
 }
 
 # The raw bytes a program writes to stdout, base64-encoded: wsl.exe writes UTF-16LE unless WSL_UTF8=1, and Java
@@ -114,7 +115,7 @@ function Get-Observation($request) {
   $principal = New-Object Security.Principal.WindowsPrincipal($identity)
   $elevated = $principal.IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)
 
-  $wslconfigPath = Join-Path $env:USERPROFILE '.wslconfig'
+  $wslconfigPath = Join-Path $userProfile '.wslconfig'
   $wslconfig = $null
   if (Test-Path -LiteralPath $wslconfigPath -PathType Leaf) {
     $wslconfig = [Convert]::ToBase64String([IO.File]::ReadAllBytes($wslconfigPath))
@@ -237,7 +238,7 @@ function Get-Observation($request) {
   return @{
     osBuild = [Environment]::OSVersion.Version.Build
     elevated = $elevated
-    userProfile = [string]$env:USERPROFILE
+    userProfile = $userProfile
     wslconfig = $wslconfig
     wslVersionOutput = (Get-RawOutput 'wsl.exe' '--version')
     wslHostnameOutput = $wslHostnameOutput
@@ -252,39 +253,56 @@ function Get-Observation($request) {
   }
 }
 
-# A file in the user's temporary folder that only the user can read.
-function New-PrivateFile([string]$path) {
-  [IO.File]::WriteAllText($path, '')
-  $acl = New-Object System.Security.AccessControl.FileSecurity
-  $acl.SetAccessRuleProtection($true, $false)
-  $user = [Security.Principal.WindowsIdentity]::GetCurrent().User
-  $rule = New-Object System.Security.AccessControl.FileSystemAccessRule($user, 'FullControl', 'Allow')
-  $acl.AddAccessRule($rule)
-  Set-Acl -LiteralPath $path -AclObject $acl
-}
-
-# Runs the request's inner request in an elevated PowerShell (the UAC prompt), passing operations and results
-# through private files, and prints its result as if it were this process's own.
+# Runs the request's inner request in an elevated PowerShell (the UAC prompt) and prints its result as if it were this
+# process's own. The elevated process starts with -EncodedCommand, like this one, so that no execution policy of Group
+# Policy applies (about_Execution_Policies: policies govern script files, not commands), and gets the script, the
+# request and who asked through a named pipe that this process serves: UAC cannot redirect standard input
+# (Start-Process -Verb RunAs uses ShellExecute), a command line holds at most 32,767 characters, and files in the
+# user's temporary folder are out of reach when UAC is approved with another administrator's credentials. That case is
+# told apart in the elevated process, which refuses to touch another account's Windows.
 function Invoke-Elevated($elevate) {
-  $directory = [IO.Path]::GetTempPath()
   $id = [Guid]::NewGuid().ToString('N')
-  $scriptPath = Join-Path $directory ('wslnet-' + $id + '.ps1')
-  $requestFile = Join-Path $directory ('wslnet-' + $id + '.request')
-  $resultFile = Join-Path $directory ('wslnet-' + $id + '.result')
+  $me = [Security.Principal.WindowsIdentity]::GetCurrent()
+  $security = New-Object System.IO.Pipes.PipeSecurity
+  $security.AddAccessRule((New-Object System.IO.Pipes.PipeAccessRule($me.User, 'FullControl', 'Allow')))
+  $administrators = New-Object Security.Principal.SecurityIdentifier([Security.Principal.WellKnownSidType]::BuiltinAdministratorsSid, $null)
+  $security.AddAccessRule((New-Object System.IO.Pipes.PipeAccessRule($administrators, 'ReadWrite', 'Allow')))
+  $server = New-Object System.IO.Pipes.NamedPipeServerStream(('wslnet-' + $id), [System.IO.Pipes.PipeDirection]::InOut, 1,
+    [System.IO.Pipes.PipeTransmissionMode]::Byte, [System.IO.Pipes.PipeOptions]::Asynchronous, 65536, 65536, $security)
   try {
-    foreach ($path in $scriptPath, $requestFile, $resultFile) { New-PrivateFile $path }
-    [IO.File]::WriteAllBytes($scriptPath, [Convert]::FromBase64String([string]$elevate.script))
-    [IO.File]::WriteAllText($requestFile, [string]$elevate.request)
-    $arguments = @('-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass',
-      '-File', ('"' + $scriptPath + '"'), '-RequestPath', ('"' + $requestFile + '"'), '-ResultPath', ('"' + $resultFile + '"'))
-    Start-Process -FilePath 'powershell.exe' -Verb RunAs -Wait -WindowStyle Hidden -ArgumentList $arguments
-    $encoded = [IO.File]::ReadAllText($resultFile)
-    if (-not $encoded) { throw 'The elevated process returned no result.' }
-    [Console]::Out.WriteLine('WSLNET-RESULT:' + $encoded.Trim())
-  } finally {
-    foreach ($path in $scriptPath, $requestFile, $resultFile) {
-      Remove-Item -LiteralPath $path -Force -ErrorAction SilentlyContinue
+    # The elevated bootstrap is constant text but for the pipe's name, a GUID this script made: no value from the
+    # request or from Windows is ever part of it.
+    $bootstrap = '$p = New-Object System.IO.Pipes.NamedPipeClientStream(''.'', ''wslnet-' + $id + ''', [System.IO.Pipes.PipeDirection]::InOut); ' +
+      '$p.Connect(60000); $u = New-Object System.Text.UTF8Encoding($false); ' +
+      '$r = New-Object System.IO.StreamReader($p, $u); $w = New-Object System.IO.StreamWriter($p, $u); $w.AutoFlush = $true; ' +
+      '$s = $r.ReadLine(); $q = $r.ReadLine(); $e = $r.ReadLine(); ' +
+      '& ([ScriptBlock]::Create($u.GetString([Convert]::FromBase64String($s)))) -Request $q -Expected $e -ResultWriter $w; ' +
+      '$p.Dispose()'
+    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($bootstrap))
+    $process = Start-Process -FilePath 'powershell.exe' -Verb RunAs -PassThru -WindowStyle Hidden `
+      -ArgumentList @('-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand', $encoded)
+    $connected = $server.BeginWaitForConnection($null, $null)
+    $deadline = [DateTime]::UtcNow.AddMinutes(4)
+    while (-not $connected.AsyncWaitHandle.WaitOne(500)) {
+      $exited = $false
+      try { $exited = $process.HasExited } catch { $exited = $false }
+      if ($exited) { throw 'The elevated PowerShell ended before it took the request.' }
+      if ([DateTime]::UtcNow -gt $deadline) { throw 'The elevated PowerShell did not take the request within 4 minutes.' }
     }
+    $server.EndWaitForConnection($connected)
+    $utf8 = New-Object System.Text.UTF8Encoding($false)
+    $writer = New-Object System.IO.StreamWriter($server, $utf8)
+    $writer.AutoFlush = $true
+    $reader = New-Object System.IO.StreamReader($server, $utf8)
+    $writer.WriteLine([string]$elevate.script)
+    $writer.WriteLine([string]$elevate.request)
+    $asker = ConvertTo-Json -Compress -InputObject @{ user = $me.User.Value; name = $me.Name; userProfile = [string]$env:USERPROFILE }
+    $writer.WriteLine([Convert]::ToBase64String($utf8.GetBytes($asker)))
+    $line = $reader.ReadLine()
+    if (-not $line) { throw 'The elevated PowerShell returned no result.' }
+    [Console]::Out.WriteLine($line)
+  } finally {
+    $server.Dispose()
   }
 }
 
@@ -457,6 +475,19 @@ function Stop-Wsl {
 }
 
 $request = Read-Request
+$userProfile = [string]$env:USERPROFILE
+if ($Expected) {
+  # The elevated process of --elevate: it acts for the user who asked, on that user's profile, or not at all.
+  $asker = ConvertFrom-Json -InputObject ([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($Expected)))
+  $current = [Security.Principal.WindowsIdentity]::GetCurrent()
+  if ($current.User.Value -ne [string]$asker.user) {
+    Write-Result @{ refused = ('UAC was approved with the account ' + $current.Name + ', not with ' + [string]$asker.name +
+      ', whose Windows wslnet manages; nothing was changed. Run wslnet from a terminal that ' + [string]$asker.name +
+      ' started as administrator, or make that account an administrator') }
+    return
+  }
+  $userProfile = [string]$asker.userProfile
+}
 if ([string]$request.mode -eq 'observe') {
   Write-Result (Get-Observation $request)
   return

@@ -30,6 +30,11 @@ public sealed interface Operation
    */
   String target();
 
+  /** Whether Windows needs an administrator for it; --elevate runs only those elevated. */
+  default boolean needsElevation() {
+    return true;
+  }
+
   /**
    * netsh interface portproxy set: adds the entry, or overwrites the one on the same listen address
    * and port.
@@ -157,6 +162,15 @@ public sealed interface Operation
 
   /** wsl.exe --shutdown: WSL reads .wslconfig again when it next starts. */
   record WslShutdown() implements Operation {
+    /**
+     * wsl --shutdown stops the caller's own WSL and needs no administrator; run elevated, it could
+     * stop another account's WSL and cost a second UAC prompt.
+     */
+    @Override
+    public boolean needsElevation() {
+      return false;
+    }
+
     @Override
     public String kind() {
       return "wsl.shutdown";

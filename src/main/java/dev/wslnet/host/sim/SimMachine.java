@@ -7,6 +7,7 @@ import dev.wslnet.model.PortProxyEntry;
 import dev.wslnet.model.UnreadableForward;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything a simulated Windows machine holds besides .wslconfig: the contents of host.json.
@@ -15,6 +16,8 @@ import java.util.Map;
  * @param unreadablePortProxy portproxy registry values that are not forwards wslnet reads
  * @param nextWslAddresses addresses the WSL VM takes, one per {@code wsl --shutdown}
  * @param faults operations that fail on purpose
+ * @param uacAccount the administrator who approves UAC prompts, when it is not the user: UAC
+ *     approved with another account's credentials
  */
 record SimMachine(
     HostFacts facts,
@@ -24,7 +27,8 @@ record SimMachine(
     List<FirewallRule> windowsRules,
     List<UnreadableForward> unreadablePortProxy,
     List<String> nextWslAddresses,
-    List<Fault> faults) {
+    List<Fault> faults,
+    Optional<String> uacAccount) {
 
   SimMachine {
     portProxy = List.copyOf(portProxy);

@@ -49,7 +49,15 @@ final class SimMachineJson {
     settings.put("loopbackEnabled", new FieldValue.Flag(true));
     settings.put("allowHostPolicyMerge", new FieldValue.Flag(true));
     return new SimMachine(
-        facts, List.of(), settings, List.of(), List.of(), List.of(), List.of(), List.of());
+        facts,
+        List.of(),
+        settings,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        Optional.empty());
   }
 
   static SimMachine read(String host, String json) {
@@ -100,7 +108,8 @@ final class SimMachineJson {
         DesiredStateBinder.rules(root.path("windowsFirewall").path("rules")),
         unreadable,
         next,
-        faults);
+        faults,
+        text(facts, "uacAccount"));
   }
 
   private static Optional<String> text(JsonNode node, String field) {
@@ -120,6 +129,7 @@ final class SimMachineJson {
     f.runningNetworkingMode().ifPresent(m -> facts.put("runningNetworkingMode", m));
     facts.put("hyperVFirewallAvailable", f.hyperVFirewallAvailable());
     facts.put("ipHelperRunning", f.ipHelperRunning());
+    machine.uacAccount().ifPresent(account -> facts.put("uacAccount", account));
     ArrayNode portProxy = root.putArray("portProxy");
     machine.portProxy().forEach(entry -> OperationJson.writeEntry(portProxy.addObject(), entry));
     ObjectNode hyperV = root.putObject("hyperVFirewall");

@@ -274,7 +274,8 @@ final class SimWindows {
           new ArrayList<>(windowsRules.values()),
           new ArrayList<>(unreadable.values()),
           nextWslAddresses,
-          before.faults());
+          before.faults(),
+          before.uacAccount());
     }
   }
 }

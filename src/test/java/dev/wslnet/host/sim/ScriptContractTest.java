@@ -1,15 +1,21 @@
 package dev.wslnet.host.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wslnet.apply.Applier;
 import dev.wslnet.host.Applied;
+import dev.wslnet.host.HostException;
 import dev.wslnet.host.Operation;
+import dev.wslnet.host.powershell.WindowsHost;
+import dev.wslnet.model.DesiredState;
 import dev.wslnet.model.FieldValue;
 import dev.wslnet.model.FirewallRule;
 import dev.wslnet.model.ObservedState;
 import dev.wslnet.model.PortProxyEntry;
 import dev.wslnet.model.PortProxyType;
 import dev.wslnet.model.UnreadableForward;
+import dev.wslnet.plan.Planner;
 import dev.wslnet.testing.SimDir;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -367,6 +373,52 @@ class ScriptContractTest {
                 assertRefused(sim, new Operation.FirewallRuleRemove(GROUP, "web"), ACCESS_DENIED)));
 
     rows.put(
+        "elevate.sameUser",
+        new Row(
+            ScriptContractTest::notElevated,
+            sim -> {
+              SimProcessRunner runner = new SimProcessRunner(sim.path(), sim.spec());
+              Applied applied =
+                  elevating(sim, runner)
+                      .apply(List.of(new Operation.PortProxySet(FORWARD)), Optional.of(GROUP));
+              assertOk(applied);
+              assertThat(applied.observed().portProxy()).containsExactly(FORWARD);
+              assertThat(elevatedProcesses(runner)).isEqualTo(1);
+            }));
+    rows.put(
+        "elevate.otherUser",
+        new Row(
+            sim ->
+                notElevated(sim)
+                    .edit(root -> root.withObject("facts").put("uacAccount", "SIM\\admin")),
+            sim -> {
+              String before = settled(sim);
+              SimProcessRunner runner = new SimProcessRunner(sim.path(), sim.spec());
+              assertThatThrownBy(
+                      () ->
+                          elevating(sim, runner)
+                              .apply(
+                                  List.of(new Operation.PortProxySet(FORWARD)), Optional.of(GROUP)))
+                  .isInstanceOf(HostException.class)
+                  .hasMessage(
+                      "UAC was approved with the account SIM\\admin, not with SIM\\user, whose"
+                          + " Windows wslnet manages; nothing was changed. Run wslnet from a"
+                          + " terminal that SIM\\user started as administrator, or make that"
+                          + " account an administrator");
+              assertThat(sim.snapshot()).isEqualTo(before);
+            }));
+    rows.put(
+        "elevate.shutdownOnly",
+        new Row(
+            ScriptContractTest::notElevated,
+            sim -> {
+              SimProcessRunner runner = new SimProcessRunner(sim.path(), sim.spec());
+              assertOk(
+                  elevating(sim, runner)
+                      .apply(List.of(new Operation.WslShutdown()), Optional.of(GROUP)));
+              assertThat(elevatedProcesses(runner)).isZero();
+            }));
+    rows.put(
         "wsl.shutdown",
         new Row(
             sim ->
@@ -394,6 +446,37 @@ class ScriptContractTest {
                       row.getValue().given().accept(sim);
                       row.getValue().check().accept(sim);
                     }));
+  }
+
+  /** --restart-wsl --elevate: wsl --shutdown runs as the user, the changes in one UAC prompt. */
+  @Test
+  void restartWithElevationCostsOneUacPrompt() throws IOException {
+    SimDir sim = notElevated(SimDir.fresh(temp));
+    SimProcessRunner runner = new SimProcessRunner(sim.path(), sim.spec());
+    WindowsHost host = elevating(sim, runner);
+    DesiredState desired =
+        new DesiredState(
+            List.of(
+                new DesiredState.WslSetting(
+                    dev.wslnet.model.WslKey.NETWORKING_MODE_KEY, Optional.of("mirrored"))),
+            Optional.of(
+                new DesiredState.PortProxySpec(
+                    false,
+                    List.of(
+                        new dev.wslnet.model.PortProxyRule(
+                            PortProxyType.V4_TO_V4,
+                            "0.0.0.0",
+                            3000,
+                            dev.wslnet.model.ConnectAddress.of("10.0.0.5"),
+                            3000)))),
+            Optional.empty(),
+            Optional.empty());
+    ObservedState observed = host.observe(desired.managedGroup());
+    var result =
+        new Applier(host, true).apply(desired, observed, Planner.plan(desired, observed), true);
+    assertThat(result.failed()).isZero();
+    assertThat(result.after().changes()).isEmpty();
+    assertThat(elevatedProcesses(runner)).isEqualTo(1);
   }
 
   @Test
@@ -429,6 +512,16 @@ class ScriptContractTest {
             "' belongs to the VM creator ' + [string]$rule.VMCreatorId + ', not to WSL''s; wslnet"
                 + " does not touch it'")
         .contains("' exists outside the group ' + $group + '; wslnet does not touch it'");
+  }
+
+  private static WindowsHost elevating(SimDir sim, SimProcessRunner runner) {
+    return new WindowsHost(sim.spec(), new SimSide(sim.path()), runner, true);
+  }
+
+  private static long elevatedProcesses(SimProcessRunner runner) {
+    return runner.invocations().stream()
+        .filter(invocation -> invocation.input().request().has("elevate"))
+        .count();
   }
 
   private static ObservedState observe(SimDir sim) {
