@@ -490,6 +490,19 @@ class ScriptContractTest {
   }
 
   @Test
+  void realWindowsRunsTheRowsMarkedW() throws IOException {
+    TreeSet<String> marked = new TreeSet<>();
+    Matcher row = ROW.matcher(Files.readString(CONTRACT));
+    while (row.find()) {
+      if (row.group(2) != null) {
+        marked.add(row.group(1));
+      }
+    }
+    assertThat(marked).isNotEmpty();
+    assertThat(new TreeSet<>(dev.wslnet.integration.WindowsContractTest.ROWS)).isEqualTo(marked);
+  }
+
+  @Test
   void everyScriptFunctionTheTableNamesIsInTheScript() throws IOException {
     String script = Files.readString(SCRIPT);
     List<String> functions =
