@@ -4,10 +4,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A netsh portproxy registry value that wslnet cannot read as a forward: a port given as a service
- * name ({@code 0.0.0.0/http}, which netsh accepts: wsl-facts.md 2.1), or a name or data that is not
- * {@code address/port}. It is still there, listening or not, so wslnet shows it and prune may
- * delete it.
+ * A netsh portproxy registry value as stored; wslnet keeps in this form the values it cannot read
+ * as a forward: a port given as a service name ({@code 0.0.0.0/http}, which netsh accepts:
+ * wsl-facts.md 2.1), or a name or data that is not {@code address/port}. It is still there,
+ * listening or not, so wslnet shows it and prune may delete it.
  *
  * @param name the registry value's name, {@code listenaddress/listenport} when well formed
  * @param data the registry value's data, {@code connectaddress/connectport} when well formed

@@ -144,13 +144,9 @@ final class SimMachineJson {
     writeRules(root.putObject("windowsFirewall").putArray("rules"), machine.windowsRules());
     if (!machine.unreadablePortProxy().isEmpty()) {
       ArrayNode unreadable = root.putArray("unreadablePortProxy");
-      for (UnreadableForward value : machine.unreadablePortProxy()) {
-        unreadable
-            .addObject()
-            .put("type", value.type().netshName())
-            .put("name", value.name())
-            .put("data", value.data());
-      }
+      machine
+          .unreadablePortProxy()
+          .forEach(value -> SimProcessRunner.registryValue(unreadable, value));
     }
     ArrayNode next = root.putArray("nextWslAddresses");
     machine.nextWslAddresses().forEach(next::add);

@@ -160,18 +160,14 @@ public final class SimProcessRunner implements ProcessRunner {
     document.put("hyperVAvailable", facts.hyperVFirewallAvailable());
     ArrayNode portProxy = document.putArray("portProxy");
     for (PortProxyEntry entry : machine.portProxy()) {
-      ObjectNode value = portProxy.addObject();
-      value.put("type", entry.type().netshName());
-      value.put("name", entry.listenAddress() + "/" + entry.listenPort());
-      value.put("data", entry.connectAddress() + "/" + entry.connectPort());
+      registryValue(
+          portProxy,
+          new UnreadableForward(
+              entry.type(),
+              entry.listenAddress() + "/" + entry.listenPort(),
+              entry.connectAddress() + "/" + entry.connectPort()));
     }
-    for (UnreadableForward unreadable : machine.unreadablePortProxy()) {
-      portProxy
-          .addObject()
-          .put("type", unreadable.type().netshName())
-          .put("name", unreadable.name())
-          .put("data", unreadable.data());
-    }
+    machine.unreadablePortProxy().forEach(value -> registryValue(portProxy, value));
     if (facts.hyperVFirewallAvailable()) {
       if (machine.hyperVSettings().isEmpty()) {
         // No setting exists for WSL's VM creator: Get-NetFirewallHyperVVMSetting fails, and the
@@ -197,6 +193,18 @@ public final class SimProcessRunner implements ProcessRunner {
           machine.windowsRules().stream().filter(rule -> SimWindows.inGroup(rule, group)).toList());
     }
     return document;
+  }
+
+  /**
+   * A portproxy registry value as the script reports it, and as host.json keeps the ones wslnet
+   * cannot read: {@code {type, name, data}}.
+   */
+  static void registryValue(ArrayNode values, UnreadableForward value) {
+    values
+        .addObject()
+        .put("type", value.type().netshName())
+        .put("name", value.name())
+        .put("data", value.data());
   }
 
   private static String raw(String text) {
