@@ -98,7 +98,7 @@ public final class WindowsHost implements Host {
     ObjectNode request = request("apply", managedGroup);
     request.set("operations", OperationJson.encode(operations));
     ObjectNode sent = request;
-    if (elevate) {
+    if (elevate && operations.stream().anyMatch(Operation::needsElevation)) {
       sent = NODES.objectNode();
       sent.put("mode", "apply");
       ObjectNode elevated = sent.putObject("elevate");
@@ -106,6 +106,9 @@ public final class WindowsHost implements Host {
       elevated.put("request", PowerShell.base64(request.toString()));
     }
     JsonNode answer = call(sent, "apply changes on " + name);
+    if (answer.path("refused").isString()) {
+      throw new HostException(answer.path("refused").asString());
+    }
     JsonNode results = answer.path("results");
     if (!results.isArray() || results.size() != operations.size()) {
       throw new HostException(

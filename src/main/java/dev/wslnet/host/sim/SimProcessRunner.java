@@ -41,6 +41,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class SimProcessRunner implements ProcessRunner {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+  /** The account the simulated Windows user has. */
+  static final String SIM_USER = "SIM\\user";
+
   private final Path directory;
   private final String hostName;
   private final List<Invocation> invocations = Collections.synchronizedList(new ArrayList<>());
@@ -263,6 +266,21 @@ public final class SimProcessRunner implements ProcessRunner {
                       Base64.getDecoder().decode(elevation.path("request").asString()),
                       StandardCharsets.UTF_8));
     }
+    if (elevate && machine.uacAccount().isPresent()) {
+      // The elevated process runs as another account: the script refuses, in its own words.
+      ObjectNode refused = NODES.objectNode();
+      refused.put(
+          "refused",
+          "UAC was approved with the account "
+              + machine.uacAccount().get()
+              + ", not with "
+              + SIM_USER
+              + ", whose Windows wslnet manages; nothing was changed. Run wslnet from a terminal"
+              + " that "
+              + SIM_USER
+              + " started as administrator, or make that account an administrator");
+      return refused;
+    }
     SimMachine running = elevate ? withElevation(machine, true) : machine;
     List<Operation> operations = OperationJson.decode(operationsRequest.path("operations"));
     SimWindows.Outcome outcome = SimWindows.run(running, operations, networkingModeInFile());
@@ -287,7 +305,8 @@ public final class SimProcessRunner implements ProcessRunner {
         machine.windowsRules(),
         machine.unreadablePortProxy(),
         machine.nextWslAddresses(),
-        machine.faults());
+        machine.faults(),
+        machine.uacAccount());
   }
 
   /** The mode WSL would start in: the file's networkingMode if WSL accepts it, else nat. */

@@ -202,9 +202,15 @@ class WindowsHostTest {
   @Test
   void elevatePassesTheScriptAndTheRequestAsData() throws Exception {
     JsonNode fixture = fixture();
-    FakeRunner runner = new FakeRunner(request -> applied(fixture));
-    new WindowsHost("local", new LocalSide(Map.of()), runner, true)
-        .apply(List.of(), Optional.empty());
+    FakeRunner runner =
+        new FakeRunner(
+            request -> {
+              ObjectNode answer = applied(fixture);
+              answer.withArray("results").addObject().put("ok", true);
+              return answer;
+            });
+    WindowsHost host = new WindowsHost("local", new LocalSide(Map.of()), runner, true);
+    host.apply(List.of(new Operation.HyperVRuleRemove("web")), Optional.empty());
     JsonNode request = runner.inputs.get(0).request();
     assertThat(
             new String(
@@ -217,7 +223,11 @@ class WindowsHostTest {
                 Base64.getDecoder().decode(request.path("elevate").path("request").asString()),
                 StandardCharsets.UTF_8));
     assertThat(inner.path("mode").asString()).isEqualTo("apply");
-    assertThat(inner.path("operations").isArray()).isTrue();
+    assertThat(inner.path("operations")).hasSize(1);
+
+    // wsl --shutdown alone needs no administrator: no elevation, no UAC prompt.
+    host.apply(List.of(new Operation.WslShutdown()), Optional.empty());
+    assertThat(runner.inputs.get(1).request().has("elevate")).isFalse();
   }
 
   @Test
