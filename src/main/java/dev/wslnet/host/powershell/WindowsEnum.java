@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The enumerated properties of Windows' firewall CIM classes, read in either form Windows
@@ -42,6 +43,8 @@ enum WindowsEnum {
   SETTING_SWITCH(Map.of(0, "False", 1, "True", 2, "NotConfigured")),
   /** Rule Profiles, a bitmask: Any (0), Domain (0x1), Private (0x2), Public (0x4). */
   PROFILES(Map.of(0, "Any", 1, "Domain", 2, "Private", 4, "Public"));
+
+  private static final Pattern NUMBER = Pattern.compile("\\d{1,5}");
 
   private final Map<Integer, String> names;
 
@@ -97,7 +100,7 @@ enum WindowsEnum {
    * The value map's name for a number or a name in any case; Enabled and Disabled as True, False.
    */
   private Optional<String> name(String text) {
-    if (text.matches("\\d{1,5}")) {
+    if (NUMBER.matcher(text).matches()) {
       return Optional.ofNullable(names.get(Integer.parseInt(text)));
     }
     String alias =
@@ -111,7 +114,7 @@ enum WindowsEnum {
 
   /** {@code 6}, {@code "Private, Public"} or {@code "Any"} as a list of profile names. */
   private FieldValue profiles(String text) {
-    if (text.matches("\\d{1,5}")) {
+    if (NUMBER.matcher(text).matches()) {
       int mask = Integer.parseInt(text);
       if (mask == 0) {
         return new FieldValue.Texts(List.of("Any"));
