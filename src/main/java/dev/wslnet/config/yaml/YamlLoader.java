@@ -20,6 +20,8 @@ import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -169,9 +171,27 @@ public final class YamlLoader {
     int depth = 0;
     int documents = 0;
     int aliases = 0;
+    // The anchors of the collections that are open at this point of the stream.
+    java.util.Deque<Optional<String>> anchors = new java.util.ArrayDeque<>();
+    java.util.Set<String> open = new java.util.HashSet<>();
     for (Event event : new Parse(settings).parseString(text)) {
       switch (event.getEventId()) {
         case Alias -> {
+          String alias = ((AliasEvent) event).getAlias().getValue();
+          if (open.contains(alias)) {
+            // An alias inside the node it names (a: &a [*a]) is a cycle: converting it would never
+            // end.
+            return Optional.of(
+                builder.at(
+                    Code.YAML_LIMIT,
+                    event.getStartMark().orElse(null),
+                    "the alias *"
+                        + alias
+                        + " stands inside the node &"
+                        + alias
+                        + " that it names, so the node would contain itself",
+                    "refer to &" + alias + " only after the node it names ends"));
+          }
           if (++aliases > MAX_ALIASES) {
             return Optional.of(
                 builder.at(
@@ -192,6 +212,10 @@ public final class YamlLoader {
           }
         }
         case MappingStart, SequenceStart -> {
+          Optional<String> anchor =
+              ((CollectionStartEvent) event).getAnchor().map(a -> a.getValue());
+          anchors.push(anchor);
+          anchor.ifPresent(open::add);
           if (++depth > MAX_DEPTH) {
             return Optional.of(
                 builder.at(
@@ -201,7 +225,12 @@ public final class YamlLoader {
                     "a desired-state file is a few levels deep"));
           }
         }
-        case MappingEnd, SequenceEnd -> depth--;
+        case MappingEnd, SequenceEnd -> {
+          depth--;
+          if (!anchors.isEmpty()) {
+            anchors.pop().ifPresent(open::remove);
+          }
+        }
         default -> {}
       }
     }

@@ -132,6 +132,19 @@ class YamlLoaderTest {
     assertThat(onlyProblem(load(yaml.toString())).code()).isEqualTo(Code.YAML_LIMIT);
   }
 
+  /**
+   * Issue 10: a self-referencing alias crashed validate, plan and apply with StackOverflowError.
+   */
+  @Test
+  void anAliasInsideTheNodeItNamesIsACycle() {
+    for (String yaml : List.of("a: &a [*a]\n", "a: &a {b: *a}\n", "a: &a\n  - x\n  - [y, *a]\n")) {
+      Diagnostic problem = onlyProblem(load(yaml));
+      assertThat(problem.code()).as(yaml).isEqualTo(Code.YAML_LIMIT);
+      assertThat(problem.message()).contains("*a").contains("contain itself");
+    }
+    assertThat(load("a: &a [x]\nb: *a\n").problems()).as("an alias after its node").isEmpty();
+  }
+
   @Test
   void tooManyAliasesAreCapped() {
     StringBuilder yaml = new StringBuilder("a: &a [1]\nb: [");
