@@ -18,8 +18,23 @@ import picocli.CommandLine.UnmatchedArgumentException;
 public final class Wslnet {
   private Wslnet() {}
 
+  /**
+   * Runs a command. A result that could not be written (standard output on a full disk, a closed
+   * pipe) is a failure: PrintWriter keeps such errors to itself, so they are asked for here.
+   */
   public static int run(Console console, String... args) {
-    return commandLine(console).execute(args);
+    int exitCode = commandLine(console).execute(args);
+    console.out().flush();
+    if (console.out().checkError()) {
+      console
+          .err()
+          .println(
+              "error: cannot write the output: standard output failed (a full disk, or a closed"
+                  + " pipe)");
+      console.err().flush();
+      return ExitCode.ERROR.code();
+    }
+    return exitCode;
   }
 
   static CommandLine commandLine(Console console) {

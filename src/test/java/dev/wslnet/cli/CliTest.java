@@ -2,6 +2,13 @@ package dev.wslnet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +28,38 @@ class CliTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).isEqualTo("Checked 1 file: valid, 0 errors, 0 warnings.\n");
     assertThat(run.err()).isEmpty();
+  }
+
+  /** Issue 10: `show > /dev/full` and friends exited 0. A full disk as the JVM sees it. */
+  @Test
+  void anOutputThatCannotBeWrittenIsAFailure(@TempDir Path temp) {
+    OutputStream full =
+        new OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            throw new IOException("No space left on device");
+          }
+        };
+    StringWriter err = new StringWriter();
+    String sim = "sim:" + temp.resolve("host");
+    for (String[] args :
+        new String[][] {
+          {"validate", "--format", "sarif", VALID},
+          {"validate", "--format", "json", VALID},
+          {"show", "--host", sim},
+          {"plan", "-f", VALID, "--host", sim, "--json"},
+          {"schema"}
+        }) {
+      Console console =
+          new Console(
+              new BufferedReader(new StringReader("")),
+              new PrintWriter(new PrintStream(full), true),
+              new PrintWriter(err, true),
+              Map.of(),
+              false);
+      assertThat(Wslnet.run(console, args)).as(String.join(" ", args)).isEqualTo(1);
+    }
+    assertThat(err.toString()).contains("error: cannot write the output");
   }
 
   @Test
