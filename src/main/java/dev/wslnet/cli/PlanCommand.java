@@ -12,6 +12,7 @@ import dev.wslnet.render.plan.PlanJson;
 import dev.wslnet.render.plan.PlanTextView;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -83,6 +84,14 @@ final class PlanCommand implements Callable<Integer> {
             PlanJson.planFile(
                 plan, WslnetCommand.version(), file, desired.document().orElseThrow()));
     try {
+      if (Files.exists(out) && Files.isSameFile(out, Path.of(file))) {
+        throw new ExitException(
+            ExitCode.ERROR,
+            "--out "
+                + out
+                + " is the desired-state file itself; the plan is saved to another file, say"
+                + " wslnet.plan.json");
+      }
       AtomicFiles.replace(out, (content + "\n").getBytes(StandardCharsets.UTF_8), null);
     } catch (IOException e) {
       throw new ExitException(

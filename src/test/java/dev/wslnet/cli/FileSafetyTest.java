@@ -1,0 +1,116 @@
+package dev.wslnet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.wslnet.testing.SimDir;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 10, data loss: what {@code plan --out} and the .wslconfig writer may write over, and what
+ * they keep: links, modes, other files.
+ */
+class FileSafetyTest {
+  private static final String DESIRED =
+      "version: 1\nwslconfig:\n  wsl2:\n    networkingMode: mirrored\n";
+
+  @TempDir Path temp;
+
+  private Path desired() throws Exception {
+    return Files.writeString(temp.resolve("wslnet.yaml"), DESIRED);
+  }
+
+  private CliRun planTo(Path out) throws Exception {
+    SimDir host = SimDir.fresh(temp);
+    return CliRun.run(
+        "plan", "-f", desired().toString(), "--host", host.spec(), "--out", out.toString());
+  }
+
+  @Test
+  void thePlanNeverReplacesTheDesiredStateFile() throws Exception {
+    Path desired = desired();
+    CliRun run = planTo(desired);
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("is the desired-state file itself");
+    assertThat(Files.readString(desired)).isEqualTo(DESIRED);
+  }
+
+  @Test
+  void thePlanNeverCreatesFolders() throws Exception {
+    Path missing = temp.resolve("no-such-folder");
+    CliRun run = planTo(missing.resolve("plan.json"));
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("does not exist");
+    assertThat(missing).doesNotExist();
+  }
+
+  @Test
+  void thePlanNeverReplacesADirectoryOrAPipe() throws Exception {
+    Path directory = Files.createDirectory(temp.resolve("plans"));
+    CliRun run = planTo(directory);
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("is not a regular file");
+    assertThat(directory).isDirectory();
+
+    Path fifo = temp.resolve("fifo");
+    boolean made;
+    try {
+      made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
+    } catch (java.io.IOException e) {
+      made = false;
+    }
+    assumeTrue(made, "skipped: mkfifo is not available here");
+    CliRun pipe = planTo(fifo);
+    assertThat(pipe.exitCode()).isEqualTo(1);
+    assertThat(Files.isRegularFile(fifo)).as("still a pipe").isFalse();
+  }
+
+  @Test
+  @DisabledOnOs(OS.WINDOWS)
+  void thePlanIsWrittenThroughALink() throws Exception {
+    Path real = Files.writeString(temp.resolve("real-plan.json"), "old");
+    Path link = Files.createSymbolicLink(temp.resolve("plan.json"), real);
+    CliRun run = planTo(link);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(real)).contains("\"wslnet_version\"");
+  }
+
+  @Test
+  @DisabledOnOs(OS.WINDOWS)
+  void aLinkedWslConfigStaysALinkAndKeepsItsMode() throws Exception {
+    SimDir host = SimDir.fresh(temp);
+    Path dotfiles = Files.createDirectory(temp.resolve("dotfiles"));
+    Path real = Files.writeString(dotfiles.resolve("wslconfig"), "[wsl2]\nmemory=4GB\n");
+    Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rw-r--r--"));
+    Path link = Files.createSymbolicLink(host.path().resolve(".wslconfig"), real);
+    CliRun apply =
+        CliRun.run("apply", "-f", desired().toString(), "--host", host.spec(), "--auto-approve");
+    assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(real)).contains("networkingMode=mirrored").contains("memory=4GB");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(real)))
+        .isEqualTo("rw-r--r--");
+  }
+
+  @Test
+  @DisabledOnOs(OS.WINDOWS)
+  void aReadOnlyWslConfigIsRefusedAndLeftAsItIs() throws Exception {
+    SimDir host = SimDir.fresh(temp).wslconfig("[wsl2]\nmemory=4GB\n");
+    Path wslconfig = host.path().resolve(".wslconfig");
+    Files.setPosixFilePermissions(wslconfig, PosixFilePermissions.fromString("r--r--r--"));
+    CliRun apply =
+        CliRun.run("apply", "-f", desired().toString(), "--host", host.spec(), "--auto-approve");
+    assertThat(apply.exitCode()).isEqualTo(1);
+    assertThat(apply.out() + apply.err()).contains("is read-only");
+    assertThat(Files.readString(wslconfig)).isEqualTo("[wsl2]\nmemory=4GB\n");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(wslconfig)))
+        .isEqualTo("r--r--r--");
+  }
+}
