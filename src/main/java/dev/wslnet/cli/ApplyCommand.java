@@ -15,6 +15,7 @@ import dev.wslnet.render.plan.ApplyTextView;
 import dev.wslnet.render.plan.PlanJson;
 import dev.wslnet.render.plan.PlanTextView;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -87,10 +88,18 @@ final class ApplyCommand implements Callable<Integer> {
     boolean asJson = Boolean.TRUE.equals(json);
     boolean color = console.color(parent.noColor());
     String source = planFile != null ? planFile.toString() : file != null ? file : "wslnet.yaml";
-    PlanFiles.SavedPlan saved =
-        planFile != null && PlanFiles.looksLikePlanFile(planFile) ? PlanFiles.read(planFile) : null;
-    DesiredStateFile desired =
-        saved != null ? saved.desired() : DesiredStates.read(source, console, asJson, color);
+    PlanFiles.SavedPlan saved = null;
+    DesiredStateFile desired;
+    if (planFile != null && Files.exists(planFile) && !Files.isDirectory(planFile)) {
+      byte[] bytes = PlanFiles.readOnce(planFile);
+      saved = PlanFiles.readIfPlan(planFile, bytes).orElse(null);
+      desired =
+          saved != null
+              ? saved.desired()
+              : DesiredStates.read(source, bytes, console, asJson, color);
+    } else {
+      desired = DesiredStates.read(source, console, asJson, color);
+    }
     String sourceName = saved != null ? saved.source() : source;
     DesiredState state = desired.state().orElseThrow();
     boolean elevated = Boolean.TRUE.equals(elevate);

@@ -13,7 +13,17 @@ final class DesiredStates {
   private DesiredStates() {}
 
   static DesiredStateFile read(String file, Console console, boolean json, boolean color) {
-    DesiredStateFile read = new DesiredStateValidator().read(file);
+    return valid(new DesiredStateValidator().read(file), console, json, color);
+  }
+
+  /** The same, for bytes already read (from a pipe, which cannot be read twice). */
+  static DesiredStateFile read(
+      String file, byte[] bytes, Console console, boolean json, boolean color) {
+    return valid(new DesiredStateValidator().read(file, bytes), console, json, color);
+  }
+
+  private static DesiredStateFile valid(
+      DesiredStateFile read, Console console, boolean json, boolean color) {
     if (read.state().isEmpty()) {
       List<FileReport> reports = List.of(read.report());
       if (json) {

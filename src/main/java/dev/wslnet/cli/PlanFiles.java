@@ -2,12 +2,15 @@ package dev.wslnet.cli;
 
 import dev.wslnet.config.DesiredStateFile;
 import dev.wslnet.config.DesiredStateValidator;
+import dev.wslnet.config.yaml.YamlLoader;
 import dev.wslnet.render.plan.PlanJson;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -23,24 +26,54 @@ final class PlanFiles {
 
   private PlanFiles() {}
 
-  static boolean looksLikePlanFile(Path path) {
-    try {
-      byte[] head = Files.readAllBytes(path);
-      String text = new String(head, 0, Math.min(head.length, 200), StandardCharsets.UTF_8).strip();
-      return text.startsWith("{") && text.contains("\"format_version\"");
+  /**
+   * The bytes of the file given as PLANFILE, read once (a pipe such as {@code <(cat plan.json)}
+   * cannot be read twice) and never past the cap: {@code /dev/zero} or a huge file is refused after
+   * 16 MiB, not read into memory whole.
+   */
+  static byte[] readOnce(Path path) {
+    try (InputStream in = Files.newInputStream(path)) {
+      byte[] bytes = in.readNBytes(YamlLoader.MAX_BYTES + 1);
+      if (bytes.length > YamlLoader.MAX_BYTES) {
+        throw new ExitException(
+            ExitCode.ERROR,
+            path
+                + " is larger than "
+                + YamlLoader.MAX_BYTES
+                + " bytes; wslnet reads no plan or"
+                + " desired-state file that large");
+      }
+      return bytes;
     } catch (IOException e) {
-      return false;
+      throw new ExitException(ExitCode.ERROR, "cannot read " + path + ": " + e.getMessage());
     }
   }
 
-  static SavedPlan read(Path path) {
+  /**
+   * The plan in these bytes, or empty when they are not a plan (a desired-state file, then): a plan
+   * is a JSON object with format_version and desired, whatever the order of its keys.
+   */
+  static Optional<SavedPlan> readIfPlan(Path path, byte[] bytes) {
+    String text = new String(bytes, StandardCharsets.UTF_8).strip();
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1).strip();
+    }
+    if (!text.startsWith("{")) {
+      return Optional.empty();
+    }
     JsonNode root;
     try {
-      root = JsonMapper.builder().build().readTree(Files.readString(path, StandardCharsets.UTF_8));
-    } catch (IOException | JacksonException e) {
-      throw new ExitException(
-          ExitCode.ERROR, "cannot read the plan " + path + ": " + e.getMessage());
+      root = JsonMapper.builder().build().readTree(text);
+    } catch (JacksonException e) {
+      return Optional.empty();
     }
+    if (!root.isObject() || !root.has("format_version") || !root.has("desired")) {
+      return Optional.empty();
+    }
+    return Optional.of(read(path, root));
+  }
+
+  private static SavedPlan read(Path path, JsonNode root) {
     String version = root.path("format_version").asString("");
     String supportedMajor = PlanJson.FORMAT_VERSION.split("\\.")[0];
     if (!version.split("\\.")[0].equals(supportedMajor) || !root.path("desired").isObject()) {

@@ -113,4 +113,45 @@ class FileSafetyTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(wslconfig)))
         .isEqualTo("r--r--r--");
   }
+
+  /**
+   * Issue 10: /dev/zero ended in OutOfMemoryError, a pipe was drained by the check, sorted keys
+   * read as YAML.
+   */
+  @Test
+  @DisabledOnOs(OS.WINDOWS)
+  void aPlanFileIsReadOnceAndNeverPastTheCap() throws Exception {
+    SimDir host = SimDir.fresh(temp);
+    CliRun zero = CliRun.run("apply", "/dev/zero", "--host", host.spec(), "--auto-approve");
+    assertThat(zero.exitCode()).isEqualTo(1);
+    assertThat(zero.err()).contains("is larger than");
+
+    Path plan = temp.resolve("plan.json");
+    CliRun.run("plan", "-f", desired().toString(), "--host", host.spec(), "--out", plan.toString());
+    var json = tools.jackson.databind.json.JsonMapper.builder().build();
+    var sorted = new java.util.TreeMap<String, Object>();
+    json.readTree(Files.readString(plan))
+        .properties()
+        .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+    Files.writeString(plan, json.writeValueAsString(sorted));
+
+    Path fifo = temp.resolve("plan-pipe");
+    assumeTrue(
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0,
+        "skipped: mkfifo is not available here");
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                Files.write(fifo, Files.readAllBytes(plan));
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    writer.start();
+    CliRun apply = CliRun.run("apply", fifo.toString(), "--host", host.spec(), "--auto-approve");
+    writer.join(10_000);
+    assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
+    assertThat(apply.out()).contains("Converged");
+  }
 }
