@@ -65,7 +65,19 @@ public final class FirewallFields {
           "loopbackEnabled", new FieldValue.Flag(true),
           "allowHostPolicyMerge", new FieldValue.Flag(true));
 
+  /**
+   * Text a person reads keeps its case: Windows shows a display name or description as written, so
+   * "My Web Server" is a change from "my web server". Names, keywords and addresses are compared as
+   * Windows matches them, without case.
+   */
+  private static final Set<String> CASE_KEPT = Set.of("displayName", "description");
+
   private FirewallFields() {}
+
+  /** Whether Windows holds the two values of a field as the same. */
+  public static boolean same(String field, FieldValue a, FieldValue b) {
+    return CASE_KEPT.contains(field) ? a.equals(b) : a.sameAs(b);
+  }
 
   /**
    * What Windows reports for a field a rule was created without; the display name defaults to the

@@ -88,7 +88,7 @@ final class FirewallDiff {
     declared.forEach(
         (name, wanted) -> {
           Optional<FieldValue> now = current.apply(name);
-          if (now.isEmpty() || !now.get().sameAs(wanted)) {
+          if (now.isEmpty() || !FirewallFields.same(name, now.get(), wanted)) {
             before.put(name, now.orElse(new FieldValue.Text("(unset)")));
           }
         });

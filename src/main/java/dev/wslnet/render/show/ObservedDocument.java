@@ -157,7 +157,8 @@ public final class ObservedDocument {
       for (String field : FirewallFields.RULE_FIELDS) {
         Optional<FieldValue> value = rule.field(field);
         Optional<FieldValue> fallback = FirewallFields.ruleDefault(field, rule.name());
-        if (value.isPresent() && !(fallback.isPresent() && fallback.get().sameAs(value.get()))) {
+        if (value.isPresent()
+            && !(fallback.isPresent() && FirewallFields.same(field, fallback.get(), value.get()))) {
           node.set(field, json(field, value.get()));
         }
       }

@@ -63,4 +63,40 @@ class WindowsFormsPlanTest {
       assertThat(plan.exitCode()).as(plan.out() + plan.err()).isZero();
     }
   }
+
+  /** Issue 10: a display name that differs only in case planned "No changes" forever. */
+  @Test
+  void aDisplayNameThatDiffersInCaseIsAChange() throws Exception {
+    SimDir host =
+        SimDir.fresh(temp)
+            .edit(
+                root ->
+                    root.withObject("windowsFirewall")
+                        .withArray("rules")
+                        .addObject()
+                        .put("name", "web")
+                        .put("group", "wslnet")
+                        .put("displayName", "my web server"));
+    Path file =
+        Files.writeString(
+            temp.resolve("wslnet.yaml"),
+            """
+            version: 1
+            windowsFirewall:
+              group: wslnet
+              rules:
+                - {name: WEB, displayName: My Web Server}
+            """);
+    CliRun plan =
+        CliRun.run("plan", "-f", file.toString(), "--host", host.spec(), "--detailed-exitcode");
+    assertThat(plan.exitCode()).as(plan.out()).isEqualTo(2);
+    assertThat(plan.out())
+        .contains("my web server -> My Web Server")
+        .doesNotContain("+ windowsFirewall");
+    CliRun apply =
+        CliRun.run("apply", "-f", file.toString(), "--host", host.spec(), "--auto-approve");
+    assertThat(apply.exitCode()).as(apply.out()).isZero();
+    CliRun show = CliRun.run("show", "--host", host.spec());
+    assertThat(show.out()).contains("My Web Server");
+  }
 }
