@@ -242,6 +242,13 @@ public enum Code {
       "Forwards on * and on 0.0.0.0 (or ::) with one port",
       "netsh stores * (listenaddress left out) and 0.0.0.0 as two registry entries, but both listen"
           + " on every address of the family: only one of them can listen."),
+  UNWRITABLE_WSLCONFIG_VALUE(
+      44,
+      ERROR,
+      "unwritable-wslconfig-value",
+      "A .wslconfig value with a control character",
+      "No .wslconfig line can carry NUL, CR, Ctrl+Z or other control characters: WSL's parser reads"
+          + " only the \\t, \\n and \\b escapes, and stops at Ctrl+Z."),
 
   WSLCONFIG_SKIPPED_LINE(
       50,

@@ -158,6 +158,27 @@ public final class WslConfigEditor {
    * A value written so that WSL reads back exactly {@code value}: backslashes, quotes, tabs,
    * newlines and backspaces escaped; quoted when it has outer blanks or a {@code #}.
    */
+  /**
+   * The first character of {@code value} that no .wslconfig line can carry, if any: control
+   * characters other than the tab, newline and backspace that WSL's parser reads as escapes, DEL,
+   * U+FFFF (its end-of-file marker) and Ctrl+Z.
+   */
+  public static java.util.OptionalInt firstUnwritable(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (unwritable(value.charAt(i))) {
+        return java.util.OptionalInt.of(i);
+      }
+    }
+    return java.util.OptionalInt.empty();
+  }
+
+  private static boolean unwritable(char c) {
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\b')
+        || c == '\u007f'
+        || c == '\uffff'
+        || c == '\u001a';
+  }
+
   public static String encode(String value) {
     StringBuilder escaped = new StringBuilder();
     for (int i = 0; i < value.length(); i++) {
@@ -169,7 +190,7 @@ public final class WslConfigEditor {
         case '\n' -> escaped.append("\\n");
         case '\b' -> escaped.append("\\b");
         default -> {
-          if (c < 0x20 || c == '\u007f' || c == '\uffff' || c == '\u001a') {
+          if (unwritable(c)) {
             throw new IllegalArgumentException(
                 "a .wslconfig value cannot hold the control character U+"
                     + String.format("%04X", (int) c));

@@ -419,6 +419,15 @@ class DiagnosticCodesTest {
             """,
             Expected.at(Code.STAR_AND_ANY_ADDRESS, 5, 23)),
         c(
+            "a control character no .wslconfig line can carry",
+            """
+            version: 1
+            wslconfig:
+              wsl2:
+                kernelCommandLine: "a\\0b"
+            """,
+            Expected.at(Code.UNWRITABLE_WSLCONFIG_VALUE, 4, 24)),
+        c(
             "wildcards in rule names",
             """
             version: 1

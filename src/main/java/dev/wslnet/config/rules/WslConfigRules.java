@@ -163,6 +163,20 @@ final class WslConfigRules implements SemanticRule {
         continue;
       }
       String text = value.get();
+      java.util.OptionalInt unwritable = dev.wslnet.wslconfig.WslConfigEditor.firstUnwritable(text);
+      if (unwritable.isPresent()) {
+        context.report(
+            Code.UNWRITABLE_WSLCONFIG_VALUE,
+            pointer,
+            Target.VALUE,
+            "the value holds the control character U+"
+                + String.format("%04X", (int) text.charAt(unwritable.getAsInt()))
+                + " at position "
+                + (unwritable.getAsInt() + 1)
+                + ", which no .wslconfig line can carry",
+            "remove it; WSL reads only \\t, \\n and \\b as escapes");
+        continue;
+      }
       if (text.chars().anyMatch(c -> c > 0x7E || c < 0x20 && c != '\t')) {
         context.report(
             Code.NON_ASCII_VALUE,
