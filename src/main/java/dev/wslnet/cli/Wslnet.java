@@ -4,6 +4,7 @@ import dev.wslnet.apply.NotElevatedException;
 import dev.wslnet.config.Suggestions;
 import dev.wslnet.host.HostException;
 import dev.wslnet.plan.PlanningException;
+import dev.wslnet.render.plan.PlanJson;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Optional;
@@ -11,6 +12,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Builds the command line for a console; {@code Main} and the tests both run wslnet through here.
@@ -50,6 +53,11 @@ public final class Wslnet {
               cmd.getCommandSpec().root().userObject() instanceof WslnetCommand w ? w : null;
           PrintWriter err = cmd.getErr();
           Optional<ExitCode> userError = userError(exception);
+          String message = userError.isPresent() ? exception.getMessage() : describe(exception);
+          if (message != null && asJson(cmd)) {
+            cmd.getOut().println(errorJson(message, userError.orElse(ExitCode.ERROR)));
+            cmd.getOut().flush();
+          }
           if (userError.isPresent()) {
             if (exception.getMessage() != null) {
               err.println("error: " + exception.getMessage());
@@ -75,6 +83,26 @@ public final class Wslnet {
           return ExitCode.ERROR.code();
         });
     return commandLine;
+  }
+
+  /** Whether the command was asked for JSON, which then holds errors too. */
+  private static boolean asJson(CommandLine cmd) {
+    return cmd.getCommandSpec().optionsMap().containsKey("--json")
+        && cmd.getParseResult() != null
+        && cmd.getParseResult().hasMatchedOption("--json");
+  }
+
+  /**
+   * The one JSON document of a command that failed: {@code {"format_version", "error": {"message",
+   * "exit_code"}}}, so that a script reading --json output always gets a document.
+   */
+  private static String errorJson(String message, ExitCode exitCode) {
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    root.put("format_version", PlanJson.FORMAT_VERSION);
+    ObjectNode error = root.putObject("error");
+    error.put("message", message);
+    error.put("exit_code", exitCode.code());
+    return PlanJson.write(root);
   }
 
   private static int usageError(ParameterException exception, String[] args) {

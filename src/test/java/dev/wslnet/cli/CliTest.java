@@ -163,4 +163,36 @@ class CliTest {
         .doesNotContain("Exception")
         .contains("Checked 5 files: invalid, 5 errors");
   }
+
+  /** Issue 10: host errors, refusals and stale plans printed nothing on stdout under --json. */
+  @Test
+  void jsonHoldsErrorsToo(@TempDir Path temp) throws Exception {
+    var json = tools.jackson.databind.json.JsonMapper.builder().build();
+    dev.wslnet.testing.SimDir noVm =
+        dev.wslnet.testing.SimDir.fresh(temp.resolve("a"))
+            .edit(root -> root.withObject("facts").remove("wslAddress"));
+    CliRun planError =
+        CliRun.run(
+            "plan", "-f", "examples/nat-lan-dev-server.yaml", "--host", noVm.spec(), "--json");
+    assertThat(planError.exitCode()).isEqualTo(1);
+    var document = json.readTree(planError.out());
+    assertThat(document.path("error").path("message").asString()).contains("cannot resolve $wsl");
+    assertThat(document.path("error").path("exit_code").asInt()).isEqualTo(1);
+
+    dev.wslnet.testing.SimDir notElevated =
+        dev.wslnet.testing.SimDir.fresh(temp.resolve("b"))
+            .edit(root -> root.withObject("facts").put("elevated", false));
+    CliRun refused =
+        CliRun.run(
+            "apply",
+            "-f",
+            "examples/nat-lan-dev-server.yaml",
+            "--host",
+            notElevated.spec(),
+            "--auto-approve",
+            "--json");
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(json.readTree(refused.out()).path("error").path("message").asString())
+        .contains("not elevated");
+  }
 }
