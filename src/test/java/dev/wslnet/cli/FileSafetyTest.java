@@ -154,4 +154,32 @@ class FileSafetyTest {
     assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
     assertThat(apply.out()).contains("Converged");
   }
+
+  /**
+   * Issue 10: any simulator I/O problem read "cannot start powershell.exe", a lock "cannot lock X:
+   * X".
+   */
+  @Test
+  @DisabledOnOs(OS.WINDOWS)
+  void fileProblemsAreSaidAsWhatTheyAre() throws Exception {
+    SimDir host = SimDir.fresh(temp);
+    Files.delete(host.hostJson());
+    Files.createDirectory(host.hostJson());
+    CliRun plan = CliRun.run("plan", "-f", desired().toString(), "--host", host.spec());
+    assertThat(plan.exitCode()).isEqualTo(1);
+    assertThat(plan.err())
+        .contains("the simulated host " + host.path() + " cannot be read or written")
+        .doesNotContain("cannot start");
+
+    SimDir locked = SimDir.fresh(temp.resolve("locked"));
+    Path lock = locked.path().resolve(".wslnet.lock");
+    Files.deleteIfExists(lock);
+    Files.createDirectory(lock);
+    CliRun apply =
+        CliRun.run("apply", "-f", desired().toString(), "--host", locked.spec(), "--auto-approve");
+    assertThat(apply.exitCode()).isEqualTo(1);
+    assertThat(apply.err())
+        .contains("cannot lock " + lock + ": ")
+        .doesNotContain(lock + ": " + lock);
+  }
 }

@@ -137,11 +137,17 @@ public final class YamlLoader {
       return failed(
           file,
           lines,
-          Diagnostic.ofFile(
-              Code.YAML_LIMIT,
-              file,
-              "aliases expand to more than " + MAX_NODES + " nodes",
-              "use fewer aliases (&anchor/*alias)"));
+          builder.aliases > 0
+              ? Diagnostic.ofFile(
+                  Code.YAML_LIMIT,
+                  file,
+                  "aliases expand to more than " + MAX_NODES + " nodes",
+                  "use fewer aliases (&anchor/*alias)")
+              : Diagnostic.ofFile(
+                  Code.YAML_LIMIT,
+                  file,
+                  "the file holds more than " + MAX_NODES + " YAML nodes",
+                  "a desired-state file is far smaller; check that this is the file you meant"));
     } catch (MarkedYamlEngineException e) {
       Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
       return failed(
@@ -192,7 +198,8 @@ public final class YamlLoader {
                         + " that it names, so the node would contain itself",
                     "refer to &" + alias + " only after the node it names ends"));
           }
-          if (++aliases > MAX_ALIASES) {
+          builder.aliases = ++aliases;
+          if (aliases > MAX_ALIASES) {
             return Optional.of(
                 builder.at(
                     Code.YAML_LIMIT,
@@ -331,6 +338,9 @@ public final class YamlLoader {
     private final Map<String, SourceMap.Entry> entries = new HashMap<>();
     private final List<Diagnostic> problems = new ArrayList<>();
     private int nodes;
+
+    /** The aliases in the file, counted before composing: they say why a document is too big. */
+    private int aliases;
 
     Builder(String file, List<String> lines) {
       this.file = file;

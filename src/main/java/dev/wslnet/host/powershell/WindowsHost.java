@@ -6,6 +6,7 @@ import dev.wslnet.host.Host;
 import dev.wslnet.host.HostBusyException;
 import dev.wslnet.host.HostException;
 import dev.wslnet.host.HostLock;
+import dev.wslnet.host.IoErrors;
 import dev.wslnet.host.Operation;
 import dev.wslnet.host.OperationResult;
 import dev.wslnet.model.ObservedState;
@@ -169,7 +170,7 @@ public final class WindowsHost implements Host {
     try {
       AtomicFiles.replace(path, content, path.resolveSibling(".wslconfig.wslnet-backup"));
     } catch (IOException e) {
-      throw new HostException("cannot write " + path + ": " + e.getMessage(), e);
+      throw new HostException("cannot write " + path + ": " + IoErrors.reason(e), e);
     }
   }
 
@@ -197,11 +198,11 @@ public final class WindowsHost implements Host {
           held.release();
           channel.close();
         } catch (IOException e) {
-          throw new HostException("cannot release " + lockFile + ": " + e.getMessage(), e);
+          throw new HostException("cannot release " + lockFile + ": " + IoErrors.reason(e), e);
         }
       };
     } catch (IOException e) {
-      throw new HostException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+      throw new HostException("cannot lock " + lockFile + ": " + IoErrors.reason(e), e);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.wslnet.host.sim;
 
 import dev.wslnet.host.AtomicFiles;
+import dev.wslnet.host.IoErrors;
 import dev.wslnet.host.Operation;
 import dev.wslnet.host.OperationResult;
 import dev.wslnet.host.powershell.OperationJson;
@@ -75,6 +76,9 @@ public final class SimProcessRunner implements ProcessRunner {
     SimMachine machine;
     try {
       machine = load();
+    } catch (IOException e) {
+      return failed(
+          "the simulated host " + directory + " cannot be read or written: " + IoErrors.reason(e));
     } catch (RuntimeException e) {
       return failed("the simulated host " + hostJson() + " is not valid: " + e.getMessage());
     }
@@ -86,11 +90,17 @@ public final class SimProcessRunner implements ProcessRunner {
     if (!input.script().equals(PowerShell.script())) {
       return failed("The script is not wslnet's.");
     }
-    return switch (input.request().path("mode").asString("")) {
-      case "observe" -> answer(observe(machine, input.request()));
-      case "apply" -> answer(apply(machine, input.request()));
-      default -> failed("unknown mode " + input.request().path("mode"));
-    };
+    // The simulation's own files failing is no failure to start PowerShell: said as what it is.
+    try {
+      return switch (input.request().path("mode").asString("")) {
+        case "observe" -> answer(observe(machine, input.request()));
+        case "apply" -> answer(apply(machine, input.request()));
+        default -> failed("unknown mode " + input.request().path("mode"));
+      };
+    } catch (IOException e) {
+      return failed(
+          "the simulated host " + directory + " cannot be read or written: " + IoErrors.reason(e));
+    }
   }
 
   private static ProcessResult answer(JsonNode result) {

@@ -145,6 +145,15 @@ class YamlLoaderTest {
     assertThat(load("a: &a [x]\nb: *a\n").problems()).as("an alias after its node").isEmpty();
   }
 
+  /** Issue 10: a big file without aliases was said to have aliases that expand too far. */
+  @Test
+  void aHugeFileWithoutAliasesIsSaidToBeHuge() {
+    String yaml = "a: [" + "1, ".repeat(YamlLoader.MAX_NODES) + "1]\n";
+    Diagnostic problem = onlyProblem(load(yaml));
+    assertThat(problem.code()).isEqualTo(Code.YAML_LIMIT);
+    assertThat(problem.message()).contains("YAML nodes").doesNotContain("alias");
+  }
+
   @Test
   void tooManyAliasesAreCapped() {
     StringBuilder yaml = new StringBuilder("a: &a [1]\nb: [");
