@@ -61,6 +61,32 @@ public final class Applier {
     }
     List<ChangeResult> results = new ArrayList<>();
     boolean wslconfigWritten = writeWslConfig(observed, ofKind(plan.changes(), true), results);
+    try {
+      return applyOnWindows(desired, plan, restartWsl, results, wslconfigWritten);
+    } catch (HostException e) {
+      List<String> done =
+          results.stream().filter(ChangeResult::succeeded).map(r -> r.change().address()).toList();
+      if (done.isEmpty()) {
+        throw e;
+      }
+      // What was written is not undone by a failure after it: the user must hear of it.
+      throw new HostException(
+          e.getMessage().replaceFirst("\\.$", "")
+              + ". Done before that: "
+              + String.join(", ", done)
+              + " (written to "
+              + observed.wslconfigPath()
+              + "). The Windows changes may be partly done: plan again to see what is left",
+          e);
+    }
+  }
+
+  private ApplyResult applyOnWindows(
+      DesiredState desired,
+      Plan plan,
+      boolean restartWsl,
+      List<ChangeResult> results,
+      boolean wslconfigWritten) {
     List<Change> windowsChanges = ofKind(plan.changes(), false);
     Optional<String> restartError = Optional.empty();
     ObservedState current = null;

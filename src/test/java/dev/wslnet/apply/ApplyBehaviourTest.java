@@ -192,6 +192,18 @@ class ApplyBehaviourTest {
     assertThat(fingerprint.err()).contains("is not a plan wslnet wrote").doesNotContain("Node");
   }
 
+  /** Issue 10: a PowerShell failure during apply hid that .wslconfig was already written. */
+  @Test
+  void aFailedRoundTripStillSaysWhatWasDone() {
+    host.fault("powershell", "apply", "The pipe has been ended.");
+    CliRun apply = apply();
+    assertThat(apply.exitCode()).isEqualTo(1);
+    assertThat(apply.err())
+        .contains("The pipe has been ended. Done before that: wslconfig.wsl2.networkingMode,")
+        .contains("wslconfig.wsl2.memory (written to")
+        .contains("plan again");
+  }
+
   @Test
   void aFreshPlanFileAppliesExactly() {
     String planFile = temp.resolve("plan.json").toString();

@@ -82,8 +82,9 @@ public final class SimProcessRunner implements ProcessRunner {
     } catch (RuntimeException e) {
       return failed("the simulated host " + hostJson() + " is not valid: " + e.getMessage());
     }
+    String mode = input.request().path("mode").asString("");
     Optional<SimMachine.Fault> broken =
-        machine.faults().stream().filter(f -> f.operation().equals("powershell")).findFirst();
+        machine.faults().stream().filter(f -> f.matches("powershell", mode)).findFirst();
     if (broken.isPresent()) {
       return failed(broken.get().message());
     }
