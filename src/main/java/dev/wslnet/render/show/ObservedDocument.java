@@ -96,7 +96,15 @@ public final class ObservedDocument {
     for (WslKey key : WslKey.values()) {
       Optional<String> raw = parsed.value(key.qualifiedName().toLowerCase(Locale.ROOT));
       Optional<String> meaning = raw.flatMap(value -> WslValues.canonical(key.type(), value));
-      if (raw.isEmpty() || meaning.isEmpty()) {
+      if (raw.isEmpty()) {
+        continue;
+      }
+      if (meaning.isEmpty()) {
+        leftOut.add(
+            key.qualifiedName()
+                + ": WSL rejects \""
+                + raw.get().replace("\t", "\\t").replace("\n", "\\n").replace("\b", "\\b")
+                + "\" and uses its default (WSLNET051)");
         continue;
       }
       if (!expressible(key.type(), raw.get())) {

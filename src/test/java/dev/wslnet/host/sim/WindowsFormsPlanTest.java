@@ -99,4 +99,18 @@ class WindowsFormsPlanTest {
     CliRun show = CliRun.run("show", "--host", host.spec());
     assertThat(show.out()).contains("My Web Server");
   }
+
+  /**
+   * Issue 10: show dropped values WSL rejects without the note on stderr that the README promises.
+   */
+  @Test
+  void showSaysWhichValuesItLeavesOut() {
+    SimDir host = SimDir.fresh(temp).wslconfig("[wsl2]\nfirewall=yes\nmemory=8 GB\nswap=0\n");
+    CliRun show = CliRun.run("show", "--host", host.spec());
+    assertThat(show.exitCode()).isZero();
+    assertThat(show.out()).contains("swap").doesNotContain("firewall").doesNotContain("memory");
+    assertThat(show.err())
+        .contains("left out wsl2.firewall: WSL rejects \"yes\"")
+        .contains("left out wsl2.memory: WSL rejects \"8 GB\"");
+  }
 }
