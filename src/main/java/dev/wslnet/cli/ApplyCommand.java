@@ -124,11 +124,32 @@ final class ApplyCommand implements Callable<Integer> {
       boolean asJson,
       boolean color,
       boolean elevated) {
+    if (saved != null && !saved.hostName().equals(host.name())) {
+      throw new ExitException(
+          ExitCode.ERROR,
+          "the saved plan "
+              + planFile
+              + " was made for "
+              + PlanFiles.printable(saved.hostName())
+              + ", not for "
+              + host.name()
+              + "; plan again for this host");
+    }
     ObservedState observed = host.observe(state.managedGroup());
     if (saved != null) {
       refuseIfStale(saved, Fingerprints.of(state, observed));
     }
     Plan plan = Planner.plan(state, observed);
+    if (saved != null && !PlanJson.plan(plan).path("changes").equals(saved.changes())) {
+      // The host is as it was, so its saved desired state gives the saved changes, unless the
+      // file was edited: what is applied is exactly what was reviewed, or nothing.
+      throw new ExitException(
+          ExitCode.ERROR,
+          "the saved plan "
+              + planFile
+              + " does not hold the changes its own desired state gives on this host: the file"
+              + " was edited. Plan again, review, and apply the new plan");
+    }
     if (!asJson) {
       new PlanTextView(new Style(color)).render(plan, sourceName, console.out());
       console.out().flush();

@@ -22,7 +22,12 @@ final class PlanFiles {
    * What a saved plan holds that apply needs: the desired state and the fingerprints of what it
    * saw.
    */
-  record SavedPlan(String source, DesiredStateFile desired, Map<String, String> fingerprints) {}
+  record SavedPlan(
+      String source,
+      DesiredStateFile desired,
+      Map<String, String> fingerprints,
+      String hostName,
+      JsonNode changes) {}
 
   private PlanFiles() {}
 
@@ -118,7 +123,12 @@ final class PlanFiles {
       }
       fingerprints.put(fingerprint.getKey(), fingerprint.getValue().asString());
     }
-    return new SavedPlan(source, desired, fingerprints);
+    return new SavedPlan(
+        source,
+        desired,
+        fingerprints,
+        root.path("host").path("name").asString(""),
+        root.path("changes"));
   }
 
   /**

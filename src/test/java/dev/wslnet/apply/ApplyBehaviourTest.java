@@ -204,6 +204,49 @@ class ApplyBehaviourTest {
         .contains("plan again");
   }
 
+  /**
+   * Issue 10: plan files whose changes or desired state were edited, or made for another host, were
+   * applied.
+   */
+  @Test
+  void anEditedPlanOrOneForAnotherHostIsRefused() throws Exception {
+    Path planFile = temp.resolve("plan.json");
+    assertThat(
+            CliRun.run("plan", "-f", file, "--host", host.spec(), "--out", planFile.toString())
+                .exitCode())
+        .isZero();
+    var json = JsonMapper.builder().build();
+    String original = Files.readString(planFile);
+    String before = host.snapshot();
+
+    var desired = (tools.jackson.databind.node.ObjectNode) json.readTree(original);
+    ((tools.jackson.databind.node.ObjectNode)
+            desired.path("desired").path("portProxy").path("rules").get(0))
+        .put("connectPort", 9999);
+    Files.writeString(planFile, json.writeValueAsString(desired));
+    CliRun editedDesired =
+        CliRun.run("apply", planFile.toString(), "--host", host.spec(), "--auto-approve");
+    assertThat(editedDesired.exitCode()).isEqualTo(1);
+    assertThat(editedDesired.err()).contains("the file was edited");
+
+    var changes = (tools.jackson.databind.node.ObjectNode) json.readTree(original);
+    ((tools.jackson.databind.node.ArrayNode) changes.path("changes")).remove(0);
+    Files.writeString(planFile, json.writeValueAsString(changes));
+    CliRun editedChanges =
+        CliRun.run("apply", planFile.toString(), "--host", host.spec(), "--auto-approve");
+    assertThat(editedChanges.exitCode()).isEqualTo(1);
+    assertThat(editedChanges.err()).contains("the file was edited");
+
+    Files.writeString(planFile, original);
+    SimDir other = SimDir.fresh(temp.resolve("other"));
+    CliRun elsewhere =
+        CliRun.run("apply", planFile.toString(), "--host", other.spec(), "--auto-approve");
+    assertThat(elsewhere.exitCode()).isEqualTo(1);
+    assertThat(elsewhere.err())
+        .contains("was made for " + host.spec() + ", not for " + other.spec());
+    assertThat(host.snapshot()).isEqualTo(before);
+  }
+
   @Test
   void aFreshPlanFileAppliesExactly() {
     String planFile = temp.resolve("plan.json").toString();
