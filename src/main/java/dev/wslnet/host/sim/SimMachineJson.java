@@ -60,8 +60,47 @@ final class SimMachineJson {
         Optional.empty());
   }
 
+  /**
+   * host.json's structure (src/main/resources/sim/host.schema.json): a value of the wrong type is
+   * refused, never replaced by a default and saved.
+   */
+  private static final class Schema {
+    static final com.networknt.schema.Schema INSTANCE = load();
+
+    private static com.networknt.schema.Schema load() {
+      try (java.io.InputStream in =
+          SimMachineJson.class.getResourceAsStream("/sim/host.schema.json")) {
+        JsonNode schema = JsonMapper.builder().build().readTree(in);
+        return com.networknt.schema.SchemaRegistry.withDefaultDialect(
+                com.networknt.schema.SpecificationVersion.DRAFT_2020_12)
+            .getSchema(schema);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
+
+  /**
+   * The machine in host.json.
+   *
+   * @throws IllegalArgumentException naming each place of the file that is wrong, and why
+   */
   static SimMachine read(String host, String json) {
-    JsonNode root = JsonMapper.builder().build().readTree(json);
+    JsonNode root;
+    try {
+      root = JsonMapper.builder().build().readTree(json);
+    } catch (tools.jackson.core.JacksonException e) {
+      throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
+    }
+    List<String> problems = new ArrayList<>();
+    for (com.networknt.schema.Error error : Schema.INSTANCE.validate(root)) {
+      String at = error.getInstanceLocation().toString();
+      problems.add(
+          (at.isEmpty() || at.equals("$") ? "the document" : at) + ": " + error.getMessage());
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
+    }
     JsonNode facts = root.path("facts");
     HostFacts hostFacts =
         new HostFacts(
