@@ -3,6 +3,7 @@ package dev.wslnet.cli;
 import dev.wslnet.config.DesiredStateFile;
 import dev.wslnet.config.DesiredStateValidator;
 import dev.wslnet.config.yaml.YamlLoader;
+import dev.wslnet.render.Visible;
 import dev.wslnet.render.plan.PlanJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -131,26 +132,8 @@ final class PlanFiles {
         root.path("changes"));
   }
 
-  /**
-   * A value from the file as a message may show it: control characters escaped (a plan file must
-   * not colour the terminal or forge an output line), and cut to a length a person reads.
-   */
+  /** A value from the file as a message may show it: escaped, and cut to a length one reads. */
   static String printable(String value) {
-    StringBuilder shown = new StringBuilder();
-    value
-        .codePoints()
-        .limit(64)
-        .forEach(
-            c -> {
-              if (Character.isISOControl(c)
-                  || Character.getType(c) == Character.FORMAT
-                  || c == 0x2028
-                  || c == 0x2029) {
-                shown.append(c <= 0xFF ? String.format("\\x%02x", c) : String.format("\\u%04x", c));
-              } else {
-                shown.appendCodePoint(c);
-              }
-            });
-    return value.codePointCount(0, value.length()) > 64 ? shown + "…" : shown.toString();
+    return Visible.of(value, 64);
   }
 }

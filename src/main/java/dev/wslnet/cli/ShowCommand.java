@@ -2,6 +2,7 @@ package dev.wslnet.cli;
 
 import dev.wslnet.host.Host;
 import dev.wslnet.model.ObservedState;
+import dev.wslnet.render.Visible;
 import dev.wslnet.render.plan.PlanJson;
 import dev.wslnet.render.show.ObservedDocument;
 import java.util.Optional;
@@ -53,7 +54,7 @@ final class ShowCommand implements Callable<Integer> {
     ObservedState observed = host.observe(Optional.of(group));
     ObservedDocument.Result result = ObservedDocument.of(observed, group);
     ObjectNode document = result.document();
-    result.leftOut().forEach(note -> console.err().println("show: left out " + note));
+    result.leftOut().forEach(note -> console.err().println("show: left out " + Visible.of(note)));
     if (format == Format.JSON) {
       console.out().println(PlanJson.write(document));
     } else {

@@ -4,6 +4,7 @@ import dev.wslnet.apply.NotElevatedException;
 import dev.wslnet.config.Suggestions;
 import dev.wslnet.host.HostException;
 import dev.wslnet.plan.PlanningException;
+import dev.wslnet.render.Visible;
 import dev.wslnet.render.plan.PlanJson;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -60,7 +61,7 @@ public final class Wslnet {
           }
           if (userError.isPresent()) {
             if (exception.getMessage() != null) {
-              err.println("error: " + exception.getMessage());
+              err.println("error: " + Visible.of(exception.getMessage()));
             }
             if (userError.get() == ExitCode.USAGE) {
               err.println(
@@ -71,7 +72,7 @@ public final class Wslnet {
             err.flush();
             return userError.get().code();
           }
-          err.println("error: " + describe(exception));
+          err.println("error: " + Visible.of(describe(exception)));
           if (root != null && root.debug()) {
             StringWriter trace = new StringWriter();
             exception.printStackTrace(new PrintWriter(trace));

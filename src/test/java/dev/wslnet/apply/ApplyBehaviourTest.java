@@ -179,7 +179,7 @@ class ApplyBehaviourTest {
         CliRun.run("apply", planFile.toString(), "--host", host.spec(), "--auto-approve");
     assertThat(version.exitCode()).isEqualTo(1);
     assertThat(version.err())
-        .contains("wslnet 0.1\\x1b[31mRED\\x0d\\x0aforged line")
+        .contains("wslnet 0.1\\x1b[31mRED\\r\\nforged line")
         .doesNotContain("\u001b")
         .hasSizeLessThan(1_000);
 

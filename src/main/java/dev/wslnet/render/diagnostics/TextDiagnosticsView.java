@@ -4,6 +4,7 @@ import dev.wslnet.config.FileReport;
 import dev.wslnet.diagnostic.Diagnostic;
 import dev.wslnet.diagnostic.Severity;
 import dev.wslnet.diagnostic.SourceSpan;
+import dev.wslnet.render.Visible;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -52,7 +53,7 @@ final class TextDiagnosticsView implements DiagnosticsView {
   }
 
   private void print(Diagnostic diagnostic, PrintWriter out) {
-    StringBuilder head = new StringBuilder(diagnostic.file()).append(':');
+    StringBuilder head = new StringBuilder(Visible.of(diagnostic.file())).append(':');
     diagnostic
         .span()
         .ifPresent(
@@ -62,7 +63,7 @@ final class TextDiagnosticsView implements DiagnosticsView {
     head.append(' ')
         .append(paint(diagnostic.severity() == Severity.ERROR ? RED : YELLOW, severity))
         .append(": ")
-        .append(diagnostic.message())
+        .append(Visible.of(diagnostic.message()))
         .append(" [")
         .append(diagnostic.code().id())
         .append(']');
@@ -71,11 +72,11 @@ final class TextDiagnosticsView implements DiagnosticsView {
       SourceSpan span = diagnostic.span().get();
       String number = Integer.toString(span.lineNumber());
       String gutter = " ".repeat(number.length());
-      out.println(paint(DIM, " " + number + " | ") + diagnostic.sourceLine().get());
+      out.println(paint(DIM, " " + number + " | ") + Visible.of(diagnostic.sourceLine().get()));
       out.println(paint(DIM, " " + gutter + " | ") + caret(diagnostic.sourceLine().get(), span));
     }
-    diagnostic.path().ifPresent(path -> out.println("  at: " + path));
-    diagnostic.hint().ifPresent(hint -> out.println("  hint: " + hint));
+    diagnostic.path().ifPresent(path -> out.println("  at: " + Visible.of(path)));
+    diagnostic.hint().ifPresent(hint -> out.println("  hint: " + Visible.of(hint)));
   }
 
   /**

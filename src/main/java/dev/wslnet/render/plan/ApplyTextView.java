@@ -4,6 +4,7 @@ import dev.wslnet.apply.ApplyResult;
 import dev.wslnet.apply.ChangeResult;
 import dev.wslnet.plan.Change;
 import dev.wslnet.render.Style;
+import dev.wslnet.render.Visible;
 import java.io.PrintWriter;
 
 /** Each change's result, then whether the host converged and whether WSL still has to restart. */
@@ -20,7 +21,12 @@ public final class ApplyTextView {
       Change change = changeResult.change();
       if (changeResult.succeeded()) {
         out.println(
-            "  " + style.green("done") + "   " + change.action().symbol() + " " + change.address());
+            "  "
+                + style.green("done")
+                + "   "
+                + change.action().symbol()
+                + " "
+                + Visible.of(change.address()));
       } else {
         out.println(
             "  "
@@ -28,9 +34,9 @@ public final class ApplyTextView {
                 + " "
                 + change.action().symbol()
                 + " "
-                + change.address()
+                + Visible.of(change.address())
                 + ": "
-                + changeResult.error().orElseThrow());
+                + Visible.of(changeResult.error().orElseThrow()));
       }
     }
     out.println();
@@ -56,7 +62,8 @@ public final class ApplyTextView {
     }
     result
         .restartError()
-        .ifPresent(error -> out.println(style.red("wsl --shutdown failed:") + " " + error));
+        .ifPresent(
+            error -> out.println(style.red("wsl --shutdown failed:") + " " + Visible.of(error)));
     if (result.restartPending()) {
       out.println(
           "Restart pending: WSL reads .wslconfig when it starts; run `wsl --shutdown`, or apply"

@@ -10,6 +10,7 @@ import dev.wslnet.plan.Plan;
 import dev.wslnet.plan.Resource;
 import dev.wslnet.plan.ResourceKind;
 import dev.wslnet.render.Style;
+import dev.wslnet.render.Visible;
 import java.io.PrintWriter;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -100,7 +101,8 @@ public final class PlanTextView {
           case DELETE -> style.red(Action.DELETE.symbol());
           case REPLACE -> style.red(Action.REPLACE.symbol());
         };
-    String reason = change.reason().map(r -> style.dim("  # " + r)).orElse("");
+    String reason = change.reason().map(r -> style.dim("  # " + Visible.of(r))).orElse("");
+    String address = style.bold(Visible.of(change.address()));
     Map<String, String> before = change.before().map(r -> r.fields()).orElse(Map.of());
     Map<String, String> after = change.after().map(r -> r.fields()).orElse(Map.of());
     if (ChangeKinds.of(change) == ResourceKind.WSLCONFIG) {
@@ -110,10 +112,10 @@ public final class PlanTextView {
               : after.isEmpty()
                   ? quoted(before.get("value"))
                   : quoted(before.get("value")) + " -> " + quoted(after.get("value"));
-      out.println("  " + symbol + " " + style.bold(change.address()) + " = " + value + reason);
+      out.println("  " + symbol + " " + address + " = " + value + reason);
       return;
     }
-    out.println("  " + symbol + " " + style.bold(change.address()) + reason);
+    out.println("  " + symbol + " " + address + reason);
     Set<String> names = new LinkedHashSet<>(before.keySet());
     names.addAll(after.keySet());
     names.remove(Resource.PortProxy.SOURCE_FIELD);
@@ -139,7 +141,7 @@ public final class PlanTextView {
    * ($wsl)}.
    */
   private static String shown(Map<String, String> fields, String name) {
-    String value = fields.get(name);
+    String value = Visible.of(fields.get(name));
     String source = fields.get(Resource.PortProxy.SOURCE_FIELD);
     return value != null && name.equals("connectAddress") && source != null
         ? value + " (" + source + ")"
@@ -152,20 +154,20 @@ public final class PlanTextView {
       out.println(
           style.yellow("Warning:")
               + " "
-              + warning.file()
+              + Visible.of(warning.file())
               + warning.span().map(span -> ":" + span.lineNumber()).orElse("")
               + ": "
-              + warning.message()
+              + Visible.of(warning.message())
               + " ["
               + warning.code().id()
               + "]");
-      warning.sourceLine().ifPresent(line -> out.println("  | " + line));
-      warning.hint().ifPresent(hint -> out.println("  hint: " + hint));
+      warning.sourceLine().ifPresent(line -> out.println("  | " + Visible.of(line)));
+      warning.hint().ifPresent(hint -> out.println("  hint: " + Visible.of(hint)));
     }
   }
 
   private static String quoted(String value) {
-    return '"' + value + '"';
+    return '"' + Visible.of(value) + '"';
   }
 
   private static String changes(long count) {
