@@ -90,7 +90,8 @@ public final class Applier {
     List<Change> windowsChanges = ofKind(plan.changes(), false);
     Optional<String> restartError = Optional.empty();
     ObservedState current = null;
-    if (restartWsl && wslconfigWritten) {
+    boolean restartDue = wslconfigWritten || plan.pendingRestart().isPresent();
+    if (restartWsl && restartDue) {
       Applied shutdown = host.apply(List.of(new Operation.WslShutdown()), desired.managedGroup());
       restartError = shutdown.results().get(0).error();
       current = shutdown.observed();
@@ -108,9 +109,10 @@ public final class Applier {
       results.addAll(changeResults(windowsChanges, perChange, applied.results()));
       current = applied.observed();
     }
-    boolean restarted = restartWsl && wslconfigWritten && restartError.isEmpty();
-    return new ApplyResult(
-        results, Planner.plan(desired, current), wslconfigWritten && !restarted, restartError);
+    boolean restarted = restartWsl && restartDue && restartError.isEmpty();
+    Plan after = Planner.plan(desired, current);
+    boolean pending = !restarted && (wslconfigWritten || after.pendingRestart().isPresent());
+    return new ApplyResult(results, after, pending, restartError);
   }
 
   /** The .wslconfig changes (written by Java), or the others (carried out by Windows). */

@@ -154,7 +154,8 @@ final class ApplyCommand implements Callable<Integer> {
       new PlanTextView(new Style(color)).render(plan, sourceName, console.out());
       console.out().flush();
     }
-    if (plan.isEmpty()) {
+    boolean restartOnly = Boolean.TRUE.equals(restartWsl) && plan.pendingRestart().isPresent();
+    if (plan.isEmpty() && !restartOnly) {
       if (asJson) {
         console.out().println(PlanJson.write(PlanJson.plan(plan)));
       }

@@ -5,6 +5,7 @@ import dev.wslnet.model.HostFacts;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What apply would do on a host: an ordered list of changes, the warnings planning found, and a
@@ -15,10 +16,18 @@ public record Plan(
     HostFacts facts,
     List<Change> changes,
     List<Diagnostic> warnings,
-    Map<String, String> fingerprints) {
+    Map<String, String> fingerprints,
+    Optional<PendingRestart> pendingRestart) {
+
+  /**
+   * WSL runs with other networking than .wslconfig says now: the file changed since WSL started,
+   * and takes effect at the next {@code wsl --shutdown}.
+   */
+  public record PendingRestart(String running, String configured) {}
 
   public Plan {
     Objects.requireNonNull(facts, "facts");
+    Objects.requireNonNull(pendingRestart, "pendingRestart");
     changes = List.copyOf(changes);
     warnings = List.copyOf(warnings);
     fingerprints = Map.copyOf(fingerprints);

@@ -13,6 +13,7 @@ import dev.wslnet.wslconfig.ParsedWslConfig;
 import dev.wslnet.wslconfig.WslConfigLint;
 import dev.wslnet.wslconfig.WslConfigParser;
 import dev.wslnet.wslconfig.WslConfigText;
+import dev.wslnet.wslconfig.WslValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +83,15 @@ public final class Planner {
     }
     warnings.addAll(starAndAnyAddress(observed));
     warnings.addAll(unreadableLeftAlone(desired, observed, changes));
-    return new Plan(observed.facts(), changes, warnings, Fingerprints.of(desired, observed));
+    String configured = WslValues.networkingModeAtStart(wslconfig);
+    Optional<Plan.PendingRestart> pendingRestart =
+        observed
+            .facts()
+            .runningNetworkingMode()
+            .filter(running -> !running.equalsIgnoreCase(configured))
+            .map(running -> new Plan.PendingRestart(running, configured));
+    return new Plan(
+        observed.facts(), changes, warnings, Fingerprints.of(desired, observed), pendingRestart);
   }
 
   /** Portproxy values wslnet cannot read and does not delete: the plan says they are there. */

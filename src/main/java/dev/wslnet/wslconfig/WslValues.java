@@ -60,6 +60,17 @@ public final class WslValues {
    * The value as WSL understands it, in one spelling; empty when WSL rejects it (and applies its
    * default).
    */
+  /**
+   * The networking mode WSL starts in with this .wslconfig: the file's networkingMode when WSL
+   * accepts it, else NAT, WSL's default (wsl-facts.md 1.3).
+   */
+  public static String networkingModeAtStart(ParsedWslConfig wslconfig) {
+    return wslconfig
+        .value("wsl2.networkingmode")
+        .flatMap(mode -> canonical(WslValueType.NETWORKING_MODE, mode))
+        .orElse("nat");
+  }
+
   public static Optional<String> canonical(WslValueType type, String value) {
     return switch (type) {
       case BOOLEAN ->

@@ -247,6 +247,43 @@ class ApplyBehaviourTest {
     assertThat(host.snapshot()).isEqualTo(before);
   }
 
+  /**
+   * Issue 10: after a failed wsl --shutdown the advice was "apply with --restart-wsl", but the next
+   * plan was empty and nothing restarted. A .wslconfig that WSL has not read yet is a pending
+   * restart: plan shows it, apply --restart-wsl carries it out.
+   */
+  @Test
+  void aPendingRestartIsShownAndCarriedOut() throws Exception {
+    host.wslconfig("[wsl2]\nnetworkingMode=mirrored\n");
+    host.fault("wsl.shutdown", null, "Wsl/Service/E_UNEXPECTED");
+    String minimal = "examples/minimal.yaml";
+    CliRun failed =
+        CliRun.run(
+            "apply", "-f", minimal, "--host", host.spec(), "--auto-approve", "--restart-wsl");
+    assertThat(failed.exitCode()).isEqualTo(1);
+    assertThat(failed.out()).contains("wsl --shutdown failed");
+
+    host.clearFaults();
+    CliRun plan = CliRun.run("plan", "-f", minimal, "--host", host.spec(), "--detailed-exitcode");
+    assertThat(plan.exitCode()).as("a pending restart is no change to make").isZero();
+    assertThat(plan.out())
+        .contains("No changes.")
+        .contains("Restart pending: WSL runs nat networking, and .wslconfig says mirrored");
+    var json = JsonMapper.builder().build();
+    CliRun planJson = CliRun.run("plan", "-f", minimal, "--host", host.spec(), "--json");
+    assertThat(json.readTree(planJson.out()).path("restart_pending").path("configured").asString())
+        .isEqualTo("mirrored");
+
+    CliRun restart =
+        CliRun.run(
+            "apply", "-f", minimal, "--host", host.spec(), "--auto-approve", "--restart-wsl");
+    assertThat(restart.exitCode()).as(restart.out() + restart.err()).isZero();
+    CliRun after = CliRun.run("plan", "-f", minimal, "--host", host.spec());
+    assertThat(after.out())
+        .contains("running mirrored networking")
+        .doesNotContain("Restart pending");
+  }
+
   @Test
   void aFreshPlanFileAppliesExactly() {
     String planFile = temp.resolve("plan.json").toString();

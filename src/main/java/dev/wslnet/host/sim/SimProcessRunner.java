@@ -323,9 +323,6 @@ public final class SimProcessRunner implements ProcessRunner {
   /** The mode WSL would start in: the file's networkingMode if WSL accepts it, else nat. */
   private String networkingModeInFile() throws IOException {
     byte[] bytes = Files.isRegularFile(wslconfig()) ? Files.readAllBytes(wslconfig()) : new byte[0];
-    return WslConfigParser.parse(WslConfigText.decode(bytes))
-        .value("wsl2.networkingmode")
-        .flatMap(mode -> WslValues.canonical(dev.wslnet.model.WslValueType.NETWORKING_MODE, mode))
-        .orElse("nat");
+    return WslValues.networkingModeAtStart(WslConfigParser.parse(WslConfigText.decode(bytes)));
   }
 }

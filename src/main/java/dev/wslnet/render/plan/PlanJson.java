@@ -36,6 +36,11 @@ public final class PlanJson {
     root.set("host", facts(plan.facts()));
     ArrayNode changes = root.putArray("changes");
     plan.changes().forEach(change -> changes.add(change(change)));
+    if (plan.pendingRestart().isPresent()) {
+      ObjectNode pending = root.putObject("restart_pending");
+      pending.put("running", plan.pendingRestart().get().running());
+      pending.put("configured", plan.pendingRestart().get().configured());
+    }
     ObjectNode summary = root.putObject("summary");
     summary.put("add", plan.count(Action.CREATE));
     summary.put("change", plan.count(Action.UPDATE));

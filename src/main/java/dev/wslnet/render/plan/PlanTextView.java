@@ -63,6 +63,16 @@ public final class PlanTextView {
             "Needs `wsl --shutdown` to take effect: " + changes(restart) + " to .wslconfig.");
       }
     }
+    plan.pendingRestart()
+        .ifPresent(
+            pending ->
+                out.println(
+                    style.yellow("Restart pending:")
+                        + " WSL runs "
+                        + Visible.of(pending.running())
+                        + " networking, and .wslconfig says "
+                        + pending.configured()
+                        + "; run `wsl --shutdown`, or apply with --restart-wsl."));
     warnings(plan, out);
   }
 
