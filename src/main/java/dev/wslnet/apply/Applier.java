@@ -132,7 +132,7 @@ public final class Applier {
     try {
       byte[] edited =
           WslConfigEditor.apply(
-              WslConfigText.decode(observed.wslconfig().orElse(new byte[0])), edits);
+              WslConfigText.decodeForEditing(observed.wslconfig().orElse(new byte[0])), edits);
       host.writeWslConfig(edited);
       error = Optional.empty();
     } catch (HostException | WslConfigEditException | IllegalArgumentException e) {

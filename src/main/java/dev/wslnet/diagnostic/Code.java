@@ -223,7 +223,7 @@ public enum Code {
       "Windows Firewall accepts local and remote ports only on TCP and UDP rules."),
   SHARED_LISTEN_SOCKET(
       41,
-      ERROR,
+      WARNING,
       "shared-listen-socket",
       "Two forwards listen on one address and port",
       "netsh keeps v4tov4 and v4tov6 (and v6tov4 and v6tov6) in separate tables, so both entries"

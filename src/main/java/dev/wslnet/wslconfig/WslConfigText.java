@@ -58,6 +58,36 @@ public record WslConfigText(Encoding encoding, String text) {
     return encoding.encode(text);
   }
 
+  /**
+   * The file as text for an edit, only when writing the text back gives every byte of the file
+   * again: a file that is neither UTF-8 nor UTF-16LE (Latin-1, UTF-16BE, an odd length, a lone
+   * surrogate) would come back with bytes wslnet does not manage changed.
+   *
+   * @throws WslConfigEditException naming the first byte that would change, and its offset
+   */
+  public static WslConfigText decodeForEditing(byte[] data) {
+    WslConfigText file = decode(data);
+    byte[] again = file.encode();
+    int offset = 0;
+    while (offset < data.length && offset < again.length && data[offset] == again[offset]) {
+      offset++;
+    }
+    if (offset == data.length && offset == again.length) {
+      return file;
+    }
+    String what =
+        offset < data.length
+            ? String.format("the byte 0x%02X at offset %d", data[offset] & 0xFF, offset)
+            : "the end of the file at offset " + offset;
+    throw new WslConfigEditException(
+        ".wslconfig is not plain "
+            + (file.encoding() == Encoding.UTF16LE_BOM ? "UTF-16LE" : "UTF-8")
+            + ": "
+            + what
+            + " would not be written back as it is, so wslnet changes nothing in it. Save it as"
+            + " UTF-8 (or UTF-16LE with a byte-order mark) and apply again");
+  }
+
   /** The line break the file uses most: CR LF if any line ends with it, else LF. */
   public String lineBreak() {
     return text.contains("\r\n") ? "\r\n" : "\n";

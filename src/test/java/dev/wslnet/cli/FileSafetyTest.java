@@ -182,4 +182,46 @@ class FileSafetyTest {
         .contains("cannot lock " + lock + ": ")
         .doesNotContain(lock + ": " + lock);
   }
+
+  /**
+   * Issue 10: a .wslconfig that is not valid UTF-8 or UTF-16LE was rewritten with U+FFFD and lost
+   * bytes. Now the change is refused, naming the offset, and not a byte changes.
+   */
+  @Test
+  void aWslConfigThatCannotRoundTripIsLeftByteForByte() throws Exception {
+    byte[] latin1 =
+        "# caf\u00e9\n[wsl2]\nmemory=4GB\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    byte[] utf16be =
+        concat(
+            new byte[] {(byte) 0xFE, (byte) 0xFF},
+            "[wsl2]\nmemory=4GB\n".getBytes(java.nio.charset.StandardCharsets.UTF_16BE));
+    byte[] utf16leOdd =
+        concat(
+            concat(
+                new byte[] {(byte) 0xFF, (byte) 0xFE},
+                "[wsl2]\nmemory=4GB\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE)),
+            new byte[] {0x41});
+    byte[] loneSurrogate =
+        concat(
+            new byte[] {(byte) 0xFF, (byte) 0xFE},
+            concat(
+                "# ".getBytes(java.nio.charset.StandardCharsets.UTF_16LE),
+                new byte[] {0x00, (byte) 0xD8, 0x0A, 0x00}));
+    int index = 0;
+    for (byte[] bytes : new byte[][] {latin1, utf16be, utf16leOdd, loneSurrogate}) {
+      SimDir host = SimDir.fresh(temp.resolve("host" + index++));
+      Path wslconfig = Files.write(host.path().resolve(".wslconfig"), bytes);
+      CliRun apply =
+          CliRun.run("apply", "-f", desired().toString(), "--host", host.spec(), "--auto-approve");
+      assertThat(apply.exitCode()).as(apply.out()).isEqualTo(1);
+      assertThat(apply.out()).contains("at offset").contains("changes nothing in it");
+      assertThat(Files.readAllBytes(wslconfig)).isEqualTo(bytes);
+    }
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both;
+  }
 }

@@ -113,4 +113,29 @@ class WindowsFormsPlanTest {
         .contains("left out wsl2.firewall: WSL rejects \"yes\"")
         .contains("left out wsl2.memory: WSL rejects \"8 GB\"");
   }
+
+  /** A host may hold a v4tov4 and a v4tov6 forward on one socket: show of it still plans empty. */
+  @Test
+  void showOfTwoTypesOnOneSocketPlansEmpty() throws Exception {
+    SimDir host =
+        SimDir.fresh(temp)
+            .edit(
+                root -> {
+                  for (String[] forward :
+                      new String[][] {{"v4tov4", "10.0.0.5"}, {"v4tov6", "fd00::5"}}) {
+                    root.withArray("portProxy")
+                        .addObject()
+                        .put("type", forward[0])
+                        .put("listenAddress", "127.0.0.1")
+                        .put("listenPort", 80)
+                        .put("connectAddress", forward[1])
+                        .put("connectPort", 80);
+                  }
+                });
+    CliRun show = CliRun.run("show", "--host", host.spec());
+    Path shown = Files.writeString(temp.resolve("shown.yaml"), show.out());
+    CliRun plan =
+        CliRun.run("plan", "-f", shown.toString(), "--host", host.spec(), "--detailed-exitcode");
+    assertThat(plan.exitCode()).as(plan.out() + plan.err()).isZero();
+  }
 }
