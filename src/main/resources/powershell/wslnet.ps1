@@ -110,7 +110,7 @@ function ConvertTo-Literal([string]$name) {
 }
 
 # Everything wslnet manages on this host, as one document.
-function Get-Observation($request) {
+function Get-Observation($query) {
   $identity = [Security.Principal.WindowsIdentity]::GetCurrent()
   $principal = New-Object Security.Principal.WindowsPrincipal($identity)
   $elevated = $principal.IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)
@@ -185,8 +185,8 @@ function Get-Observation($request) {
   }
 
   $windowsRules = New-Object System.Collections.Generic.List[object]
-  if ($request.group) {
-    $group = [string]$request.group
+  if ($query.group) {
+    $group = [string]$query.group
     try {
       $rules = @(Get-NetFirewallRule -Group (ConvertTo-Literal $group) -ErrorAction Stop | Where-Object { $_.Group -eq $group })
     } catch {
@@ -230,7 +230,7 @@ function Get-Observation($request) {
 
   $wslHostnameOutput = $null
   $wslNetworkingModeOutput = $null
-  if ($request.wslQueries) {
+  if ($query.wslQueries) {
     $wslHostnameOutput = Get-RawOutput 'wsl.exe' '-e hostname -I'
     $wslNetworkingModeOutput = Get-RawOutput 'wsl.exe' '-e wslinfo --networking-mode'
   }
@@ -474,7 +474,9 @@ function Stop-Wsl {
   Invoke-Native 'wsl.exe' @('--shutdown')
 }
 
-$request = Read-Request
+# Not $request: variable names ignore case, so that would be the [string] parameter $Request, and the parsed
+# request would be turned back into text (about_Variables; about_Functions_Advanced_Parameters, typed parameters).
+$parsedRequest = Read-Request
 $userProfile = [string]$env:USERPROFILE
 if ($Expected) {
   # The elevated process of --elevate: it acts for the user who asked, on that user's profile, or not at all.
@@ -488,17 +490,17 @@ if ($Expected) {
   }
   $userProfile = [string]$asker.userProfile
 }
-if ([string]$request.mode -eq 'observe') {
-  Write-Result (Get-Observation $request)
+if ([string]$parsedRequest.mode -eq 'observe') {
+  Write-Result (Get-Observation $parsedRequest)
   return
 }
-if ($null -ne $request.elevate) {
-  Invoke-Elevated $request.elevate
+if ($null -ne $parsedRequest.elevate) {
+  Invoke-Elevated $parsedRequest.elevate
   return
 }
 
 $results = New-Object System.Collections.Generic.List[object]
-foreach ($operation in @($request.operations)) {
+foreach ($operation in @($parsedRequest.operations)) {
   try {
     switch ([string]$operation.kind) {
       'portProxy.set' { Set-PortProxy $operation }
@@ -516,4 +518,4 @@ foreach ($operation in @($request.operations)) {
     $results.Add(@{ ok = $false; error = [string]$_.Exception.Message })
   }
 }
-Write-Result @{ results = $results; observation = (Get-Observation $request) }
+Write-Result @{ results = $results; observation = (Get-Observation $parsedRequest) }

@@ -517,6 +517,36 @@ class ScriptContractTest {
     assertThat(functions).allSatisfy(name -> assertThat(script).contains("function " + name));
   }
 
+  /**
+   * PowerShell variable names ignore case and a typed parameter keeps its type: assigning the
+   * parsed request to $request turned it back into the text of [string]$Request, and every run on
+   * Windows read nothing. The script's parameters are never assigned again, in any case.
+   */
+  @Test
+  void theScriptNeverAssignsItsOwnParameters() throws IOException {
+    String script = Files.readString(SCRIPT);
+    Matcher param = Pattern.compile("(?m)^param\\((.*)\\)$").matcher(script);
+    assertThat(param.find()).isTrue();
+    Matcher name = Pattern.compile("\\$(\\w+)").matcher(param.group(1));
+    List<String> names = new java.util.ArrayList<>();
+    while (name.find()) {
+      names.add(name.group(1));
+    }
+    assertThat(names).contains("Request");
+    String rest = script.substring(param.end());
+    for (String parameter : names) {
+      assertThat(Pattern.compile("(?i)\\$" + parameter + "\\s*=[^=]").matcher(rest).find())
+          .as("$" + parameter + " assigned")
+          .isFalse();
+      assertThat(
+              Pattern.compile("(?i)function [\\w-]+\\(\\$" + parameter + "\\)")
+                  .matcher(rest)
+                  .find())
+          .as("$" + parameter + " as a function's parameter")
+          .isFalse();
+    }
+  }
+
   @Test
   void theScriptSaysWhatTheSimulatorSays() throws IOException {
     String script = Files.readString(SCRIPT);
