@@ -104,9 +104,10 @@ function ConvertTo-ProfileNames($value) {
 }
 
 # A name as a literal for the cmdlets' -Name and -Group, which take wildcards: a rule named web* must not match
-# web1 (about_Wildcards; WildcardPattern.Escape, .NET API reference).
+# web1 (about_Wildcards: the backtick escapes * ? [ ] and itself). By hand, not WildcardPattern.Escape, which in
+# Windows PowerShell 5.1 leaves the backtick itself unescaped (PowerShell/PowerShell#16306, fixed in 7.x only).
 function ConvertTo-Literal([string]$name) {
-  return [Management.Automation.WildcardPattern]::Escape($name)
+  return $name -replace '([`*?\[\]])', '`$1'
 }
 
 # Everything wslnet manages on this host, as one document.

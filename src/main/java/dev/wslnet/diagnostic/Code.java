@@ -233,8 +233,8 @@ public enum Code {
       ERROR,
       "wildcard-in-rule-name",
       "A rule name with a wildcard character",
-      "The firewall cmdlets read *, ?, [ and ] in -Name as wildcards, so such a name could match "
-          + "other rules."),
+      "The firewall cmdlets read *, ?, [ and ] in -Name as wildcards, and ` as their escape, so"
+          + " such a name could match other rules."),
   STAR_AND_ANY_ADDRESS(
       43,
       WARNING,

@@ -438,9 +438,11 @@ class DiagnosticCodesTest {
               group: wslnet
               rules:
                 - {name: "db[1]"}
+                - {name: "hv`1"}
             """,
             Expected.at(Code.WILDCARD_IN_RULE_NAME, 4, 14),
-            Expected.at(Code.WILDCARD_IN_RULE_NAME, 8, 14)),
+            Expected.at(Code.WILDCARD_IN_RULE_NAME, 8, 14),
+            Expected.at(Code.WILDCARD_IN_RULE_NAME, 9, 14)),
         c(
             "YAML duplicate key",
             """

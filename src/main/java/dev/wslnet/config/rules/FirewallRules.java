@@ -21,7 +21,7 @@ final class FirewallRules implements SemanticRule {
    * Characters that Get-, Set- and Remove-NetFirewallRule and the Hyper-V rule cmdlets read as
    * wildcards in -Name (about_Wildcards).
    */
-  private static final String WILDCARDS = "*?[]";
+  private static final String WILDCARDS = "*?[]`";
 
   private static final String HYPER_V = "/hyperVFirewall/rules";
   private static final String WINDOWS = "/windowsFirewall/rules";
@@ -68,9 +68,9 @@ final class FirewallRules implements SemanticRule {
                       Target.VALUE,
                       "the rule name "
                           + name
-                          + " holds a wildcard character (*, ?, [ or ]); the firewall cmdlets read "
-                          + "names as patterns",
-                      "choose a name without *, ?, [ and ]");
+                          + " holds a wildcard character (*, ?, [, ] or the backtick that escapes"
+                          + " them); the firewall cmdlets read names as patterns",
+                      "choose a name without *, ?, [, ] and `");
                 }
                 Item first = names.putIfAbsent(name.toLowerCase(Locale.ROOT), rule);
                 if (first != null) {
