@@ -141,8 +141,8 @@ public final class Observation {
       }
       String name = value.path("name").asString("");
       String data = value.path("data").asString("");
-      Optional<Endpoint> listen = Endpoint.parse(name);
-      Optional<Endpoint> connect = Endpoint.parse(data);
+      Optional<Endpoint> listen = Endpoint.parse(name, type.get().listenFamily(), true);
+      Optional<Endpoint> connect = Endpoint.parse(data, type.get().connectFamily(), false);
       if (listen.isPresent() && connect.isPresent()) {
         entries.add(
             new PortProxyEntry(
@@ -158,21 +158,31 @@ public final class Observation {
     return new PortProxyValues(entries, unreadable);
   }
 
-  /** {@code address/port}; IPv6 addresses hold colons but never a slash. */
+  /**
+   * {@code address/port}, exactly as a forward the file could declare: a port of digits only (no
+   * sign, space or leading zero, so that the value netsh would address is this very text), an
+   * address of the type's family, or a host name where IPv4 is wanted, or {@code *} to listen on.
+   * Anything else is a value wslnet keeps as unreadable. IPv6 addresses hold colons but never a
+   * slash.
+   */
   private record Endpoint(String address, int port) {
-    static Optional<Endpoint> parse(String text) {
+    private static final Pattern PORT = Pattern.compile("[1-9][0-9]{0,4}");
+    private static final Pattern HOST_NAME =
+        Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?");
+
+    static Optional<Endpoint> parse(String text, IpLiteral.Family family, boolean listen) {
       int slash = text.lastIndexOf('/');
-      if (slash <= 0) {
+      if (slash <= 0 || !PORT.matcher(text.substring(slash + 1)).matches()) {
         return Optional.empty();
       }
-      try {
-        int port = Integer.parseInt(text.substring(slash + 1).trim());
-        return port < 0 || port > 65535
-            ? Optional.empty()
-            : Optional.of(new Endpoint(text.substring(0, slash), port));
-      } catch (NumberFormatException e) {
-        return Optional.empty();
-      }
+      int port = Integer.parseInt(text.substring(slash + 1));
+      String address = text.substring(0, slash);
+      boolean valid =
+          (listen && address.equals("*"))
+              || (IpLiteral.looksLikeLiteral(address)
+                  ? IpLiteral.family(address).filter(family::equals).isPresent()
+                  : family == IpLiteral.Family.IPV4 && HOST_NAME.matcher(address).matches());
+      return port <= 65535 && valid ? Optional.of(new Endpoint(address, port)) : Optional.empty();
     }
   }
 
