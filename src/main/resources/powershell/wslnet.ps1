@@ -267,7 +267,11 @@ function Invoke-Elevated($elevate) {
   $security = New-Object System.IO.Pipes.PipeSecurity
   $security.AddAccessRule((New-Object System.IO.Pipes.PipeAccessRule($me.User, 'FullControl', 'Allow')))
   $administrators = New-Object Security.Principal.SecurityIdentifier([Security.Principal.WellKnownSidType]::BuiltinAdministratorsSid, $null)
-  $security.AddAccessRule((New-Object System.IO.Pipes.PipeAccessRule($administrators, 'ReadWrite', 'Allow')))
+  # Another administrator's elevated process must be able to connect, or its refusal never reaches the user. A client
+  # opening InOut asks for GENERIC_READ | GENERIC_WRITE, and GENERIC_WRITE maps to FILE_GENERIC_WRITE, which holds
+  # FILE_APPEND_DATA (CreateNewInstance on a pipe) and SYNCHRONIZE besides the rights of ReadWrite (PipeAccessRights
+  # enumeration; File Security and Access Rights, Win32 docs).
+  $security.AddAccessRule((New-Object System.IO.Pipes.PipeAccessRule($administrators, 'ReadWrite, CreateNewInstance, Synchronize', 'Allow')))
   $server = New-Object System.IO.Pipes.NamedPipeServerStream(('wslnet-' + $id), [System.IO.Pipes.PipeDirection]::InOut, 1,
     [System.IO.Pipes.PipeTransmissionMode]::Byte, [System.IO.Pipes.PipeOptions]::Asynchronous, 65536, 65536, $security)
   try {
@@ -472,6 +476,9 @@ function Remove-WindowsRule($operation) {
 }
 
 function Stop-Wsl {
+  # wsl.exe writes UTF-16 to a pipe unless WSL_UTF8 is 1, which makes a failure's message unreadable once PowerShell
+  # decodes it as the console's code page (WSL's source: src/windows/common/WslClient.cpp, Main, reads WSL_UTF8).
+  $env:WSL_UTF8 = '1'
   Invoke-Native 'wsl.exe' @('--shutdown')
 }
 

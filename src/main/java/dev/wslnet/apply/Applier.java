@@ -70,13 +70,15 @@ public final class Applier {
         throw e;
       }
       // What was written is not undone by a failure after it: the user must hear of it.
+      String wslconfig = String.join(", ", done) + " (written to " + observed.wslconfigPath() + ")";
+      String message = e.getMessage().replaceFirst("\\.$", "");
       throw new HostException(
-          e.getMessage().replaceFirst("\\.$", "")
-              + ". Done before that: "
-              + String.join(", ", done)
-              + " (written to "
-              + observed.wslconfigPath()
-              + "). The Windows changes may be partly done: plan again to see what is left",
+          e.changedNothing()
+              ? message + ". Only this was changed, before Windows refused: " + wslconfig
+              : message
+                  + ". Done before that: "
+                  + wslconfig
+                  + ". The Windows changes may be partly done: plan again to see what is left",
           e);
     }
   }

@@ -118,6 +118,27 @@ class ApplyBehaviourTest {
   }
 
   @Test
+  void aRefusalAfterTheWslConfigWasWrittenSaysOnlyThatFileChanged() {
+    host.edit(
+        root -> root.withObject("facts").put("elevated", false).put("uacAccount", "SIM\\admin"));
+    CliRun refused = apply("--elevate");
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err())
+        .contains("UAC was approved with the account SIM\\admin")
+        .contains("Only this was changed, before Windows refused: wslconfig")
+        .doesNotContain("partly done");
+  }
+
+  @Test
+  void uacApprovedByTheUserThemselvesIsNoOtherAccount() {
+    host.edit(
+        root -> root.withObject("facts").put("elevated", false).put("uacAccount", "sim\\USER"));
+    CliRun elevated = apply("--elevate");
+    assertThat(elevated.exitCode()).as(elevated.out() + elevated.err()).isZero();
+    assertThat(elevated.out()).contains("Converged");
+  }
+
+  @Test
   void aStalePlanIsRefusedNamingWhatMoved() throws Exception {
     String planFile = temp.resolve("plan.json").toString();
     assertThat(CliRun.run("plan", "-f", file, "--host", host.spec(), "--out", planFile).exitCode())

@@ -108,7 +108,7 @@ public final class WindowsHost implements Host {
     }
     JsonNode answer = call(sent, "apply changes on " + name);
     if (answer.path("refused").isString()) {
-      throw new HostException(answer.path("refused").asString());
+      throw HostException.refused(answer.path("refused").asString());
     }
     JsonNode results = answer.path("results");
     if (!results.isArray() || results.size() != operations.size()) {

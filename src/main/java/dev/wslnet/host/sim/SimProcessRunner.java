@@ -277,7 +277,12 @@ public final class SimProcessRunner implements ProcessRunner {
                       Base64.getDecoder().decode(elevation.path("request").asString()),
                       StandardCharsets.UTF_8));
     }
-    if (elevate && machine.uacAccount().isPresent()) {
+    // Windows compares accounts by SID, so the user's own name in any case is the user.
+    if (elevate
+        && machine
+            .uacAccount()
+            .filter(account -> !account.equalsIgnoreCase(SIM_USER))
+            .isPresent()) {
       // The elevated process runs as another account: the script refuses, in its own words.
       ObjectNode refused = NODES.objectNode();
       refused.put(
