@@ -7,7 +7,7 @@ import dev.wslnet.model.DesiredState.PortProxySpec;
 import dev.wslnet.model.DesiredState.WindowsFirewallSpec;
 import dev.wslnet.model.DesiredState.WslSetting;
 import dev.wslnet.model.FieldValue;
-import dev.wslnet.model.FirewallRule;
+import dev.wslnet.model.FieldValueJson;
 import dev.wslnet.model.IpLiteral;
 import dev.wslnet.model.PortProxyRule;
 import dev.wslnet.model.PortProxyType;
@@ -38,7 +38,7 @@ public final class DesiredStateBinder {
                     new WindowsFirewallSpec(
                         node.get("group").asString(),
                         node.path("prune").asBoolean(false),
-                        rules(node.path("rules")))));
+                        FieldValueJson.rules(node.path("rules")))));
   }
 
   private static Optional<JsonNode> optional(JsonNode root, String field) {
@@ -106,33 +106,9 @@ public final class DesiredStateBinder {
   private static HyperVSpec hyperV(JsonNode node) {
     Map<String, FieldValue> settings = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> entry : node.path("settings").properties()) {
-      settings.put(entry.getKey(), fieldValue(entry.getKey(), entry.getValue()));
+      settings.put(entry.getKey(), FieldValueJson.field(entry.getKey(), entry.getValue()));
     }
-    return new HyperVSpec(settings, node.path("prune").asBoolean(false), rules(node.path("rules")));
-  }
-
-  /**
-   * Firewall rules from a list of objects with a name and fields, as the file and host.json write
-   * them.
-   */
-  public static List<FirewallRule> rules(JsonNode list) {
-    List<FirewallRule> rules = new ArrayList<>();
-    for (JsonNode rule : list) {
-      Map<String, FieldValue> fields = new LinkedHashMap<>();
-      for (Map.Entry<String, JsonNode> entry : rule.properties()) {
-        if (!entry.getKey().equals("name")) {
-          fields.put(entry.getKey(), fieldValue(entry.getKey(), entry.getValue()));
-        }
-      }
-      rules.add(new FirewallRule(rule.get("name").asString(), fields));
-    }
-    return rules;
-  }
-
-  /** A field in the form Windows reports it: protocol numbers by name, ports as text. */
-  public static FieldValue fieldValue(String field, JsonNode value) {
-    return field.equals("protocol") && !value.isArray() && !value.isBoolean()
-        ? new FieldValue.Text(FieldValueJson.protocolName(value.asString()))
-        : FieldValueJson.read(value);
+    return new HyperVSpec(
+        settings, node.path("prune").asBoolean(false), FieldValueJson.rules(node.path("rules")));
   }
 }

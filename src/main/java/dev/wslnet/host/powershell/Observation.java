@@ -1,9 +1,6 @@
 package dev.wslnet.host.powershell;
 
-import dev.wslnet.config.DesiredStateBinder;
-import dev.wslnet.config.FieldValueJson;
 import dev.wslnet.model.FieldValue;
-import dev.wslnet.model.FirewallFields;
 import dev.wslnet.model.FirewallRule;
 import dev.wslnet.model.HostFacts;
 import dev.wslnet.model.IpLiteral;
@@ -190,7 +187,7 @@ public final class Observation {
     Map<String, FieldValue> values = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> setting : settings.properties()) {
       String name = setting.getKey();
-      values.put(name, field(name, setting.getValue(), WindowsEnum.ofSetting(name)));
+      values.put(name, WindowsValues.setting(name, setting.getValue()));
     }
     return values;
   }
@@ -201,51 +198,15 @@ public final class Observation {
       Map<String, FieldValue> fields = new LinkedHashMap<>();
       for (Map.Entry<String, JsonNode> field : rule.properties()) {
         String name = field.getKey();
-        if (name.equals("name") || name.equals("group") || unset(name, field.getValue())) {
+        if (name.equals("name")
+            || name.equals("group")
+            || WindowsValues.unset(name, field.getValue())) {
           continue;
         }
-        fields.put(name, ruleField(name, field.getValue()));
+        fields.put(name, WindowsValues.ruleField(name, field.getValue()));
       }
       result.add(new FirewallRule(rule.path("name").asString(), fields));
     }
     return result;
-  }
-
-  /** Windows reports "Any" or nothing for a program or interface a rule does not name. */
-  private static boolean unset(String field, JsonNode value) {
-    boolean optional =
-        field.equals("program") || field.equals("interfaceAliases") || field.equals("description");
-    if (!optional) {
-      return false;
-    }
-    String text =
-        value.isArray()
-            ? (value.size() == 1 ? value.get(0).asString() : value.isEmpty() ? "" : "many")
-            : value.asString();
-    return text.isEmpty() || text.equalsIgnoreCase("Any");
-  }
-
-  /** A rule field as Windows prints it ("True", "Private, Public", ["80", "443"], 2). */
-  static FieldValue ruleField(String name, JsonNode value) {
-    return field(name, value, WindowsEnum.ofRuleField(name));
-  }
-
-  /** A field in the form the file uses; enumerations through their value map. */
-  private static FieldValue field(String name, JsonNode value, Optional<WindowsEnum> enumeration) {
-    if (enumeration.isPresent() && (value.isString() || value.isNumber())) {
-      return enumeration.get().read(value.asString());
-    }
-    if (enumeration.isPresent() && value.isArray()) {
-      List<String> parts = new ArrayList<>();
-      value.forEach(part -> parts.add(part.asString()));
-      return enumeration.get().read(String.join(", ", parts));
-    }
-    if (!value.isString()) {
-      return FieldValueJson.read(value);
-    }
-    if (FirewallFields.LIST_FIELDS.contains(name)) {
-      return new FieldValue.Texts(List.of(value.asString()));
-    }
-    return DesiredStateBinder.fieldValue(name, value);
   }
 }

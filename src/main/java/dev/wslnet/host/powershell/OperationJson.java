@@ -1,8 +1,8 @@
 package dev.wslnet.host.powershell;
 
-import dev.wslnet.config.FieldValueJson;
 import dev.wslnet.host.Operation;
 import dev.wslnet.model.FieldValue;
+import dev.wslnet.model.FieldValueJson;
 import dev.wslnet.model.FirewallRule;
 import dev.wslnet.model.PortProxyEntry;
 import dev.wslnet.model.PortProxyType;

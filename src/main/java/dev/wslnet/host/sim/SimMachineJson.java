@@ -1,9 +1,8 @@
 package dev.wslnet.host.sim;
 
-import dev.wslnet.config.DesiredStateBinder;
-import dev.wslnet.config.FieldValueJson;
 import dev.wslnet.host.powershell.OperationJson;
 import dev.wslnet.model.FieldValue;
+import dev.wslnet.model.FieldValueJson;
 import dev.wslnet.model.FirewallRule;
 import dev.wslnet.model.HostFacts;
 import dev.wslnet.model.PortProxyEntry;
@@ -118,8 +117,7 @@ final class SimMachineJson {
     Map<String, FieldValue> settings = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> setting :
         root.path("hyperVFirewall").path("settings").properties()) {
-      settings.put(
-          setting.getKey(), DesiredStateBinder.fieldValue(setting.getKey(), setting.getValue()));
+      settings.put(setting.getKey(), FieldValueJson.field(setting.getKey(), setting.getValue()));
     }
     List<UnreadableForward> unreadable = new ArrayList<>();
     for (JsonNode value : root.path("unreadablePortProxy")) {
@@ -143,8 +141,8 @@ final class SimMachineJson {
         hostFacts,
         portProxy,
         settings,
-        DesiredStateBinder.rules(root.path("hyperVFirewall").path("rules")),
-        DesiredStateBinder.rules(root.path("windowsFirewall").path("rules")),
+        FieldValueJson.rules(root.path("hyperVFirewall").path("rules")),
+        FieldValueJson.rules(root.path("windowsFirewall").path("rules")),
         unreadable,
         next,
         faults,

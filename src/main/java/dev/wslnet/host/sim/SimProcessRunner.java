@@ -8,6 +8,7 @@ import dev.wslnet.host.powershell.OperationJson;
 import dev.wslnet.host.powershell.PowerShell;
 import dev.wslnet.host.powershell.ProcessResult;
 import dev.wslnet.host.powershell.ProcessRunner;
+import dev.wslnet.host.powershell.WindowsValues;
 import dev.wslnet.model.FieldValue;
 import dev.wslnet.model.FirewallRule;
 import dev.wslnet.model.HostFacts;
@@ -189,7 +190,9 @@ public final class SimProcessRunner implements ProcessRunner {
         document.putNull("hyperVSettings");
       } else {
         ObjectNode settings = document.putObject("hyperVSettings");
-        machine.hyperVSettings().forEach((name, value) -> settings.put(name, windowsText(value)));
+        machine
+            .hyperVSettings()
+            .forEach((name, value) -> settings.put(name, WindowsValues.settingText(value)));
       }
       // The script asks Get-NetFirewallHyperVRule -VMCreatorId for WSL's creator's rules only.
       windowsRules(
@@ -225,32 +228,15 @@ public final class SimProcessRunner implements ProcessRunner {
     return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Rules as the script prints them: enums and booleans as Windows' text, lists as lists. */
+  /** Rules as the script prints them, WSL's VM creator aside (the script asks by it). */
   private static void windowsRules(ArrayNode array, List<FirewallRule> rules) {
     for (FirewallRule rule : rules) {
       ObjectNode node = array.addObject();
       node.put("name", rule.name());
-      for (Map.Entry<String, FieldValue> field : rule.fields().entrySet()) {
-        FieldValue value = field.getValue();
-        if (field.getKey().equals(SimWindows.VM_CREATOR)) {
-          continue;
-        }
-        if (field.getKey().equals("profiles") && value instanceof FieldValue.Texts texts) {
-          node.put("profiles", String.join(", ", texts.values()));
-        } else if (value instanceof FieldValue.Texts texts) {
-          ArrayNode list = node.putArray(field.getKey());
-          texts.values().forEach(list::add);
-        } else {
-          node.put(field.getKey(), windowsText(value));
-        }
-      }
+      Map<String, FieldValue> fields = new java.util.LinkedHashMap<>(rule.fields());
+      fields.remove(SimWindows.VM_CREATOR);
+      WindowsValues.writeRuleFields(node, fields);
     }
-  }
-
-  private static String windowsText(FieldValue value) {
-    return value instanceof FieldValue.Flag flag
-        ? (flag.value() ? "True" : "False")
-        : value.display();
   }
 
   /**

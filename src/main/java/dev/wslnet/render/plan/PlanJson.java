@@ -2,9 +2,9 @@ package dev.wslnet.render.plan;
 
 import dev.wslnet.apply.ApplyResult;
 import dev.wslnet.apply.ChangeResult;
-import dev.wslnet.config.FieldValueJson;
 import dev.wslnet.diagnostic.Diagnostic;
 import dev.wslnet.model.FieldValue;
+import dev.wslnet.model.FieldValueJson;
 import dev.wslnet.model.HostFacts;
 import dev.wslnet.plan.Action;
 import dev.wslnet.plan.Change;

@@ -30,7 +30,7 @@ class WindowsEnumTest {
     "action, block, Block",
   })
   void ruleTextsFromNamesAndNumbers(String field, String printed, String expected) {
-    assertThat(Observation.ruleField(field, NODES.stringNode(printed)))
+    assertThat(WindowsValues.ruleField(field, NODES.stringNode(printed)))
         .isEqualTo(new FieldValue.Text(expected));
   }
 
@@ -46,7 +46,7 @@ class WindowsEnumTest {
               printed instanceof Integer number
                   ? NODES.numberNode(number)
                   : NODES.stringNode((String) printed);
-          assertThat(Observation.ruleField("enabled", node))
+          assertThat(WindowsValues.ruleField("enabled", node))
               .as("enabled %s", printed)
               .isEqualTo(new FieldValue.Flag(expected));
         });
@@ -70,24 +70,24 @@ class WindowsEnumTest {
 
   @Test
   void profilesAreABitmaskOrNames() {
-    assertThat(Observation.ruleField("profiles", NODES.stringNode("6")))
+    assertThat(WindowsValues.ruleField("profiles", NODES.stringNode("6")))
         .isEqualTo(new FieldValue.Texts(List.of("Private", "Public")));
-    assertThat(Observation.ruleField("profiles", NODES.numberNode(0)))
+    assertThat(WindowsValues.ruleField("profiles", NODES.numberNode(0)))
         .isEqualTo(new FieldValue.Texts(List.of("Any")));
-    assertThat(Observation.ruleField("profiles", NODES.stringNode("domain, PRIVATE")))
+    assertThat(WindowsValues.ruleField("profiles", NODES.stringNode("domain, PRIVATE")))
         .isEqualTo(new FieldValue.Texts(List.of("Domain", "Private")));
     var list = NODES.arrayNode().add("Public").add("Domain");
-    assertThat(Observation.ruleField("profiles", list))
+    assertThat(WindowsValues.ruleField("profiles", list))
         .isEqualTo(new FieldValue.Texts(List.of("Public", "Domain")));
   }
 
   @Test
   void valuesOutsideTheMapStayAsPrinted() {
-    assertThat(Observation.ruleField("direction", NODES.stringNode("7")))
+    assertThat(WindowsValues.ruleField("direction", NODES.stringNode("7")))
         .isEqualTo(new FieldValue.Text("7"));
-    assertThat(Observation.ruleField("enabled", NODES.stringNode("Maybe")))
+    assertThat(WindowsValues.ruleField("enabled", NODES.stringNode("Maybe")))
         .isEqualTo(new FieldValue.Text("Maybe"));
-    assertThat(Observation.ruleField("profiles", NODES.stringNode("64")))
+    assertThat(WindowsValues.ruleField("profiles", NODES.stringNode("64")))
         .isEqualTo(new FieldValue.Texts(List.of("64")));
   }
 }

@@ -140,11 +140,11 @@ class WindowsHostTest {
   @Test
   void aListThatPowerShellUnrolledToOneTextIsStillAList() {
     JsonNode single = JsonNodeFactory.instance.stringNode("80");
-    assertThat(Observation.ruleField("localPorts", single))
+    assertThat(WindowsValues.ruleField("localPorts", single))
         .isEqualTo(new FieldValue.Texts(List.of("80")));
-    assertThat(Observation.ruleField("protocol", JsonNodeFactory.instance.stringNode("6")))
+    assertThat(WindowsValues.ruleField("protocol", JsonNodeFactory.instance.stringNode("6")))
         .isEqualTo(new FieldValue.Text("TCP"));
-    assertThat(Observation.ruleField("enabled", JsonNodeFactory.instance.stringNode("False")))
+    assertThat(WindowsValues.ruleField("enabled", JsonNodeFactory.instance.stringNode("False")))
         .isEqualTo(new FieldValue.Flag(false));
   }
 

@@ -1,7 +1,7 @@
-package dev.wslnet.config;
+package dev.wslnet.model;
 
-import dev.wslnet.model.FieldValue;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -9,8 +9,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * Firewall fields in JSON, the same way everywhere they cross a boundary (desired-state files,
- * host.json, the script's requests): booleans, texts, and lists of texts.
+ * Firewall fields in JSON as wslnet writes them everywhere (desired-state files, host.json, plans,
+ * the script's requests): booleans, texts, and lists of texts. Windows' own forms are {@code
+ * host.powershell.WindowsValues}'.
  */
 public final class FieldValueJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -45,9 +46,30 @@ public final class FieldValueJson {
   }
 
   /**
-   * The name Windows reports for a protocol given by number (6 is TCP), or the protocol as given.
+   * A field as the file and host.json write it: a protocol by number becomes its name, as Windows
+   * reports it (6 is TCP).
    */
-  public static String protocolName(String protocol) {
-    return PROTOCOL_NAMES.getOrDefault(protocol, protocol);
+  public static FieldValue field(String field, JsonNode value) {
+    return field.equals("protocol") && !value.isArray() && !value.isBoolean()
+        ? new FieldValue.Text(PROTOCOL_NAMES.getOrDefault(value.asString(), value.asString()))
+        : read(value);
+  }
+
+  /**
+   * Firewall rules from a list of objects with a name and fields, as the file and host.json write
+   * them.
+   */
+  public static List<FirewallRule> rules(JsonNode list) {
+    List<FirewallRule> rules = new ArrayList<>();
+    for (JsonNode rule : list) {
+      Map<String, FieldValue> fields = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> entry : rule.properties()) {
+        if (!entry.getKey().equals("name")) {
+          fields.put(entry.getKey(), field(entry.getKey(), entry.getValue()));
+        }
+      }
+      rules.add(new FirewallRule(rule.get("name").asString(), fields));
+    }
+    return rules;
   }
 }
