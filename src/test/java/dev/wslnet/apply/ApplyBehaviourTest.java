@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.wslnet.cli.CliRun;
 import dev.wslnet.host.HostLock;
-import dev.wslnet.host.sim.SimHost;
+import dev.wslnet.sim.SimHost;
 import dev.wslnet.testing.SimDir;
 import java.nio.file.Files;
 import java.nio.file.Path;

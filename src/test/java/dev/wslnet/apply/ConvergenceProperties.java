@@ -3,7 +3,6 @@ package dev.wslnet.apply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wslnet.host.Host;
-import dev.wslnet.host.sim.SimHost;
 import dev.wslnet.model.ConnectAddress;
 import dev.wslnet.model.DesiredState;
 import dev.wslnet.model.FieldValue;
@@ -14,6 +13,7 @@ import dev.wslnet.model.PortProxyType;
 import dev.wslnet.model.WslKey;
 import dev.wslnet.plan.Plan;
 import dev.wslnet.plan.Planner;
+import dev.wslnet.sim.SimHost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

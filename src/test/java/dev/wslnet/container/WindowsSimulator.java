@@ -2,7 +2,7 @@ package dev.wslnet.container;
 
 import dev.wslnet.host.powershell.PowerShell;
 import dev.wslnet.host.powershell.ProcessResult;
-import dev.wslnet.host.sim.SimProcessRunner;
+import dev.wslnet.sim.SimProcessRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

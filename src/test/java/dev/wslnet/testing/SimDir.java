@@ -1,6 +1,6 @@
 package dev.wslnet.testing;
 
-import dev.wslnet.host.sim.SimHost;
+import dev.wslnet.sim.SimHost;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -7,12 +7,12 @@ import dev.wslnet.cli.CliRun;
 import dev.wslnet.config.DesiredStateValidator;
 import dev.wslnet.host.Host;
 import dev.wslnet.host.local.LocalSide;
-import dev.wslnet.host.sim.SimProcessRunner;
 import dev.wslnet.host.wsl.LinuxNetwork;
 import dev.wslnet.host.wsl.WslSide;
 import dev.wslnet.model.DesiredState;
 import dev.wslnet.plan.Plan;
 import dev.wslnet.plan.Planner;
+import dev.wslnet.sim.SimProcessRunner;
 import dev.wslnet.testing.SimDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +65,7 @@ class SamePlanOnEveryHostTest {
 
     DesiredState desired = new DesiredStateValidator().read(file).state().orElseThrow();
     SimProcessRunner simRunner = new SimProcessRunner(sim.path(), sim.spec());
-    Host simulated = dev.wslnet.host.sim.SimHost.create(sim.path(), simRunner);
+    Host simulated = dev.wslnet.sim.SimHost.create(sim.path(), simRunner);
     Plan simPlan = Planner.plan(desired, simulated.observe(desired.managedGroup()));
     assertThat(simPlan.changes()).hasSizeGreaterThanOrEqualTo(3);
 

@@ -1,4 +1,4 @@
-package dev.wslnet.host.sim;
+package dev.wslnet.sim;
 
 import dev.wslnet.host.AtomicFiles;
 import dev.wslnet.host.IoErrors;

@@ -1,4 +1,4 @@
-package dev.wslnet.host.sim;
+package dev.wslnet.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,166 @@
+package dev.wslnet.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layout the README draws, checked on the compiled classes: a functional core that never
+ * touches a machine, one narrow host boundary, and a command line that assembles them.
+ */
+class DependencyRulesTest {
+  /** Pure functions over values: loading, validating, planning, and what they plan with. */
+  private static final String[] CORE = {
+    "dev.wslnet.model..",
+    "dev.wslnet.diagnostic..",
+    "dev.wslnet.config..",
+    "dev.wslnet.plan..",
+    "dev.wslnet.wslconfig..",
+  };
+
+  private static JavaClasses wslnet;
+
+  @BeforeAll
+  static void importClasses() {
+    wslnet =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.wslnet");
+  }
+
+  @Test
+  void packagesDependOnEachOtherWithoutCycles() {
+    slices().matching("dev.wslnet.(*)..").should().beFreeOfCycles().check(wslnet);
+  }
+
+  @Test
+  void theCoreNeverReachesAMachineTheCommandLineOrOutput() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(CORE)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.wslnet.host..",
+            "dev.wslnet.sim..",
+            "dev.wslnet.apply..",
+            "dev.wslnet.render..",
+            "dev.wslnet.cli..")
+        .check(wslnet);
+  }
+
+  @Test
+  void hostsKnowValuesAndOperationsOnlyNotFilesOrPlans() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.wslnet.host..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.wslnet.config..",
+            "dev.wslnet.plan..",
+            "dev.wslnet.wslconfig..",
+            "dev.wslnet.apply..",
+            "dev.wslnet.render..",
+            "dev.wslnet.cli..",
+            "dev.wslnet.sim..")
+        .check(wslnet);
+  }
+
+  @Test
+  void validationKnowsNothingOfPlansAndTheWslConfigFileNothingOfPlanning() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.wslnet.config..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.wslnet.plan..")
+        .check(wslnet);
+    noClasses()
+        .that()
+        .resideInAPackage("dev.wslnet.wslconfig..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.wslnet.plan..")
+        .check(wslnet);
+  }
+
+  @Test
+  void applyingDoesNotRender() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.wslnet.apply..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.wslnet.render..", "dev.wslnet.cli..")
+        .check(wslnet);
+  }
+
+  @Test
+  void theModelIsValuesOnly() {
+    classes()
+        .that()
+        .resideInAPackage("dev.wslnet.model..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("dev.wslnet.model..", "java..", "tools.jackson..")
+        .check(wslnet);
+  }
+
+  @Test
+  void onlyTheCommandLinePicksTheSimulatedHost() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("dev.wslnet.sim..", "dev.wslnet.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.wslnet.sim..")
+        .check(wslnet);
+  }
+
+  @Test
+  void onlyTheCommandLineAndMainWriteToTheConsoleOrExit() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.wslnet.cli..")
+        .and()
+        .doNotHaveFullyQualifiedName("dev.wslnet.Main")
+        .should()
+        .accessField(System.class, "out")
+        .orShould()
+        .accessField(System.class, "err")
+        .orShould()
+        .callMethod(System.class, "exit", int.class)
+        .check(wslnet);
+  }
+
+  @Test
+  void onlyTheProcessRunnerStartsProcesses() {
+    noClasses()
+        .that()
+        .doNotHaveSimpleName("SystemProcessRunner")
+        .should()
+        .dependOnClassesThat()
+        .belongToAnyOf(ProcessBuilder.class, Runtime.class)
+        .check(wslnet);
+  }
+
+  @Test
+  void nothingButMainDependsOnTheCommandLine() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.wslnet.cli..")
+        .and()
+        .doNotHaveFullyQualifiedName("dev.wslnet.Main")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.wslnet.cli..")
+        .check(wslnet);
+  }
+}
