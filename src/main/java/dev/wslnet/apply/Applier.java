@@ -3,21 +3,18 @@ package dev.wslnet.apply;
 import dev.wslnet.host.Applied;
 import dev.wslnet.host.Host;
 import dev.wslnet.host.HostException;
-import dev.wslnet.host.Operation;
 import dev.wslnet.host.OperationResult;
 import dev.wslnet.model.DesiredState;
 import dev.wslnet.model.ObservedState;
-import dev.wslnet.plan.Change;
-import dev.wslnet.plan.ChangeKinds;
-import dev.wslnet.plan.Need;
+import dev.wslnet.model.WslEdit;
+import dev.wslnet.operation.Operation;
 import dev.wslnet.plan.Plan;
 import dev.wslnet.plan.Planner;
-import dev.wslnet.plan.Resource;
-import dev.wslnet.plan.ResourceKind;
+import dev.wslnet.resource.Change;
+import dev.wslnet.resource.Need;
 import dev.wslnet.wslconfig.WslConfigEditException;
 import dev.wslnet.wslconfig.WslConfigEditor;
 import dev.wslnet.wslconfig.WslConfigText;
-import dev.wslnet.wslconfig.WslEdit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,12 +57,15 @@ public final class Applier {
               + " Windows' sudo), or apply with --elevate to approve it in a UAC prompt");
     }
     List<ChangeResult> results = new ArrayList<>();
-    boolean wslconfigWritten = writeWslConfig(observed, ofKind(plan.changes(), true), results);
+    boolean wslconfigWritten = writeWslConfig(observed, inWslConfig(plan.changes(), true), results);
     try {
       return applyOnWindows(desired, plan, restartWsl, results, wslconfigWritten);
     } catch (HostException e) {
       List<String> done =
-          results.stream().filter(ChangeResult::succeeded).map(r -> r.change().address()).toList();
+          results.stream()
+              .filter(ChangeResult::succeeded)
+              .map(r -> r.change().address().text())
+              .toList();
       if (done.isEmpty()) {
         throw e;
       }
@@ -89,7 +89,7 @@ public final class Applier {
       boolean restartWsl,
       List<ChangeResult> results,
       boolean wslconfigWritten) {
-    List<Change> windowsChanges = ofKind(plan.changes(), false);
+    List<Change> windowsChanges = inWslConfig(plan.changes(), false);
     Optional<String> restartError = Optional.empty();
     ObservedState current = null;
     boolean restartDue = wslconfigWritten || plan.pendingRestart().isPresent();
@@ -98,14 +98,12 @@ public final class Applier {
       restartError = shutdown.results().get(0).error();
       current = shutdown.observed();
       if (restartError.isEmpty()) {
-        windowsChanges = ofKind(Planner.plan(desired, current).changes(), false);
+        windowsChanges = inWslConfig(Planner.plan(desired, current).changes(), false);
       }
     }
     if (current == null || !windowsChanges.isEmpty()) {
       List<List<Operation>> perChange =
-          windowsChanges.stream()
-              .map(change -> Executor.of(ChangeKinds.of(change)).operations(change))
-              .toList();
+          windowsChanges.stream().map(change -> change.effect().windows()).toList();
       Applied applied =
           host.apply(perChange.stream().flatMap(List::stream).toList(), desired.managedGroup());
       results.addAll(changeResults(windowsChanges, perChange, applied.results()));
@@ -117,10 +115,10 @@ public final class Applier {
     return new ApplyResult(results, after, pending, restartError);
   }
 
-  /** The .wslconfig changes (written by Java), or the others (carried out by Windows). */
-  private static List<Change> ofKind(List<Change> changes, boolean wslconfig) {
+  /** The changes that edit .wslconfig (written by wslnet), or the others (run by Windows). */
+  private static List<Change> inWslConfig(List<Change> changes, boolean wslconfig) {
     return changes.stream()
-        .filter(change -> (ChangeKinds.of(change) == ResourceKind.WSLCONFIG) == wslconfig)
+        .filter(change -> change.effect().wslconfig().isEmpty() != wslconfig)
         .toList();
   }
 
@@ -129,7 +127,8 @@ public final class Applier {
     if (changes.isEmpty()) {
       return false;
     }
-    List<WslEdit> edits = changes.stream().map(Applier::wslEdit).toList();
+    List<WslEdit> edits =
+        changes.stream().flatMap(change -> change.effect().wslconfig().stream()).toList();
     Optional<String> error;
     try {
       byte[] edited =
@@ -144,15 +143,6 @@ public final class Applier {
       results.add(new ChangeResult(change, error));
     }
     return error.isEmpty();
-  }
-
-  /** The .wslconfig edit of a change to a key: set it to the value after, or remove it. */
-  private static WslEdit wslEdit(Change change) {
-    Resource.WslSetting setting =
-        (Resource.WslSetting) change.after().or(change::before).orElseThrow();
-    return change.after().isPresent()
-        ? new WslEdit.Set(setting.key(), setting.value())
-        : new WslEdit.Remove(setting.key());
   }
 
   /** A change succeeds when all its operations do; its error is the first one's. */

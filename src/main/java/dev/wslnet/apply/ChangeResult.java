@@ -1,6 +1,6 @@
 package dev.wslnet.apply;
 
-import dev.wslnet.plan.Change;
+import dev.wslnet.resource.Change;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -7,7 +7,6 @@ import dev.wslnet.host.Host;
 import dev.wslnet.host.HostLock;
 import dev.wslnet.model.DesiredState;
 import dev.wslnet.model.ObservedState;
-import dev.wslnet.plan.Fingerprints;
 import dev.wslnet.plan.Plan;
 import dev.wslnet.plan.Planner;
 import dev.wslnet.render.Style;
@@ -137,7 +136,7 @@ final class ApplyCommand implements Callable<Integer> {
     }
     ObservedState observed = host.observe(state.managedGroup());
     if (saved != null) {
-      refuseIfStale(saved, Fingerprints.of(state, observed));
+      refuseIfStale(saved, Planner.fingerprints(state, observed));
     }
     Plan plan = Planner.plan(state, observed);
     if (saved != null && !PlanJson.plan(plan).path("changes").equals(saved.changes())) {

@@ -1,6 +1,7 @@
 package dev.wslnet.host;
 
 import dev.wslnet.model.ObservedState;
+import dev.wslnet.operation.Operation;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package dev.wslnet.host;
 
+import dev.wslnet.operation.Operation;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -46,11 +46,6 @@ public record PortProxyEntry(
     return type.listenFamily() + " " + listenAddress.toLowerCase(Locale.ROOT) + ":" + listenPort;
   }
 
-  /** {@code portProxy[v4tov4 0.0.0.0:4000]}, {@code portProxy[v6tov6 [::]:443]}. */
-  public String address() {
-    return "portProxy[" + type.netshName() + " " + listenEndpoint() + "]";
-  }
-
   /** {@code 0.0.0.0:4000}, or {@code [::]:443} for IPv6. */
   public String listenEndpoint() {
     return (listenAddress.contains(":") ? "[" + listenAddress + "]" : listenAddress)

@@ -20,11 +20,6 @@ public record UnreadableForward(PortProxyType type, String name, String data) {
     Objects.requireNonNull(data, "data");
   }
 
-  /** {@code portProxy[v4tov4 0.0.0.0/http]}: the registry value as it is named. */
-  public String address() {
-    return "portProxy[" + type.netshName() + " " + name + "]";
-  }
-
   /**
    * The listen address and port text netsh's delete takes, when the name has both; a port may be a
    * service name.

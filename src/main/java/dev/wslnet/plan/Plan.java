@@ -2,6 +2,9 @@ package dev.wslnet.plan;
 
 import dev.wslnet.diagnostic.Diagnostic;
 import dev.wslnet.model.HostFacts;
+import dev.wslnet.resource.Action;
+import dev.wslnet.resource.Change;
+import dev.wslnet.resource.Need;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

@@ -2,7 +2,6 @@ package dev.wslnet.sim;
 
 import dev.wslnet.host.AtomicFiles;
 import dev.wslnet.host.IoErrors;
-import dev.wslnet.host.Operation;
 import dev.wslnet.host.OperationResult;
 import dev.wslnet.host.powershell.OperationJson;
 import dev.wslnet.host.powershell.PowerShell;
@@ -14,6 +13,7 @@ import dev.wslnet.model.FirewallRule;
 import dev.wslnet.model.HostFacts;
 import dev.wslnet.model.PortProxyEntry;
 import dev.wslnet.model.UnreadableForward;
+import dev.wslnet.operation.Operation;
 import dev.wslnet.wslconfig.WslConfigParser;
 import dev.wslnet.wslconfig.WslConfigText;
 import dev.wslnet.wslconfig.WslValues;

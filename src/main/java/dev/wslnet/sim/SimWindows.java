@@ -1,6 +1,5 @@
 package dev.wslnet.sim;
 
-import dev.wslnet.host.Operation;
 import dev.wslnet.host.OperationResult;
 import dev.wslnet.model.FieldValue;
 import dev.wslnet.model.FirewallFields;
@@ -9,6 +8,7 @@ import dev.wslnet.model.HostFacts;
 import dev.wslnet.model.PortProxyEntry;
 import dev.wslnet.model.PortProxyType;
 import dev.wslnet.model.UnreadableForward;
+import dev.wslnet.operation.Operation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

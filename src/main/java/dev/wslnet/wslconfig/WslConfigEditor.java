@@ -1,5 +1,6 @@
 package dev.wslnet.wslconfig;
 
+import dev.wslnet.model.WslEdit;
 import dev.wslnet.model.WslKey;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wslnet.host.Applied;
-import dev.wslnet.host.Operation;
 import dev.wslnet.host.local.LocalSide;
 import dev.wslnet.host.powershell.SystemProcessRunner;
 import dev.wslnet.host.powershell.WindowsHost;
@@ -13,6 +12,7 @@ import dev.wslnet.model.FirewallRule;
 import dev.wslnet.model.ObservedState;
 import dev.wslnet.model.PortProxyEntry;
 import dev.wslnet.model.PortProxyType;
+import dev.wslnet.operation.Operation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

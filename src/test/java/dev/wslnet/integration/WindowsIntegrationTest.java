@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wslnet.cli.CliRun;
-import dev.wslnet.host.Operation;
 import dev.wslnet.host.local.LocalSide;
 import dev.wslnet.host.powershell.SystemProcessRunner;
 import dev.wslnet.host.powershell.WindowsHost;
 import dev.wslnet.model.ObservedState;
 import dev.wslnet.model.PortProxyType;
+import dev.wslnet.operation.Operation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.wslnet.model.WslEdit;
 import dev.wslnet.model.WslKey;
 import dev.wslnet.testing.Golden;
 import dev.wslnet.testing.Shared;

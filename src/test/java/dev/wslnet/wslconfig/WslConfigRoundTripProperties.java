@@ -2,6 +2,7 @@ package dev.wslnet.wslconfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wslnet.model.WslEdit;
 import dev.wslnet.model.WslKey;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -35,14 +35,7 @@ public final class DesiredStateSchema {
   private final Map<String, List<String>> propertyHomes;
 
   private DesiredStateSchema() {
-    try (InputStream in = DesiredStateSchema.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is missing from the jar");
-      }
-      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    text = load();
     json = JsonMapper.builder().build().readTree(text);
     SchemaRegistryConfig config =
         SchemaRegistryConfig.builder()
@@ -58,8 +51,32 @@ public final class DesiredStateSchema {
     collectPropertyHomes(json, "");
   }
 
+  private static String load() {
+    try (InputStream in = DesiredStateSchema.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(RESOURCE + " is missing from the jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static final class Holder {
     static final DesiredStateSchema INSTANCE = new DesiredStateSchema();
+  }
+
+  /** Read without compiling the schema, for {@code show}, which validates nothing. */
+  private static final class Sections {
+    static final List<String> ORDER =
+        JsonMapper.builder().build().readTree(load()).path("properties").properties().stream()
+            .map(Map.Entry::getKey)
+            .toList();
+  }
+
+  /** The top-level properties in the schema's order, which is the order of a file's sections. */
+  public static List<String> sections() {
+    return Sections.ORDER;
   }
 
   public static DesiredStateSchema get() {

@@ -1,11 +1,11 @@
 package dev.wslnet.host.powershell;
 
-import dev.wslnet.host.Operation;
 import dev.wslnet.model.FieldValue;
 import dev.wslnet.model.FieldValueJson;
 import dev.wslnet.model.FirewallRule;
 import dev.wslnet.model.PortProxyEntry;
 import dev.wslnet.model.PortProxyType;
+import dev.wslnet.operation.Operation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.wslnet.render.plan;
 
 import dev.wslnet.apply.ApplyResult;
 import dev.wslnet.apply.ChangeResult;
-import dev.wslnet.plan.Change;
 import dev.wslnet.render.Style;
 import dev.wslnet.render.Visible;
+import dev.wslnet.resource.Change;
 import java.io.PrintWriter;
 
 /** Each change's result, then whether the host converged and whether WSL still has to restart. */
@@ -26,7 +26,7 @@ public final class ApplyTextView {
                 + "   "
                 + change.action().symbol()
                 + " "
-                + Visible.of(change.address()));
+                + Visible.of(change.address().text()));
       } else {
         out.println(
             "  "
@@ -34,7 +34,7 @@ public final class ApplyTextView {
                 + " "
                 + change.action().symbol()
                 + " "
-                + Visible.of(change.address())
+                + Visible.of(change.address().text())
                 + ": "
                 + Visible.of(changeResult.error().orElseThrow()));
       }

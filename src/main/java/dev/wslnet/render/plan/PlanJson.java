@@ -3,15 +3,12 @@ package dev.wslnet.render.plan;
 import dev.wslnet.apply.ApplyResult;
 import dev.wslnet.apply.ChangeResult;
 import dev.wslnet.diagnostic.Diagnostic;
-import dev.wslnet.model.FieldValue;
-import dev.wslnet.model.FieldValueJson;
 import dev.wslnet.model.HostFacts;
-import dev.wslnet.plan.Action;
-import dev.wslnet.plan.Change;
-import dev.wslnet.plan.Need;
 import dev.wslnet.plan.Plan;
-import dev.wslnet.plan.Resource;
-import java.util.Map;
+import dev.wslnet.resource.Action;
+import dev.wslnet.resource.Change;
+import dev.wslnet.resource.Need;
+import dev.wslnet.resource.Resource;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,7 +72,7 @@ public final class PlanJson {
     ArrayNode results = root.putArray("results");
     for (ChangeResult changeResult : result.results()) {
       ObjectNode node = results.addObject();
-      node.put("address", changeResult.change().address());
+      node.put("address", changeResult.change().address().text());
       node.put("action", changeResult.change().action().word());
       node.put("status", changeResult.succeeded() ? "ok" : "failed");
       changeResult.error().ifPresent(error -> node.put("error", error));
@@ -116,10 +113,10 @@ public final class PlanJson {
 
   static ObjectNode change(Change change) {
     ObjectNode node = NODES.objectNode();
-    node.put("address", change.address());
+    node.put("address", change.address().text());
     node.put("action", change.action().word());
-    node.set("before", change.before().map(PlanJson::resource).orElse(NODES.nullNode()));
-    node.set("after", change.after().map(PlanJson::resource).orElse(NODES.nullNode()));
+    node.set("before", change.before().<JsonNode>map(Resource::json).orElse(NODES.nullNode()));
+    node.set("after", change.after().<JsonNode>map(Resource::json).orElse(NODES.nullNode()));
     if (change.reason().isPresent()) {
       node.put("reason", change.reason().get());
     } else {
@@ -132,33 +129,6 @@ public final class PlanJson {
       }
     }
     return node;
-  }
-
-  /** A resource's fields with their JSON types: numbers, booleans and lists stay what they are. */
-  private static JsonNode resource(Resource resource) {
-    ObjectNode node = NODES.objectNode();
-    switch (resource.kind()) {
-      case WSLCONFIG -> node.put("value", ((Resource.WslSetting) resource).value());
-      case PORT_PROXY -> {
-        Resource.PortProxy portProxy = (Resource.PortProxy) resource;
-        node.put("connectAddress", portProxy.entry().connectAddress());
-        node.put("connectPort", portProxy.entry().connectPort());
-        if (portProxy.viaWsl()) {
-          node.put(Resource.PortProxy.SOURCE_FIELD, "$wsl");
-        }
-      }
-      case PORT_PROXY_VALUE ->
-          node.put("data", ((Resource.PortProxyValue) resource).forward().data());
-      case HYPER_V_SETTINGS -> fields(node, ((Resource.HyperVSettings) resource).settings());
-      case HYPER_V_RULE -> fields(node, ((Resource.HyperVRule) resource).rule().fields());
-      case WINDOWS_RULE -> fields(node, ((Resource.WindowsRule) resource).rule().fields());
-    }
-    return node;
-  }
-
-  private static void fields(ObjectNode node, Map<String, FieldValue> fields) {
-    new java.util.TreeMap<>(fields)
-        .forEach((name, value) -> node.set(name, FieldValueJson.write(value)));
   }
 
   static ObjectNode diagnostic(Diagnostic diagnostic) {

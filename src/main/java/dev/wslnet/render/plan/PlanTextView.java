@@ -2,18 +2,17 @@ package dev.wslnet.render.plan;
 
 import dev.wslnet.diagnostic.Diagnostic;
 import dev.wslnet.model.HostFacts;
-import dev.wslnet.plan.Action;
-import dev.wslnet.plan.Change;
-import dev.wslnet.plan.ChangeKinds;
-import dev.wslnet.plan.Need;
 import dev.wslnet.plan.Plan;
-import dev.wslnet.plan.Resource;
-import dev.wslnet.plan.ResourceKind;
 import dev.wslnet.render.Style;
 import dev.wslnet.render.Visible;
+import dev.wslnet.resource.Action;
+import dev.wslnet.resource.Change;
+import dev.wslnet.resource.Need;
+import dev.wslnet.resource.Resource;
 import java.io.PrintWriter;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -112,28 +111,29 @@ public final class PlanTextView {
           case REPLACE -> style.red(Action.REPLACE.symbol());
         };
     String reason = change.reason().map(r -> style.dim("  # " + Visible.of(r))).orElse("");
-    String address = style.bold(Visible.of(change.address()));
-    Map<String, String> before = change.before().map(r -> r.fields()).orElse(Map.of());
-    Map<String, String> after = change.after().map(r -> r.fields()).orElse(Map.of());
-    if (ChangeKinds.of(change) == ResourceKind.WSLCONFIG) {
+    String address = style.bold(Visible.of(change.address().text()));
+    Optional<String> before = change.before().flatMap(Resource::inlineValue);
+    Optional<String> after = change.after().flatMap(Resource::inlineValue);
+    if (before.isPresent() || after.isPresent()) {
       String value =
           before.isEmpty()
-              ? quoted(after.get("value"))
+              ? quoted(after.get())
               : after.isEmpty()
-                  ? quoted(before.get("value"))
-                  : quoted(before.get("value")) + " -> " + quoted(after.get("value"));
+                  ? quoted(before.get())
+                  : quoted(before.get()) + " -> " + quoted(after.get());
       out.println("  " + symbol + " " + address + " = " + value + reason);
       return;
     }
     out.println("  " + symbol + " " + address + reason);
-    Set<String> names = new LinkedHashSet<>(before.keySet());
-    names.addAll(after.keySet());
-    names.remove(Resource.PortProxy.SOURCE_FIELD);
+    Map<String, String> fieldsBefore = change.before().map(Resource::fields).orElse(Map.of());
+    Map<String, String> fieldsAfter = change.after().map(Resource::fields).orElse(Map.of());
+    Set<String> names = new LinkedHashSet<>(fieldsBefore.keySet());
+    names.addAll(fieldsAfter.keySet());
     int width = names.stream().mapToInt(String::length).max().orElse(0);
     for (String name : names) {
       String label = "      " + name + ":" + " ".repeat(width - name.length()) + " ";
-      String old = shown(before, name);
-      String now = shown(after, name);
+      String old = Visible.of(fieldsBefore.get(name));
+      String now = Visible.of(fieldsAfter.get(name));
       if (old == null) {
         out.println(label + now);
       } else if (now == null) {
@@ -144,18 +144,6 @@ public final class PlanTextView {
         out.println(label + old + " -> " + now);
       }
     }
-  }
-
-  /**
-   * A field's value; a looked-up address also names where it came from: {@code 172.30.98.229
-   * ($wsl)}.
-   */
-  private static String shown(Map<String, String> fields, String name) {
-    String value = Visible.of(fields.get(name));
-    String source = fields.get(Resource.PortProxy.SOURCE_FIELD);
-    return value != null && name.equals("connectAddress") && source != null
-        ? value + " (" + source + ")"
-        : value;
   }
 
   private void warnings(Plan plan, PrintWriter out) {

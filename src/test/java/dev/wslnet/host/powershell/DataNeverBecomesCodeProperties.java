@@ -2,13 +2,13 @@ package dev.wslnet.host.powershell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wslnet.host.Operation;
 import dev.wslnet.host.local.LocalSide;
 import dev.wslnet.model.FieldValue;
 import dev.wslnet.model.FirewallRule;
 import dev.wslnet.model.ObservedState;
 import dev.wslnet.model.PortProxyEntry;
 import dev.wslnet.model.PortProxyType;
+import dev.wslnet.operation.Operation;
 import dev.wslnet.sim.SimHost;
 import dev.wslnet.sim.SimProcessRunner;
 import java.io.IOException;

@@ -1,9 +1,11 @@
-package dev.wslnet.plan;
+package dev.wslnet.wslconfig;
 
 import dev.wslnet.model.DesiredState.WslSetting;
 import dev.wslnet.model.WslKey;
-import dev.wslnet.wslconfig.ParsedWslConfig;
-import dev.wslnet.wslconfig.WslValues;
+import dev.wslnet.resource.Address;
+import dev.wslnet.resource.Change;
+import dev.wslnet.resource.Need;
+import dev.wslnet.resource.Resource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +23,7 @@ final class WslConfigDiff {
     for (WslSetting setting : desired) {
       WslKey key = setting.key();
       String name = key.qualifiedName().toLowerCase(Locale.ROOT);
-      String address = "wslconfig." + key.qualifiedName();
+      Address address = WslConfigSetting.address(key);
       Optional<String> current = observed.value(name);
       boolean present = observed.keyLines().stream().anyMatch(line -> line.name().equals(name));
       Set<Need> needs = Set.of(Need.WSL_RESTART);
@@ -30,14 +32,14 @@ final class WslConfigDiff {
           changes.add(
               Change.delete(
                   address,
-                  new Resource.WslSetting(key, current.orElse("")),
+                  new WslConfigSetting(key, current.orElse("")),
                   "null in the file: removed so that WSL's default applies",
                   needs));
         }
         continue;
       }
       String wanted = setting.value().get();
-      Resource after = new Resource.WslSetting(key, wanted);
+      Resource after = new WslConfigSetting(key, wanted);
       if (current.isEmpty()) {
         changes.add(Change.create(address, after, needs));
         continue;
@@ -49,8 +51,7 @@ final class WslConfigDiff {
                 ? Optional.of("WSL rejects the current value and applies its default")
                 : Optional.empty();
         changes.add(
-            Change.update(
-                address, new Resource.WslSetting(key, current.get()), after, reason, needs));
+            Change.update(address, new WslConfigSetting(key, current.get()), after, reason, needs));
       }
     }
     return changes;

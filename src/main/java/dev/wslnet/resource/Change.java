@@ -1,4 +1,4 @@
-package dev.wslnet.plan;
+package dev.wslnet.resource;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -10,7 +10,7 @@ import java.util.Set;
  * file declares. The reason is for people; executors never branch on it.
  */
 public record Change(
-    String address,
+    Address address,
     Action action,
     Optional<Resource> before,
     Optional<Resource> after,
@@ -36,24 +36,24 @@ public record Change(
     }
   }
 
-  public static Change create(String address, Resource after, Set<Need> needs) {
+  public static Change create(Address address, Resource after, Set<Need> needs) {
     return new Change(
         address, Action.CREATE, Optional.empty(), Optional.of(after), Optional.empty(), needs);
   }
 
   public static Change update(
-      String address, Resource before, Resource after, Optional<String> reason, Set<Need> needs) {
+      Address address, Resource before, Resource after, Optional<String> reason, Set<Need> needs) {
     return new Change(
         address, Action.UPDATE, Optional.of(before), Optional.of(after), reason, needs);
   }
 
-  public static Change delete(String address, Resource before, String reason, Set<Need> needs) {
+  public static Change delete(Address address, Resource before, String reason, Set<Need> needs) {
     return new Change(
         address, Action.DELETE, Optional.of(before), Optional.empty(), Optional.of(reason), needs);
   }
 
   public static Change replace(
-      String address, Resource before, Resource after, String reason, Set<Need> needs) {
+      Address address, Resource before, Resource after, String reason, Set<Need> needs) {
     return new Change(
         address,
         Action.REPLACE,
@@ -61,5 +61,17 @@ public record Change(
         Optional.of(after),
         Optional.of(reason),
         needs);
+  }
+
+  /**
+   * What carrying out this change takes: removing what is there when it goes (a delete, or a
+   * replace, whose two sides cannot be changed into each other in place), then ensuring what comes.
+   */
+  public Effect effect() {
+    Effect removing =
+        action == Action.DELETE || action == Action.REPLACE
+            ? before.orElseThrow().remove()
+            : Effect.NONE;
+    return removing.then(after.map(Resource::ensure).orElse(Effect.NONE));
   }
 }

@@ -1,8 +1,12 @@
-package dev.wslnet.plan;
+package dev.wslnet.firewall;
 
 import dev.wslnet.model.FieldValue;
 import dev.wslnet.model.FirewallFields;
 import dev.wslnet.model.FirewallRule;
+import dev.wslnet.resource.Address;
+import dev.wslnet.resource.Change;
+import dev.wslnet.resource.Need;
+import dev.wslnet.resource.Resource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,8 +20,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /** Hyper-V and Windows firewall rules by name; only the declared fields of a rule are compared. */
-final class FirewallDiff {
-  static final Set<Need> NEEDS = Set.of(Need.ADMINISTRATOR);
+public final class FirewallDiff {
+  public static final Set<Need> NEEDS = Set.of(Need.ADMINISTRATOR);
 
   private FirewallDiff() {}
 
@@ -26,11 +30,11 @@ final class FirewallDiff {
    * @param resource the resource of a rule of this kind
    * @param untouchable rules that are never changed or pruned, whatever the file says (WSL's own)
    */
-  static List<Change> diff(
+  public static List<Change> diff(
       List<FirewallRule> desired,
       List<FirewallRule> observed,
       boolean prune,
-      Function<String, String> address,
+      Function<String, Address> address,
       Function<FirewallRule, Resource> resource,
       Predicate<String> untouchable) {
     Map<String, FirewallRule> byName = new HashMap<>();
@@ -82,7 +86,7 @@ final class FirewallDiff {
    * The declared fields whose current value differs, with their current values (absent: shown as
    * unset).
    */
-  static Map<String, FieldValue> differing(
+  public static Map<String, FieldValue> differing(
       Map<String, FieldValue> declared, Function<String, Optional<FieldValue>> current) {
     Map<String, FieldValue> before = new LinkedHashMap<>();
     declared.forEach(

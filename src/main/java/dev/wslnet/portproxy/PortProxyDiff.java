@@ -1,4 +1,4 @@
-package dev.wslnet.plan;
+package dev.wslnet.portproxy;
 
 import dev.wslnet.model.ConnectAddress;
 import dev.wslnet.model.DesiredState.PortProxySpec;
@@ -6,6 +6,10 @@ import dev.wslnet.model.ObservedState;
 import dev.wslnet.model.PortProxyEntry;
 import dev.wslnet.model.PortProxyRule;
 import dev.wslnet.model.UnreadableForward;
+import dev.wslnet.resource.Change;
+import dev.wslnet.resource.Need;
+import dev.wslnet.resource.PlanningException;
+import dev.wslnet.resource.Resource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,12 +47,12 @@ final class PortProxyDiff {
       if (viaWsl && wslAddress.isEmpty()) {
         throw new PlanningException(
             "cannot resolve $wsl for "
-                + rule.resolve("").address()
+                + Forward.address(rule.resolve("")).text()
                 + ": the host reports no WSL VM address (start WSL, e.g. `wsl -e true`, then plan"
                 + " again)");
       }
       PortProxyEntry wanted = rule.resolve(wslAddress.orElse(""));
-      Resource after = new Resource.PortProxy(wanted, viaWsl);
+      Resource after = new Forward(wanted, viaWsl);
       List<PortProxyEntry> blocking =
           bySocket.getOrDefault(wanted.listenSocket(), List.of()).stream()
               .filter(
@@ -59,8 +63,8 @@ final class PortProxyDiff {
         PortProxyEntry replaced = blocking.get(0);
         changes.add(
             Change.replace(
-                wanted.address(),
-                new Resource.PortProxy(replaced, false),
+                Forward.address(wanted),
+                new Forward(replaced, false),
                 after,
                 "the type changes from "
                     + replaced.type().netshName()
@@ -74,15 +78,15 @@ final class PortProxyDiff {
       for (PortProxyEntry entry : blocking) {
         changes.add(
             Change.delete(
-                entry.address(),
-                new Resource.PortProxy(entry, false),
+                Forward.address(entry),
+                new Forward(entry, false),
                 "listens on the same address and port as "
-                    + wanted.address()
+                    + Forward.address(wanted).text()
                     + ", which the file declares; only one of them can listen",
                 NEEDS));
       }
       if (current == null) {
-        changes.add(Change.create(wanted.address(), after, NEEDS));
+        changes.add(Change.create(Forward.address(wanted), after, NEEDS));
         continue;
       }
       matched.add(current.identity());
@@ -94,7 +98,7 @@ final class PortProxyDiff {
                 : Optional.empty();
         changes.add(
             Change.update(
-                wanted.address(), new Resource.PortProxy(current, false), after, reason, NEEDS));
+                Forward.address(wanted), new Forward(current, false), after, reason, NEEDS));
       }
     }
     if (desired.prune()) {
@@ -102,8 +106,8 @@ final class PortProxyDiff {
         if (!matched.contains(entry.identity())) {
           changes.add(
               Change.delete(
-                  entry.address(),
-                  new Resource.PortProxy(entry, false),
+                  Forward.address(entry),
+                  new Forward(entry, false),
                   "not in the file and prune is on",
                   NEEDS));
         }
@@ -122,8 +126,8 @@ final class PortProxyDiff {
       if (forward.listen().isPresent() && !declaresValue(desired, forward)) {
         changes.add(
             Change.delete(
-                forward.address(),
-                new Resource.PortProxyValue(forward),
+                UnreadableValue.address(forward),
+                new UnreadableValue(forward),
                 "not a forward wslnet can read, not in the file, and prune is on",
                 NEEDS));
       }

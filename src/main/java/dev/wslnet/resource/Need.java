@@ -1,4 +1,4 @@
-package dev.wslnet.plan;
+package dev.wslnet.resource;
 
 /** What a change needs before it can be made, or before it takes effect. */
 public enum Need {

@@ -1,6 +1,5 @@
-package dev.wslnet.wslconfig;
+package dev.wslnet.model;
 
-import dev.wslnet.model.WslKey;
 import java.util.Objects;
 
 /**

@@ -1,4 +1,4 @@
-package dev.wslnet.host;
+package dev.wslnet.operation;
 
 import dev.wslnet.model.FieldValue;
 import dev.wslnet.model.FirewallRule;

@@ -1,4 +1,4 @@
-package dev.wslnet.plan;
+package dev.wslnet.resource;
 
 /** What a change does to a resource, with Terraform's symbols. */
 public enum Action {
