@@ -30,6 +30,31 @@ public sealed interface Operation
    */
   String target();
 
+  /**
+   * Calls the visitor's method for this operation: each host and the simulator handle every kind of
+   * operation, and a new kind does not compile until they do.
+   */
+  <T> T accept(Visitor<T> visitor);
+
+  /** What to do with each kind of operation. */
+  interface Visitor<T> {
+    T portProxySet(PortProxySet operation);
+
+    T portProxyDelete(PortProxyDelete operation);
+
+    T hyperVSettingsSet(HyperVSettingsSet operation);
+
+    T hyperVRuleEnsure(HyperVRuleEnsure operation);
+
+    T hyperVRuleRemove(HyperVRuleRemove operation);
+
+    T firewallRuleEnsure(FirewallRuleEnsure operation);
+
+    T firewallRuleRemove(FirewallRuleRemove operation);
+
+    T wslShutdown(WslShutdown operation);
+  }
+
   /** Whether Windows needs an administrator for it; --elevate runs only those elevated. */
   default boolean needsElevation() {
     return true;
@@ -40,6 +65,11 @@ public sealed interface Operation
    * and port.
    */
   record PortProxySet(PortProxyEntry entry) implements Operation {
+    @Override
+    public <T> T accept(Visitor<T> visitor) {
+      return visitor.portProxySet(this);
+    }
+
     public PortProxySet {
       Objects.requireNonNull(entry, "entry");
     }
@@ -61,6 +91,11 @@ public sealed interface Operation
    */
   record PortProxyDelete(PortProxyType type, String listenAddress, String listenPort)
       implements Operation {
+    @Override
+    public <T> T accept(Visitor<T> visitor) {
+      return visitor.portProxyDelete(this);
+    }
+
     public static PortProxyDelete of(PortProxyEntry entry) {
       return new PortProxyDelete(
           entry.type(), entry.listenAddress(), Integer.toString(entry.listenPort()));
@@ -85,6 +120,11 @@ public sealed interface Operation
 
   /** Set-NetFirewallHyperVVMSetting for WSL's VM creator, with the given settings only. */
   record HyperVSettingsSet(Map<String, FieldValue> settings) implements Operation {
+    @Override
+    public <T> T accept(Visitor<T> visitor) {
+      return visitor.hyperVSettingsSet(this);
+    }
+
     public HyperVSettingsSet {
       settings = Map.copyOf(settings);
     }
@@ -106,6 +146,11 @@ public sealed interface Operation
    */
   record HyperVRuleEnsure(FirewallRule rule) implements Operation {
     @Override
+    public <T> T accept(Visitor<T> visitor) {
+      return visitor.hyperVRuleEnsure(this);
+    }
+
+    @Override
     public String kind() {
       return "hyperVRule.ensure";
     }
@@ -118,6 +163,11 @@ public sealed interface Operation
 
   /** Remove-NetFirewallHyperVRule; a rule that is already gone is no failure. */
   record HyperVRuleRemove(String name) implements Operation {
+    @Override
+    public <T> T accept(Visitor<T> visitor) {
+      return visitor.hyperVRuleRemove(this);
+    }
+
     @Override
     public String kind() {
       return "hyperVRule.remove";
@@ -133,6 +183,11 @@ public sealed interface Operation
    * New-NetFirewallRule -Group, or Set-NetFirewallRule with the given fields when the rule exists.
    */
   record FirewallRuleEnsure(String group, FirewallRule rule) implements Operation {
+    @Override
+    public <T> T accept(Visitor<T> visitor) {
+      return visitor.firewallRuleEnsure(this);
+    }
+
     @Override
     public String kind() {
       return "firewallRule.ensure";
@@ -150,6 +205,11 @@ public sealed interface Operation
    */
   record FirewallRuleRemove(String group, String name) implements Operation {
     @Override
+    public <T> T accept(Visitor<T> visitor) {
+      return visitor.firewallRuleRemove(this);
+    }
+
+    @Override
     public String kind() {
       return "firewallRule.remove";
     }
@@ -162,6 +222,11 @@ public sealed interface Operation
 
   /** wsl.exe --shutdown: WSL reads .wslconfig again when it next starts. */
   record WslShutdown() implements Operation {
+    @Override
+    public <T> T accept(Visitor<T> visitor) {
+      return visitor.wslShutdown(this);
+    }
+
     /**
      * wsl --shutdown stops the caller's own WSL and needs no administrator; run elevated, it could
      * stop another account's WSL and cost a second UAC prompt.

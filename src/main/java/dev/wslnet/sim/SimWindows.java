@@ -127,35 +127,69 @@ final class SimWindows {
 
     /** Carries out one operation that {@link #failure} let through, as wslnet.ps1 does. */
     void apply(Operation operation, String networkingModeInFile) {
-      if (operation instanceof Operation.PortProxySet set) {
-        // set writes the registry value: it replaces whatever the value held, readable or not.
-        unreadable.remove(value(set.entry()));
-        portProxy.remove(value(set.entry()));
-        portProxy.put(value(set.entry()), set.entry());
-      } else if (operation instanceof Operation.PortProxyDelete delete) {
-        portProxy.remove(value(delete.type(), delete.valueName()));
-        unreadable.remove(value(delete.type(), delete.valueName()));
-      } else if (operation instanceof Operation.HyperVSettingsSet set) {
-        if (settings.isEmpty()) {
-          // No setting for WSL's VM creator: the script falls back to New-, whose parameters left
-          // out are NotConfigured.
-          FirewallFields.HYPER_V_SETTINGS.forEach(name -> settings.put(name, NOT_CONFIGURED));
-        }
-        settings.putAll(set.settings());
-      } else if (operation instanceof Operation.HyperVRuleEnsure ensure) {
-        ensure(hyperVRules, ensure.rule());
-      } else if (operation instanceof Operation.HyperVRuleRemove remove) {
-        hyperVRules.remove(key(remove.name()));
-      } else if (operation instanceof Operation.FirewallRuleEnsure ensure) {
-        ensure(windowsRules, ensure.rule().with(GROUP, new FieldValue.Text(ensure.group())));
-      } else if (operation instanceof Operation.FirewallRuleRemove remove) {
-        FirewallRule rule = windowsRules.get(key(remove.name()));
-        if (rule != null && inGroup(rule, remove.group())) {
-          windowsRules.remove(key(remove.name()));
-        }
-      } else {
-        shutdown(networkingModeInFile);
-      }
+      operation.accept(
+          new Operation.Visitor<Void>() {
+            @Override
+            public Void portProxySet(Operation.PortProxySet set) {
+              // set writes the registry value: it replaces whatever the value held, readable or
+              // not.
+              unreadable.remove(value(set.entry()));
+              portProxy.remove(value(set.entry()));
+              portProxy.put(value(set.entry()), set.entry());
+              return null;
+            }
+
+            @Override
+            public Void portProxyDelete(Operation.PortProxyDelete delete) {
+              portProxy.remove(value(delete.type(), delete.valueName()));
+              unreadable.remove(value(delete.type(), delete.valueName()));
+              return null;
+            }
+
+            @Override
+            public Void hyperVSettingsSet(Operation.HyperVSettingsSet set) {
+              if (settings.isEmpty()) {
+                // No setting for WSL's VM creator: the script falls back to New-, whose
+                // parameters left out are NotConfigured.
+                FirewallFields.HYPER_V_SETTINGS.forEach(name -> settings.put(name, NOT_CONFIGURED));
+              }
+              settings.putAll(set.settings());
+              return null;
+            }
+
+            @Override
+            public Void hyperVRuleEnsure(Operation.HyperVRuleEnsure ensure) {
+              ensure(hyperVRules, ensure.rule());
+              return null;
+            }
+
+            @Override
+            public Void hyperVRuleRemove(Operation.HyperVRuleRemove remove) {
+              hyperVRules.remove(key(remove.name()));
+              return null;
+            }
+
+            @Override
+            public Void firewallRuleEnsure(Operation.FirewallRuleEnsure ensure) {
+              ensure(windowsRules, ensure.rule().with(GROUP, new FieldValue.Text(ensure.group())));
+              return null;
+            }
+
+            @Override
+            public Void firewallRuleRemove(Operation.FirewallRuleRemove remove) {
+              FirewallRule rule = windowsRules.get(key(remove.name()));
+              if (rule != null && inGroup(rule, remove.group())) {
+                windowsRules.remove(key(remove.name()));
+              }
+              return null;
+            }
+
+            @Override
+            public Void wslShutdown(Operation.WslShutdown shutdown) {
+              shutdown(networkingModeInFile);
+              return null;
+            }
+          });
     }
 
     /**
@@ -165,45 +199,75 @@ final class SimWindows {
      * something, which needs the cmdlets and elevation.
      */
     Optional<String> failure(Operation operation) {
-      if (operation instanceof Operation.PortProxySet) {
-        return elevated(NOT_ELEVATED);
-      } else if (operation instanceof Operation.PortProxyDelete delete) {
-        String value = value(delete.type(), delete.valueName());
-        boolean present = portProxy.containsKey(value) || unreadable.containsKey(value);
-        return present ? elevated(NOT_ELEVATED) : Optional.empty();
-      } else if (operation instanceof Operation.HyperVSettingsSet) {
-        // Get- fails inside try when the cmdlets are missing, so New- is the first to fail.
-        return hyperV("New-NetFirewallHyperVVMSetting").or(() -> elevated(ACCESS_DENIED));
-      } else if (operation instanceof Operation.HyperVRuleEnsure ensure) {
-        FirewallRule existing = hyperVRules.get(key(ensure.rule().name()));
-        return hyperV("New-NetFirewallHyperVRule")
-            .or(() -> otherCreator(ensure.rule().name()))
-            .or(
-                () ->
-                    changes(existing, ensure.rule()) ? elevated(ACCESS_DENIED) : Optional.empty());
-      } else if (operation instanceof Operation.HyperVRuleRemove remove) {
-        if (!facts.hyperVFirewallAvailable() || !hyperVRules.containsKey(key(remove.name()))) {
-          return Optional.empty();
-        }
-        return otherCreator(remove.name()).or(() -> elevated(ACCESS_DENIED));
-      } else if (operation instanceof Operation.FirewallRuleEnsure ensure) {
-        FirewallRule existing = windowsRules.get(key(ensure.rule().name()));
-        if (existing != null && !inGroup(existing, ensure.group())) {
-          return Optional.of(
-              "a rule named "
-                  + ensure.rule().name()
-                  + " exists outside the group "
-                  + ensure.group()
-                  + "; wslnet does not touch it");
-        }
-        return changes(existing, ensure.rule()) ? elevated(ACCESS_DENIED) : Optional.empty();
-      } else if (operation instanceof Operation.FirewallRuleRemove remove) {
-        FirewallRule existing = windowsRules.get(key(remove.name()));
-        return existing != null && inGroup(existing, remove.group())
-            ? elevated(ACCESS_DENIED)
-            : Optional.empty();
-      }
-      return Optional.empty();
+      return operation.accept(
+          new Operation.Visitor<Optional<String>>() {
+            @Override
+            public Optional<String> portProxySet(Operation.PortProxySet set) {
+              return elevated(NOT_ELEVATED);
+            }
+
+            @Override
+            public Optional<String> portProxyDelete(Operation.PortProxyDelete delete) {
+              String value = value(delete.type(), delete.valueName());
+              boolean present = portProxy.containsKey(value) || unreadable.containsKey(value);
+              return present ? elevated(NOT_ELEVATED) : Optional.empty();
+            }
+
+            @Override
+            public Optional<String> hyperVSettingsSet(Operation.HyperVSettingsSet set) {
+              // Get- fails inside try when the cmdlets are missing, so New- is the first to fail.
+              return hyperV("New-NetFirewallHyperVVMSetting").or(() -> elevated(ACCESS_DENIED));
+            }
+
+            @Override
+            public Optional<String> hyperVRuleEnsure(Operation.HyperVRuleEnsure ensure) {
+              FirewallRule existing = hyperVRules.get(key(ensure.rule().name()));
+              return hyperV("New-NetFirewallHyperVRule")
+                  .or(() -> otherCreator(ensure.rule().name()))
+                  .or(
+                      () ->
+                          changes(existing, ensure.rule())
+                              ? elevated(ACCESS_DENIED)
+                              : Optional.empty());
+            }
+
+            @Override
+            public Optional<String> hyperVRuleRemove(Operation.HyperVRuleRemove remove) {
+              if (!facts.hyperVFirewallAvailable()
+                  || !hyperVRules.containsKey(key(remove.name()))) {
+                return Optional.empty();
+              }
+              return otherCreator(remove.name()).or(() -> elevated(ACCESS_DENIED));
+            }
+
+            @Override
+            public Optional<String> firewallRuleEnsure(Operation.FirewallRuleEnsure ensure) {
+              FirewallRule existing = windowsRules.get(key(ensure.rule().name()));
+              if (existing != null && !inGroup(existing, ensure.group())) {
+                return Optional.of(
+                    "a rule named "
+                        + ensure.rule().name()
+                        + " exists outside the group "
+                        + ensure.group()
+                        + "; wslnet does not touch it");
+              }
+              return changes(existing, ensure.rule()) ? elevated(ACCESS_DENIED) : Optional.empty();
+            }
+
+            @Override
+            public Optional<String> firewallRuleRemove(Operation.FirewallRuleRemove remove) {
+              FirewallRule existing = windowsRules.get(key(remove.name()));
+              return existing != null && inGroup(existing, remove.group())
+                  ? elevated(ACCESS_DENIED)
+                  : Optional.empty();
+            }
+
+            /** wsl --shutdown needs no administrator. */
+            @Override
+            public Optional<String> wslShutdown(Operation.WslShutdown shutdown) {
+              return Optional.empty();
+            }
+          });
     }
 
     private Optional<String> elevated(String message) {

@@ -15,13 +15,27 @@ import org.junit.jupiter.api.Test;
  * touches a machine, one narrow host boundary, and a command line that assembles them.
  */
 class DependencyRulesTest {
+  /** One package per kind of thing wslnet manages; {@code firewall} is what two of them share. */
+  private static final String[] KINDS = {
+    "dev.wslnet.wslconfig..",
+    "dev.wslnet.portproxy..",
+    "dev.wslnet.hypervfirewall..",
+    "dev.wslnet.windowsfirewall..",
+  };
+
   /** Pure functions over values: loading, validating, planning, and what they plan with. */
   private static final String[] CORE = {
     "dev.wslnet.model..",
     "dev.wslnet.diagnostic..",
     "dev.wslnet.config..",
-    "dev.wslnet.plan..",
+    "dev.wslnet.resource..",
+    "dev.wslnet.operation..",
+    "dev.wslnet.firewall..",
     "dev.wslnet.wslconfig..",
+    "dev.wslnet.portproxy..",
+    "dev.wslnet.hypervfirewall..",
+    "dev.wslnet.windowsfirewall..",
+    "dev.wslnet.plan..",
   };
 
   private static JavaClasses wslnet;
@@ -62,10 +76,14 @@ class DependencyRulesTest {
         .resideInAPackage("dev.wslnet.host..")
         .should()
         .dependOnClassesThat()
+        .resideInAnyPackage(KINDS)
+        .orShould()
+        .dependOnClassesThat()
         .resideInAnyPackage(
             "dev.wslnet.config..",
             "dev.wslnet.plan..",
-            "dev.wslnet.wslconfig..",
+            "dev.wslnet.resource..",
+            "dev.wslnet.firewall..",
             "dev.wslnet.apply..",
             "dev.wslnet.render..",
             "dev.wslnet.cli..",
@@ -74,7 +92,7 @@ class DependencyRulesTest {
   }
 
   @Test
-  void validationKnowsNothingOfPlansAndTheWslConfigFileNothingOfPlanning() {
+  void validationKnowsNothingOfPlansAndKindsNothingOfPlanning() {
     noClasses()
         .that()
         .resideInAPackage("dev.wslnet.config..")
@@ -84,7 +102,7 @@ class DependencyRulesTest {
         .check(wslnet);
     noClasses()
         .that()
-        .resideInAPackage("dev.wslnet.wslconfig..")
+        .resideInAnyPackage(KINDS)
         .should()
         .dependOnClassesThat()
         .resideInAPackage("dev.wslnet.plan..")
@@ -99,6 +117,37 @@ class DependencyRulesTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("dev.wslnet.render..", "dev.wslnet.cli..")
+        .check(wslnet);
+  }
+
+  @Test
+  void eachKindStandsAlone() {
+    for (String kind : KINDS) {
+      String[] others =
+          java.util.Arrays.stream(KINDS)
+              .filter(other -> !other.equals(kind))
+              .toArray(String[]::new);
+      noClasses()
+          .that()
+          .resideInAPackage(kind)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(others)
+          .check(wslnet);
+    }
+  }
+
+  @Test
+  void whatAKindIsKnowsNoKindAndNoPlan() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.wslnet.resource..", "dev.wslnet.operation..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(KINDS)
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.wslnet.plan..", "dev.wslnet.firewall..", "dev.wslnet.config..")
         .check(wslnet);
   }
 

@@ -30,27 +30,61 @@ public final class OperationJson {
   static ObjectNode encode(Operation operation) {
     ObjectNode node = NODES.objectNode();
     node.put("kind", operation.kind());
-    if (operation instanceof Operation.PortProxySet set) {
-      writeEntry(node, set.entry());
-    } else if (operation instanceof Operation.PortProxyDelete delete) {
-      node.put("type", delete.type().netshName());
-      node.put("listenAddress", delete.listenAddress());
-      node.put("listenPort", delete.listenPort());
-    } else if (operation instanceof Operation.HyperVSettingsSet set) {
-      ObjectNode settings = node.putObject("settings");
-      new java.util.TreeMap<>(set.settings())
-          .forEach((name, value) -> settings.set(name, value(value)));
-    } else if (operation instanceof Operation.HyperVRuleEnsure ensure) {
-      node.set("rule", rule(ensure.rule()));
-    } else if (operation instanceof Operation.HyperVRuleRemove remove) {
-      node.put("name", remove.name());
-    } else if (operation instanceof Operation.FirewallRuleEnsure ensure) {
-      node.put("group", ensure.group());
-      node.set("rule", rule(ensure.rule()));
-    } else if (operation instanceof Operation.FirewallRuleRemove remove) {
-      node.put("group", remove.group());
-      node.put("name", remove.name());
-    }
+    operation.accept(
+        new Operation.Visitor<Void>() {
+          @Override
+          public Void portProxySet(Operation.PortProxySet set) {
+            writeEntry(node, set.entry());
+            return null;
+          }
+
+          @Override
+          public Void portProxyDelete(Operation.PortProxyDelete delete) {
+            node.put("type", delete.type().netshName());
+            node.put("listenAddress", delete.listenAddress());
+            node.put("listenPort", delete.listenPort());
+            return null;
+          }
+
+          @Override
+          public Void hyperVSettingsSet(Operation.HyperVSettingsSet set) {
+            ObjectNode settings = node.putObject("settings");
+            new java.util.TreeMap<>(set.settings())
+                .forEach((name, value) -> settings.set(name, value(value)));
+            return null;
+          }
+
+          @Override
+          public Void hyperVRuleEnsure(Operation.HyperVRuleEnsure ensure) {
+            node.set("rule", rule(ensure.rule()));
+            return null;
+          }
+
+          @Override
+          public Void hyperVRuleRemove(Operation.HyperVRuleRemove remove) {
+            node.put("name", remove.name());
+            return null;
+          }
+
+          @Override
+          public Void firewallRuleEnsure(Operation.FirewallRuleEnsure ensure) {
+            node.put("group", ensure.group());
+            node.set("rule", rule(ensure.rule()));
+            return null;
+          }
+
+          @Override
+          public Void firewallRuleRemove(Operation.FirewallRuleRemove remove) {
+            node.put("group", remove.group());
+            node.put("name", remove.name());
+            return null;
+          }
+
+          @Override
+          public Void wslShutdown(Operation.WslShutdown shutdown) {
+            return null;
+          }
+        });
     return node;
   }
 
