@@ -9,6 +9,8 @@ import dev.wslnet.model.DesiredState;
 import dev.wslnet.model.ObservedState;
 import dev.wslnet.plan.Plan;
 import dev.wslnet.plan.Planner;
+import dev.wslnet.planfile.PlanFile;
+import dev.wslnet.planfile.SavedPlan;
 import dev.wslnet.render.Style;
 import dev.wslnet.render.plan.ApplyTextView;
 import dev.wslnet.render.plan.PlanJson;
@@ -18,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -87,11 +88,11 @@ final class ApplyCommand implements Callable<Integer> {
     boolean asJson = Boolean.TRUE.equals(json);
     boolean color = console.color(parent.noColor());
     String source = planFile != null ? planFile.toString() : file != null ? file : "wslnet.yaml";
-    PlanFiles.SavedPlan saved = null;
+    SavedPlan saved = null;
     DesiredStateFile desired;
     if (planFile != null && Files.exists(planFile) && !Files.isDirectory(planFile)) {
-      byte[] bytes = PlanFiles.readOnce(planFile);
-      saved = PlanFiles.readIfPlan(planFile, bytes).orElse(null);
+      byte[] bytes = PlanFile.readOnce(planFile);
+      saved = PlanFile.readIfPlan(planFile, bytes, WslnetCommand.version()).orElse(null);
       desired =
           saved != null
               ? saved.desired()
@@ -118,7 +119,7 @@ final class ApplyCommand implements Callable<Integer> {
   private int apply(
       Host host,
       DesiredState state,
-      PlanFiles.SavedPlan saved,
+      SavedPlan saved,
       String sourceName,
       boolean asJson,
       boolean color,
@@ -129,7 +130,7 @@ final class ApplyCommand implements Callable<Integer> {
           "the saved plan "
               + planFile
               + " was made for "
-              + PlanFiles.printable(saved.hostName())
+              + PlanFile.printable(saved.hostName())
               + ", not for "
               + host.name()
               + "; plan again for this host");
@@ -176,15 +177,8 @@ final class ApplyCommand implements Callable<Integer> {
     return (result.failed() == 0 && result.converged() ? ExitCode.OK : ExitCode.ERROR).code();
   }
 
-  private void refuseIfStale(PlanFiles.SavedPlan saved, Map<String, String> now) {
-    Set<String> moved = new TreeSet<>();
-    Set<String> addresses = new TreeSet<>(saved.fingerprints().keySet());
-    addresses.addAll(now.keySet());
-    for (String address : addresses) {
-      if (!java.util.Objects.equals(saved.fingerprints().get(address), now.get(address))) {
-        moved.add(address);
-      }
-    }
+  private void refuseIfStale(SavedPlan saved, Map<String, String> now) {
+    Set<String> moved = saved.movedSince(now);
     if (!moved.isEmpty()) {
       throw new ExitException(
           ExitCode.ERROR,

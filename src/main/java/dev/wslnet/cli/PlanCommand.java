@@ -1,18 +1,15 @@
 package dev.wslnet.cli;
 
 import dev.wslnet.config.DesiredStateFile;
-import dev.wslnet.host.AtomicFiles;
 import dev.wslnet.host.Host;
 import dev.wslnet.model.DesiredState;
 import dev.wslnet.model.ObservedState;
 import dev.wslnet.plan.Plan;
 import dev.wslnet.plan.Planner;
+import dev.wslnet.planfile.PlanFile;
 import dev.wslnet.render.Style;
 import dev.wslnet.render.plan.PlanJson;
 import dev.wslnet.render.plan.PlanTextView;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -79,24 +76,7 @@ final class PlanCommand implements Callable<Integer> {
   }
 
   private void save(Plan plan, DesiredStateFile desired) {
-    String content =
-        PlanJson.write(
-            PlanJson.planFile(
-                plan, WslnetCommand.version(), file, desired.document().orElseThrow()));
-    try {
-      if (Files.exists(out) && Files.isSameFile(out, Path.of(file))) {
-        throw new ExitException(
-            ExitCode.ERROR,
-            "--out "
-                + out
-                + " is the desired-state file itself; the plan is saved to another file, say"
-                + " wslnet.plan.json");
-      }
-      AtomicFiles.replace(out, (content + "\n").getBytes(StandardCharsets.UTF_8), null);
-    } catch (IOException e) {
-      throw new ExitException(
-          ExitCode.ERROR, "cannot write the plan to " + out + ": " + e.getMessage());
-    }
+    PlanFile.write(out, plan, WslnetCommand.version(), file, desired.document().orElseThrow());
     if (!Boolean.TRUE.equals(json)) {
       console.out().println();
       console

@@ -3,6 +3,7 @@ package dev.wslnet.cli;
 import dev.wslnet.apply.NotElevatedException;
 import dev.wslnet.config.Suggestions;
 import dev.wslnet.host.HostException;
+import dev.wslnet.planfile.PlanFileException;
 import dev.wslnet.render.Visible;
 import dev.wslnet.render.plan.PlanJson;
 import dev.wslnet.resource.PlanningException;
@@ -134,6 +135,7 @@ public final class Wslnet {
     boolean expected =
         exception instanceof HostException
             || exception instanceof PlanningException
+            || exception instanceof PlanFileException
             || exception instanceof NotElevatedException;
     return expected ? Optional.of(ExitCode.ERROR) : Optional.empty();
   }

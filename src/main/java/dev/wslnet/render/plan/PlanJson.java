@@ -51,22 +51,6 @@ public final class PlanJson {
     return root;
   }
 
-  /**
-   * A plan file: the plan, the wslnet version that made it (only that version applies it, as with
-   * Terraform's saved plans), the desired state it was made from, and the fingerprints of what it
-   * observed.
-   */
-  public static ObjectNode planFile(
-      Plan plan, String wslnetVersion, String source, JsonNode desired) {
-    ObjectNode root = plan(plan);
-    root.put("wslnet_version", wslnetVersion);
-    root.put("source", source);
-    root.set("desired", desired);
-    ObjectNode fingerprints = root.putObject("fingerprints");
-    new java.util.TreeMap<>(plan.fingerprints()).forEach(fingerprints::put);
-    return root;
-  }
-
   public static ObjectNode apply(Plan plan, ApplyResult result) {
     ObjectNode root = plan(plan);
     ArrayNode results = root.putArray("results");

@@ -1,8 +1,10 @@
-package dev.wslnet.cli;
+package dev.wslnet.planfile;
 
 import dev.wslnet.config.DesiredStateFile;
 import dev.wslnet.config.DesiredStateValidator;
 import dev.wslnet.config.yaml.YamlLoader;
+import dev.wslnet.host.AtomicFiles;
+import dev.wslnet.plan.Plan;
 import dev.wslnet.render.Visible;
 import dev.wslnet.render.plan.PlanJson;
 import java.io.IOException;
@@ -16,33 +18,54 @@ import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
-/** Reads a plan saved by {@code plan --out}. */
-final class PlanFiles {
+/**
+ * A plan saved by {@code plan --out}, written and read here only: the plan's JSON, the wslnet
+ * version that made it (only that version applies it, as with Terraform's saved plans), the desired
+ * state it was made from, and the fingerprints of what it observed.
+ */
+public final class PlanFile {
+  private PlanFile() {}
+
   /**
-   * What a saved plan holds that apply needs: the desired state and the fingerprints of what it
-   * saw.
+   * Saves the plan to {@code out} atomically: a failed write leaves whatever was there.
+   *
+   * @param source the desired-state file, which the plan never overwrites
    */
-  record SavedPlan(
-      String source,
-      DesiredStateFile desired,
-      Map<String, String> fingerprints,
-      String hostName,
-      JsonNode changes) {}
-
-  private PlanFiles() {}
+  public static void write(
+      Path out, Plan plan, String wslnetVersion, String source, JsonNode desired) {
+    ObjectNode root = PlanJson.plan(plan);
+    root.put("wslnet_version", wslnetVersion);
+    root.put("source", source);
+    root.set("desired", desired);
+    ObjectNode fingerprints = root.putObject("fingerprints");
+    new TreeMap<>(plan.fingerprints()).forEach(fingerprints::put);
+    try {
+      if (Files.exists(out) && Files.isSameFile(out, Path.of(source))) {
+        throw new PlanFileException(
+            "--out "
+                + out
+                + " is the desired-state file itself; the plan is saved to another file, say"
+                + " wslnet.plan.json");
+      }
+      AtomicFiles.replace(
+          out, (PlanJson.write(root) + "\n").getBytes(StandardCharsets.UTF_8), null);
+    } catch (IOException e) {
+      throw new PlanFileException("cannot write the plan to " + out + ": " + e.getMessage());
+    }
+  }
 
   /**
    * The bytes of the file given as PLANFILE, read once (a pipe such as {@code <(cat plan.json)}
    * cannot be read twice) and never past the cap: {@code /dev/zero} or a huge file is refused after
    * 16 MiB, not read into memory whole.
    */
-  static byte[] readOnce(Path path) {
+  public static byte[] readOnce(Path path) {
     try (InputStream in = Files.newInputStream(path)) {
       byte[] bytes = in.readNBytes(YamlLoader.MAX_BYTES + 1);
       if (bytes.length > YamlLoader.MAX_BYTES) {
-        throw new ExitException(
-            ExitCode.ERROR,
+        throw new PlanFileException(
             path
                 + " is larger than "
                 + YamlLoader.MAX_BYTES
@@ -51,7 +74,7 @@ final class PlanFiles {
       }
       return bytes;
     } catch (IOException e) {
-      throw new ExitException(ExitCode.ERROR, "cannot read " + path + ": " + e.getMessage());
+      throw new PlanFileException("cannot read " + path + ": " + e.getMessage());
     }
   }
 
@@ -59,7 +82,7 @@ final class PlanFiles {
    * The plan in these bytes, or empty when they are not a plan (a desired-state file, then): a plan
    * is a JSON object with format_version and desired, whatever the order of its keys.
    */
-  static Optional<SavedPlan> readIfPlan(Path path, byte[] bytes) {
+  public static Optional<SavedPlan> readIfPlan(Path path, byte[] bytes, String wslnetVersion) {
     String text = new String(bytes, StandardCharsets.UTF_8).strip();
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1).strip();
@@ -76,15 +99,14 @@ final class PlanFiles {
     if (!root.isObject() || !root.has("format_version") || !root.has("desired")) {
       return Optional.empty();
     }
-    return Optional.of(read(path, root));
+    return Optional.of(read(path, root, wslnetVersion));
   }
 
-  private static SavedPlan read(Path path, JsonNode root) {
+  private static SavedPlan read(Path path, JsonNode root, String wslnetVersion) {
     String version = root.path("format_version").asString("");
     String supportedMajor = PlanJson.FORMAT_VERSION.split("\\.")[0];
     if (!version.split("\\.")[0].equals(supportedMajor) || !root.path("desired").isObject()) {
-      throw new ExitException(
-          ExitCode.ERROR,
+      throw new PlanFileException(
           path
               + " is not a plan this wslnet reads (format_version "
               + (version.isEmpty() ? "missing" : version)
@@ -93,15 +115,14 @@ final class PlanFiles {
               + ".x)");
     }
     String madeBy = root.path("wslnet_version").asString("");
-    if (!madeBy.equals(WslnetCommand.version())) {
-      throw new ExitException(
-          ExitCode.ERROR,
+    if (!madeBy.equals(wslnetVersion)) {
+      throw new PlanFileException(
           "the plan "
               + path
               + " was made by wslnet "
               + (madeBy.isEmpty() ? "of an unknown version" : printable(madeBy))
               + ", and this is wslnet "
-              + WslnetCommand.version()
+              + wslnetVersion
               + "; a saved plan is applied by the version that made it: plan again with this one");
     }
     String source = root.path("source").asString(path.toString());
@@ -109,14 +130,12 @@ final class PlanFiles {
     DesiredStateFile desired =
         new DesiredStateValidator().read(source + " (as saved in " + path + ")", document);
     if (desired.state().isEmpty()) {
-      throw new ExitException(
-          ExitCode.ERROR, "the desired state saved in " + path + " is no longer valid");
+      throw new PlanFileException("the desired state saved in " + path + " is no longer valid");
     }
     Map<String, String> fingerprints = new TreeMap<>();
     for (Map.Entry<String, JsonNode> fingerprint : root.path("fingerprints").properties()) {
       if (!fingerprint.getValue().isString()) {
-        throw new ExitException(
-            ExitCode.ERROR,
+        throw new PlanFileException(
             path
                 + " is not a plan wslnet wrote: the fingerprint of "
                 + printable(fingerprint.getKey())
@@ -133,7 +152,7 @@ final class PlanFiles {
   }
 
   /** A value from the file as a message may show it: escaped, and cut to a length one reads. */
-  static String printable(String value) {
+  public static String printable(String value) {
     return Visible.of(value, 64);
   }
 }
