@@ -8,6 +8,7 @@ import dev.wslnet.model.DesiredState;
 import dev.wslnet.model.ObservedState;
 import dev.wslnet.model.WslEdit;
 import dev.wslnet.operation.Operation;
+import dev.wslnet.operation.WslShutdown;
 import dev.wslnet.plan.Plan;
 import dev.wslnet.plan.Planner;
 import dev.wslnet.resource.Change;
@@ -94,7 +95,7 @@ public final class Applier {
     ObservedState current = null;
     boolean restartDue = wslconfigWritten || plan.pendingRestart().isPresent();
     if (restartWsl && restartDue) {
-      Applied shutdown = host.apply(List.of(new Operation.WslShutdown()), desired.managedGroup());
+      Applied shutdown = host.apply(List.of(new WslShutdown()), desired.managedGroup());
       restartError = shutdown.results().get(0).error();
       current = shutdown.observed();
       if (restartError.isEmpty()) {

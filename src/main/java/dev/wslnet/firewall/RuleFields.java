@@ -68,4 +68,26 @@ public final class RuleFields {
     }
     return FieldValueJson.write(value);
   }
+
+  /** A rule as the script reads it: {@code {name, fields: {...}}}. */
+  public static ObjectNode ruleArguments(FirewallRule rule) {
+    ObjectNode node = NODES.objectNode();
+    node.put("name", rule.name());
+    ObjectNode fields = node.putObject("fields");
+    rule.fields().forEach((name, value) -> fields.set(name, FieldValueJson.write(value)));
+    return node;
+  }
+
+  /** The other half of {@link #ruleArguments}. */
+  public static FirewallRule rule(JsonNode node) {
+    return new FirewallRule(node.path("name").asString(), values(node.path("fields")));
+  }
+
+  /** Settings or fields as the script reads them: booleans, texts and lists of texts. */
+  public static Map<String, FieldValue> values(JsonNode node) {
+    Map<String, FieldValue> values = new LinkedHashMap<>();
+    node.properties()
+        .forEach(field -> values.put(field.getKey(), FieldValueJson.read(field.getValue())));
+    return values;
+  }
 }

@@ -2,7 +2,6 @@ package dev.wslnet.hypervfirewall;
 
 import dev.wslnet.firewall.RuleFields;
 import dev.wslnet.model.FirewallRule;
-import dev.wslnet.operation.Operation;
 import dev.wslnet.resource.Address;
 import dev.wslnet.resource.Effect;
 import dev.wslnet.resource.Resource;
@@ -30,11 +29,11 @@ public record HyperVRule(FirewallRule rule) implements Resource {
   /** New-NetFirewallHyperVRule, or Set-NetFirewallHyperVRule with these fields. */
   @Override
   public Effect ensure() {
-    return Effect.onWindows(new Operation.HyperVRuleEnsure(rule));
+    return Effect.onWindows(new HyperVRuleEnsure(rule));
   }
 
   @Override
   public Effect remove() {
-    return Effect.onWindows(new Operation.HyperVRuleRemove(rule.name()));
+    return Effect.onWindows(new HyperVRuleRemove(rule.name()));
   }
 }

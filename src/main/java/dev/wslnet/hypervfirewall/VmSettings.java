@@ -2,7 +2,6 @@ package dev.wslnet.hypervfirewall;
 
 import dev.wslnet.firewall.RuleFields;
 import dev.wslnet.model.FieldValue;
-import dev.wslnet.operation.Operation;
 import dev.wslnet.resource.Address;
 import dev.wslnet.resource.Effect;
 import dev.wslnet.resource.Resource;
@@ -27,7 +26,7 @@ public record VmSettings(Map<String, FieldValue> settings) implements Resource {
   /** Set-NetFirewallHyperVVMSetting for WSL's VM creator, with these settings only. */
   @Override
   public Effect ensure() {
-    return Effect.onWindows(new Operation.HyperVSettingsSet(settings));
+    return Effect.onWindows(new HyperVSettingsSet(settings));
   }
 
   /** Never planned: a VM setting is changed, never deleted. */

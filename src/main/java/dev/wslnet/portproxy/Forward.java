@@ -1,7 +1,6 @@
 package dev.wslnet.portproxy;
 
 import dev.wslnet.model.PortProxyEntry;
-import dev.wslnet.operation.Operation;
 import dev.wslnet.resource.Address;
 import dev.wslnet.resource.Effect;
 import dev.wslnet.resource.Resource;
@@ -52,11 +51,11 @@ public record Forward(PortProxyEntry entry, boolean viaWsl) implements Resource 
   /** netsh interface portproxy set adds the entry, or overwrites the one on its socket. */
   @Override
   public Effect ensure() {
-    return Effect.onWindows(new Operation.PortProxySet(entry));
+    return Effect.onWindows(new PortProxySet(entry));
   }
 
   @Override
   public Effect remove() {
-    return Effect.onWindows(Operation.PortProxyDelete.of(entry));
+    return Effect.onWindows(PortProxyDelete.of(entry));
   }
 }

@@ -1,7 +1,6 @@
 package dev.wslnet.portproxy;
 
 import dev.wslnet.model.UnreadableForward;
-import dev.wslnet.operation.Operation;
 import dev.wslnet.resource.Address;
 import dev.wslnet.resource.Effect;
 import dev.wslnet.resource.Resource;
@@ -50,6 +49,6 @@ public record UnreadableValue(UnreadableForward forward) implements Resource {
         forward
             .listen()
             .orElseThrow(() -> new IllegalStateException(address(forward) + " has no port"));
-    return Effect.onWindows(new Operation.PortProxyDelete(forward.type(), listen[0], listen[1]));
+    return Effect.onWindows(new PortProxyDelete(forward.type(), listen[0], listen[1]));
   }
 }

@@ -1,6 +1,5 @@
 package dev.wslnet.sim;
 
-import dev.wslnet.host.powershell.OperationJson;
 import dev.wslnet.model.FieldValue;
 import dev.wslnet.model.FieldValueJson;
 import dev.wslnet.model.FirewallRule;
@@ -8,6 +7,7 @@ import dev.wslnet.model.HostFacts;
 import dev.wslnet.model.PortProxyEntry;
 import dev.wslnet.model.PortProxyType;
 import dev.wslnet.model.UnreadableForward;
+import dev.wslnet.portproxy.ForwardJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,7 +113,7 @@ final class SimMachineJson {
             facts.path("hyperVFirewallAvailable").asBoolean(true),
             facts.path("ipHelperRunning").asBoolean(true));
     List<PortProxyEntry> portProxy = new ArrayList<>();
-    root.path("portProxy").forEach(entry -> portProxy.add(OperationJson.readEntry(entry)));
+    root.path("portProxy").forEach(entry -> portProxy.add(ForwardJson.read(entry)));
     Map<String, FieldValue> settings = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> setting :
         root.path("hyperVFirewall").path("settings").properties()) {
@@ -168,7 +168,7 @@ final class SimMachineJson {
     facts.put("ipHelperRunning", f.ipHelperRunning());
     machine.uacAccount().ifPresent(account -> facts.put("uacAccount", account));
     ArrayNode portProxy = root.putArray("portProxy");
-    machine.portProxy().forEach(entry -> OperationJson.writeEntry(portProxy.addObject(), entry));
+    machine.portProxy().forEach(entry -> ForwardJson.write(portProxy.addObject(), entry));
     ObjectNode hyperV = root.putObject("hyperVFirewall");
     if (machine.hyperVSettings().isEmpty()) {
       hyperV.putNull("settings");

@@ -2,8 +2,6 @@ package dev.wslnet.sim;
 
 import dev.wslnet.host.AtomicFiles;
 import dev.wslnet.host.IoErrors;
-import dev.wslnet.host.OperationResult;
-import dev.wslnet.host.powershell.OperationJson;
 import dev.wslnet.host.powershell.PowerShell;
 import dev.wslnet.host.powershell.ProcessResult;
 import dev.wslnet.host.powershell.ProcessRunner;
@@ -13,7 +11,6 @@ import dev.wslnet.model.FirewallRule;
 import dev.wslnet.model.HostFacts;
 import dev.wslnet.model.PortProxyEntry;
 import dev.wslnet.model.UnreadableForward;
-import dev.wslnet.operation.Operation;
 import dev.wslnet.wslconfig.WslConfigParser;
 import dev.wslnet.wslconfig.WslConfigText;
 import dev.wslnet.wslconfig.WslValues;
@@ -284,16 +281,16 @@ public final class SimProcessRunner implements ProcessRunner {
       return refused;
     }
     SimMachine running = elevate ? withElevation(machine, true) : machine;
-    List<Operation> operations = OperationJson.decode(operationsRequest.path("operations"));
-    SimWindows.Outcome outcome = SimWindows.run(running, operations, networkingModeInFile());
+    SimWindows.Outcome outcome =
+        SimWindows.run(running, operationsRequest.path("operations"), networkingModeInFile());
     save(withElevation(outcome.machine(), machine.facts().elevated()));
     ObjectNode result = NODES.objectNode();
     result.set("observation", observe(outcome.machine(), operationsRequest));
     ArrayNode results = result.putArray("results");
-    for (OperationResult operationResult : outcome.results()) {
+    for (Optional<String> error : outcome.errors()) {
       ObjectNode node = results.addObject();
-      node.put("ok", operationResult.succeeded());
-      operationResult.error().ifPresent(error -> node.put("error", error));
+      node.put("ok", error.isEmpty());
+      error.ifPresent(message -> node.put("error", message));
     }
     return result;
   }

@@ -1,6 +1,8 @@
 package dev.wslnet.sim;
 
-import dev.wslnet.host.OperationResult;
+import dev.wslnet.hypervfirewall.HyperVRuleEnsure;
+import dev.wslnet.hypervfirewall.HyperVRuleRemove;
+import dev.wslnet.hypervfirewall.HyperVSettingsSet;
 import dev.wslnet.model.FieldValue;
 import dev.wslnet.model.FirewallFields;
 import dev.wslnet.model.FirewallRule;
@@ -9,12 +11,21 @@ import dev.wslnet.model.PortProxyEntry;
 import dev.wslnet.model.PortProxyType;
 import dev.wslnet.model.UnreadableForward;
 import dev.wslnet.operation.Operation;
+import dev.wslnet.operation.WslShutdown;
+import dev.wslnet.portproxy.PortProxyDelete;
+import dev.wslnet.portproxy.PortProxySet;
+import dev.wslnet.windowsfirewall.FirewallRuleEnsure;
+import dev.wslnet.windowsfirewall.FirewallRuleRemove;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What Windows does with each operation, on a simulated machine: portproxy entries keyed like their
@@ -46,32 +57,85 @@ final class SimWindows {
   static final FieldValue NOT_CONFIGURED = new FieldValue.Text("NotConfigured");
 
   /** The machine after the operations, and each operation's result. */
-  record Outcome(SimMachine machine, List<OperationResult> results) {}
+  record Outcome(SimMachine machine, List<Optional<String>> errors) {}
 
   private SimWindows() {}
 
   /**
+   * The operations wslnet.ps1 carries out, by the kind its switch reads, each read from the request
+   * as the script reads it: what makes it fail, and what it does.
+   */
+  static final Map<String, Function<JsonNode, Step>> OPERATIONS =
+      Map.of(
+          PortProxySet.KIND,
+          arguments -> step(PortProxySet.of(arguments), Batch::failSet, Batch::set),
+          PortProxyDelete.KIND,
+          arguments -> step(PortProxyDelete.of(arguments), Batch::failDelete, Batch::delete),
+          HyperVSettingsSet.KIND,
+          arguments ->
+              step(HyperVSettingsSet.of(arguments), Batch::failSettings, Batch::setSettings),
+          HyperVRuleEnsure.KIND,
+          arguments ->
+              step(HyperVRuleEnsure.of(arguments), Batch::failHyperVEnsure, Batch::ensureHyperV),
+          HyperVRuleRemove.KIND,
+          arguments ->
+              step(HyperVRuleRemove.of(arguments), Batch::failHyperVRemove, Batch::removeHyperV),
+          FirewallRuleEnsure.KIND,
+          arguments ->
+              step(
+                  FirewallRuleEnsure.of(arguments), Batch::failWindowsEnsure, Batch::ensureWindows),
+          FirewallRuleRemove.KIND,
+          arguments ->
+              step(
+                  FirewallRuleRemove.of(arguments), Batch::failWindowsRemove, Batch::removeWindows),
+          WslShutdown.KIND,
+          arguments ->
+              step(new WslShutdown(), (batch, shutdown) -> Optional.empty(), Batch::shutdown));
+
+  /** One operation of a request: why the script would fail it here, and what it does. */
+  record Step(
+      String kind,
+      String target,
+      Function<Batch, Optional<String>> failure,
+      java.util.function.Consumer<Batch> effect) {}
+
+  private static <O extends Operation> Step step(
+      O operation, BiFunction<Batch, O, Optional<String>> failure, BiConsumer<Batch, O> effect) {
+    return new Step(
+        operation.kind(),
+        operation.target(),
+        batch -> failure.apply(batch, operation),
+        batch -> effect.accept(batch, operation));
+  }
+
+  /**
+   * @param operations the request's operations, as the script receives them
    * @param networkingModeInFile the networking mode .wslconfig sets, which {@code wsl --shutdown}
    *     makes the running one
    */
-  static Outcome run(SimMachine machine, List<Operation> operations, String networkingModeInFile) {
-    Batch batch = new Batch(machine);
-    List<OperationResult> results = new ArrayList<>();
-    for (Operation operation : operations) {
-      Optional<String> failure = fault(machine, operation).or(() -> batch.failure(operation));
-      if (failure.isPresent()) {
-        results.add(OperationResult.failed(operation, failure.get()));
-      } else {
-        batch.apply(operation, networkingModeInFile);
-        results.add(OperationResult.ok(operation));
+  static Outcome run(SimMachine machine, JsonNode operations, String networkingModeInFile) {
+    Batch batch = new Batch(machine, networkingModeInFile);
+    List<Optional<String>> results = new ArrayList<>();
+    for (JsonNode operation : operations) {
+      String kind = operation.path("kind").asString();
+      Function<JsonNode, Step> read = OPERATIONS.get(kind);
+      if (read == null) {
+        results.add(Optional.of("unknown operation: " + kind));
+        continue;
       }
+      Step step = read.apply(operation);
+      Optional<String> failure = fault(machine, step).or(() -> step.failure().apply(batch));
+      if (failure.isEmpty()) {
+        step.effect().accept(batch);
+      }
+      results.add(failure);
     }
     return new Outcome(batch.machine(machine), results);
   }
 
-  private static Optional<String> fault(SimMachine machine, Operation operation) {
+  private static Optional<String> fault(SimMachine machine, Step step) {
     return machine.faults().stream()
-        .filter(f -> f.matches(operation.kind(), operation.target()))
+        .filter(f -> f.matches(step.kind(), step.target()))
         .map(SimMachine.Fault::message)
         .findFirst();
   }
@@ -112,8 +176,10 @@ final class SimWindows {
     final Map<String, FirewallRule> hyperVRules = new LinkedHashMap<>();
     final Map<String, FirewallRule> windowsRules = new LinkedHashMap<>();
     final List<String> nextWslAddresses;
+    final String networkingModeInFile;
 
-    Batch(SimMachine machine) {
+    Batch(SimMachine machine, String networkingModeInFile) {
+      this.networkingModeInFile = networkingModeInFile;
       facts = machine.facts();
       machine.portProxy().forEach(entry -> portProxy.put(value(entry), entry));
       machine
@@ -125,149 +191,110 @@ final class SimWindows {
       nextWslAddresses = new ArrayList<>(machine.nextWslAddresses());
     }
 
-    /** Carries out one operation that {@link #failure} let through, as wslnet.ps1 does. */
-    void apply(Operation operation, String networkingModeInFile) {
-      operation.accept(
-          new Operation.Visitor<Void>() {
-            @Override
-            public Void portProxySet(Operation.PortProxySet set) {
-              // set writes the registry value: it replaces whatever the value held, readable or
-              // not.
-              unreadable.remove(value(set.entry()));
-              portProxy.remove(value(set.entry()));
-              portProxy.put(value(set.entry()), set.entry());
-              return null;
-            }
+    // What wslnet.ps1 does with each operation that its checks let through.
 
-            @Override
-            public Void portProxyDelete(Operation.PortProxyDelete delete) {
-              portProxy.remove(value(delete.type(), delete.valueName()));
-              unreadable.remove(value(delete.type(), delete.valueName()));
-              return null;
-            }
+    void set(PortProxySet set) {
+      // set writes the registry value: it replaces whatever the value held, readable or not.
+      unreadable.remove(value(set.entry()));
+      portProxy.remove(value(set.entry()));
+      portProxy.put(value(set.entry()), set.entry());
+    }
 
-            @Override
-            public Void hyperVSettingsSet(Operation.HyperVSettingsSet set) {
-              if (settings.isEmpty()) {
-                // No setting for WSL's VM creator: the script falls back to New-, whose
-                // parameters left out are NotConfigured.
-                FirewallFields.HYPER_V_SETTINGS.forEach(name -> settings.put(name, NOT_CONFIGURED));
-              }
-              settings.putAll(set.settings());
-              return null;
-            }
+    void delete(PortProxyDelete delete) {
+      portProxy.remove(value(delete.type(), delete.valueName()));
+      unreadable.remove(value(delete.type(), delete.valueName()));
+    }
 
-            @Override
-            public Void hyperVRuleEnsure(Operation.HyperVRuleEnsure ensure) {
-              ensure(hyperVRules, ensure.rule());
-              return null;
-            }
+    void setSettings(HyperVSettingsSet set) {
+      if (settings.isEmpty()) {
+        // No setting for WSL's VM creator: the script falls back to New-, whose parameters left
+        // out are NotConfigured.
+        FirewallFields.HYPER_V_SETTINGS.forEach(name -> settings.put(name, NOT_CONFIGURED));
+      }
+      settings.putAll(set.settings());
+    }
 
-            @Override
-            public Void hyperVRuleRemove(Operation.HyperVRuleRemove remove) {
-              hyperVRules.remove(key(remove.name()));
-              return null;
-            }
+    void ensureHyperV(HyperVRuleEnsure ensure) {
+      ensure(hyperVRules, ensure.rule());
+    }
 
-            @Override
-            public Void firewallRuleEnsure(Operation.FirewallRuleEnsure ensure) {
-              ensure(windowsRules, ensure.rule().with(GROUP, new FieldValue.Text(ensure.group())));
-              return null;
-            }
+    void removeHyperV(HyperVRuleRemove remove) {
+      hyperVRules.remove(key(remove.name()));
+    }
 
-            @Override
-            public Void firewallRuleRemove(Operation.FirewallRuleRemove remove) {
-              FirewallRule rule = windowsRules.get(key(remove.name()));
-              if (rule != null && inGroup(rule, remove.group())) {
-                windowsRules.remove(key(remove.name()));
-              }
-              return null;
-            }
+    void ensureWindows(FirewallRuleEnsure ensure) {
+      ensure(windowsRules, ensure.rule().with(GROUP, new FieldValue.Text(ensure.group())));
+    }
 
-            @Override
-            public Void wslShutdown(Operation.WslShutdown shutdown) {
-              shutdown(networkingModeInFile);
-              return null;
-            }
-          });
+    void removeWindows(FirewallRuleRemove remove) {
+      FirewallRule rule = windowsRules.get(key(remove.name()));
+      if (rule != null && inGroup(rule, remove.group())) {
+        windowsRules.remove(key(remove.name()));
+      }
     }
 
     /**
-     * Why wslnet.ps1 fails this operation on this machine now, in the order the script meets it:
-     * what it only reads comes first (a rule of another VM creator or group is refused; a rule or
-     * forward that is not there needs no removal), then the cmdlet or program that changes
-     * something, which needs the cmdlets and elevation.
+     * wsl --shutdown: the running mode becomes the file's, and the VM may come back with a new
+     * address.
      */
-    Optional<String> failure(Operation operation) {
-      return operation.accept(
-          new Operation.Visitor<Optional<String>>() {
-            @Override
-            public Optional<String> portProxySet(Operation.PortProxySet set) {
-              return elevated(NOT_ELEVATED);
-            }
+    void shutdown(WslShutdown shutdown) {
+      Optional<String> address =
+          nextWslAddresses.isEmpty() ? facts.wslAddress() : Optional.of(nextWslAddresses.remove(0));
+      facts = facts.restarted(address, networkingModeInFile.toLowerCase(Locale.ROOT));
+    }
 
-            @Override
-            public Optional<String> portProxyDelete(Operation.PortProxyDelete delete) {
-              String value = value(delete.type(), delete.valueName());
-              boolean present = portProxy.containsKey(value) || unreadable.containsKey(value);
-              return present ? elevated(NOT_ELEVATED) : Optional.empty();
-            }
+    // Why wslnet.ps1 fails an operation on this machine now, in the order the script meets it:
+    // what it only reads comes first (a rule of another VM creator or group is refused; a rule or
+    // forward that is not there needs no removal), then the cmdlet or program that changes
+    // something, which needs the cmdlets and elevation.
 
-            @Override
-            public Optional<String> hyperVSettingsSet(Operation.HyperVSettingsSet set) {
-              // Get- fails inside try when the cmdlets are missing, so New- is the first to fail.
-              return hyperV("New-NetFirewallHyperVVMSetting").or(() -> elevated(ACCESS_DENIED));
-            }
+    Optional<String> failSet(PortProxySet set) {
+      return elevated(NOT_ELEVATED);
+    }
 
-            @Override
-            public Optional<String> hyperVRuleEnsure(Operation.HyperVRuleEnsure ensure) {
-              FirewallRule existing = hyperVRules.get(key(ensure.rule().name()));
-              return hyperV("New-NetFirewallHyperVRule")
-                  .or(() -> otherCreator(ensure.rule().name()))
-                  .or(
-                      () ->
-                          changes(existing, ensure.rule())
-                              ? elevated(ACCESS_DENIED)
-                              : Optional.empty());
-            }
+    Optional<String> failDelete(PortProxyDelete delete) {
+      String value = value(delete.type(), delete.valueName());
+      boolean present = portProxy.containsKey(value) || unreadable.containsKey(value);
+      return present ? elevated(NOT_ELEVATED) : Optional.empty();
+    }
 
-            @Override
-            public Optional<String> hyperVRuleRemove(Operation.HyperVRuleRemove remove) {
-              if (!facts.hyperVFirewallAvailable()
-                  || !hyperVRules.containsKey(key(remove.name()))) {
-                return Optional.empty();
-              }
-              return otherCreator(remove.name()).or(() -> elevated(ACCESS_DENIED));
-            }
+    Optional<String> failSettings(HyperVSettingsSet set) {
+      // Get- fails inside try when the cmdlets are missing, so New- is the first to fail.
+      return hyperV("New-NetFirewallHyperVVMSetting").or(() -> elevated(ACCESS_DENIED));
+    }
 
-            @Override
-            public Optional<String> firewallRuleEnsure(Operation.FirewallRuleEnsure ensure) {
-              FirewallRule existing = windowsRules.get(key(ensure.rule().name()));
-              if (existing != null && !inGroup(existing, ensure.group())) {
-                return Optional.of(
-                    "a rule named "
-                        + ensure.rule().name()
-                        + " exists outside the group "
-                        + ensure.group()
-                        + "; wslnet does not touch it");
-              }
-              return changes(existing, ensure.rule()) ? elevated(ACCESS_DENIED) : Optional.empty();
-            }
+    Optional<String> failHyperVEnsure(HyperVRuleEnsure ensure) {
+      FirewallRule existing = hyperVRules.get(key(ensure.rule().name()));
+      return hyperV("New-NetFirewallHyperVRule")
+          .or(() -> otherCreator(ensure.rule().name()))
+          .or(() -> changes(existing, ensure.rule()) ? elevated(ACCESS_DENIED) : Optional.empty());
+    }
 
-            @Override
-            public Optional<String> firewallRuleRemove(Operation.FirewallRuleRemove remove) {
-              FirewallRule existing = windowsRules.get(key(remove.name()));
-              return existing != null && inGroup(existing, remove.group())
-                  ? elevated(ACCESS_DENIED)
-                  : Optional.empty();
-            }
+    Optional<String> failHyperVRemove(HyperVRuleRemove remove) {
+      if (!facts.hyperVFirewallAvailable() || !hyperVRules.containsKey(key(remove.name()))) {
+        return Optional.empty();
+      }
+      return otherCreator(remove.name()).or(() -> elevated(ACCESS_DENIED));
+    }
 
-            /** wsl --shutdown needs no administrator. */
-            @Override
-            public Optional<String> wslShutdown(Operation.WslShutdown shutdown) {
-              return Optional.empty();
-            }
-          });
+    Optional<String> failWindowsEnsure(FirewallRuleEnsure ensure) {
+      FirewallRule existing = windowsRules.get(key(ensure.rule().name()));
+      if (existing != null && !inGroup(existing, ensure.group())) {
+        return Optional.of(
+            "a rule named "
+                + ensure.rule().name()
+                + " exists outside the group "
+                + ensure.group()
+                + "; wslnet does not touch it");
+      }
+      return changes(existing, ensure.rule()) ? elevated(ACCESS_DENIED) : Optional.empty();
+    }
+
+    Optional<String> failWindowsRemove(FirewallRuleRemove remove) {
+      FirewallRule existing = windowsRules.get(key(remove.name()));
+      return existing != null && inGroup(existing, remove.group())
+          ? elevated(ACCESS_DENIED)
+          : Optional.empty();
     }
 
     private Optional<String> elevated(String message) {
@@ -317,16 +344,6 @@ final class SimWindows {
         merged = merged.with(field.getKey(), field.getValue());
       }
       rules.put(key(wanted.name()), merged);
-    }
-
-    /**
-     * wsl --shutdown: the running mode becomes the file's, and the VM may come back with a new
-     * address.
-     */
-    private void shutdown(String networkingModeInFile) {
-      Optional<String> address =
-          nextWslAddresses.isEmpty() ? facts.wslAddress() : Optional.of(nextWslAddresses.remove(0));
-      facts = facts.restarted(address, networkingModeInFile.toLowerCase(Locale.ROOT));
     }
 
     SimMachine machine(SimMachine before) {

@@ -2,7 +2,6 @@ package dev.wslnet.windowsfirewall;
 
 import dev.wslnet.firewall.RuleFields;
 import dev.wslnet.model.FirewallRule;
-import dev.wslnet.operation.Operation;
 import dev.wslnet.resource.Address;
 import dev.wslnet.resource.Effect;
 import dev.wslnet.resource.Resource;
@@ -34,11 +33,11 @@ public record WindowsRule(String group, FirewallRule rule) implements Resource {
   /** New-NetFirewallRule -Group, or Set-NetFirewallRule with these fields. */
   @Override
   public Effect ensure() {
-    return Effect.onWindows(new Operation.FirewallRuleEnsure(group, rule));
+    return Effect.onWindows(new FirewallRuleEnsure(group, rule));
   }
 
   @Override
   public Effect remove() {
-    return Effect.onWindows(new Operation.FirewallRuleRemove(group, rule.name()));
+    return Effect.onWindows(new FirewallRuleRemove(group, rule.name()));
   }
 }

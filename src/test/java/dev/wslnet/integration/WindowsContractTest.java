@@ -7,12 +7,19 @@ import dev.wslnet.host.Applied;
 import dev.wslnet.host.local.LocalSide;
 import dev.wslnet.host.powershell.SystemProcessRunner;
 import dev.wslnet.host.powershell.WindowsHost;
+import dev.wslnet.hypervfirewall.HyperVRuleEnsure;
+import dev.wslnet.hypervfirewall.HyperVRuleRemove;
+import dev.wslnet.hypervfirewall.HyperVSettingsSet;
 import dev.wslnet.model.FieldValue;
 import dev.wslnet.model.FirewallRule;
 import dev.wslnet.model.ObservedState;
 import dev.wslnet.model.PortProxyEntry;
 import dev.wslnet.model.PortProxyType;
 import dev.wslnet.operation.Operation;
+import dev.wslnet.portproxy.PortProxyDelete;
+import dev.wslnet.portproxy.PortProxySet;
+import dev.wslnet.windowsfirewall.FirewallRuleEnsure;
+import dev.wslnet.windowsfirewall.FirewallRuleRemove;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,14 +99,14 @@ public class WindowsContractTest {
         new PortProxyEntry(PortProxyType.V4_TO_V4, "127.0.0.1", PORT, "127.0.0.1", 47012);
     PortProxyEntry second =
         new PortProxyEntry(PortProxyType.V4_TO_V4, "127.0.0.1", PORT, "127.0.0.2", 47013);
-    cleanup.add(Operation.PortProxyDelete.of(first));
+    cleanup.add(PortProxyDelete.of(first));
     // portProxy.set.new and observe.portProxy
-    assertThat(apply(new Operation.PortProxySet(first)).observed().portProxy()).contains(first);
+    assertThat(apply(new PortProxySet(first)).observed().portProxy()).contains(first);
     // portProxy.set.existing
-    ObservedState overwritten = apply(new Operation.PortProxySet(second)).observed();
+    ObservedState overwritten = apply(new PortProxySet(second)).observed();
     assertThat(overwritten.portProxy()).contains(second).doesNotContain(first);
     // portProxy.delete.existing
-    ObservedState deleted = apply(Operation.PortProxyDelete.of(second)).observed();
+    ObservedState deleted = apply(PortProxyDelete.of(second)).observed();
     assertThat(deleted.portProxy()).doesNotContain(second);
   }
 
@@ -113,12 +120,12 @@ public class WindowsContractTest {
     String patternGroup = group.substring(0, group.length() - 1) + "*";
     FirewallRule elsewhere =
         new FirewallRule(group + "-other", Map.of("protocol", new FieldValue.Text("TCP")));
-    cleanup.add(new Operation.FirewallRuleRemove(group, rule.name()));
-    cleanup.add(new Operation.FirewallRuleRemove(patternGroup, elsewhere.name()));
-    apply(new Operation.FirewallRuleEnsure(patternGroup, elsewhere));
+    cleanup.add(new FirewallRuleRemove(group, rule.name()));
+    cleanup.add(new FirewallRuleRemove(patternGroup, elsewhere.name()));
+    apply(new FirewallRuleEnsure(patternGroup, elsewhere));
 
     // firewallRule.ensure.new and observe.windowsRules
-    ObservedState created = apply(new Operation.FirewallRuleEnsure(group, rule)).observed();
+    ObservedState created = apply(new FirewallRuleEnsure(group, rule)).observed();
     assertThat(created.windowsRules()).extracting(FirewallRule::name).containsExactly(rule.name());
     FirewallRule observed = created.windowsRules().get(0);
     assertThat(observed.field("enabled")).contains(new FieldValue.Flag(true));
@@ -129,13 +136,13 @@ public class WindowsContractTest {
     FirewallRule blocked =
         new FirewallRule(rule.name(), Map.of("action", new FieldValue.Text("Block")));
     FirewallRule changed =
-        apply(new Operation.FirewallRuleEnsure(group, blocked)).observed().windowsRules().get(0);
+        apply(new FirewallRuleEnsure(group, blocked)).observed().windowsRules().get(0);
     assertThat(changed.field("action")).contains(new FieldValue.Text("Block"));
     assertThat(changed.field("localPorts")).contains(texts("47011"));
 
     // firewallRule.ensure.otherGroup: refused with the script's words
     Applied refused =
-        host.apply(List.of(new Operation.FirewallRuleEnsure(group, elsewhere)), Optional.of(group));
+        host.apply(List.of(new FirewallRuleEnsure(group, elsewhere)), Optional.of(group));
     assertThat(refused.results().get(0).error())
         .contains(
             "a rule named "
@@ -145,14 +152,13 @@ public class WindowsContractTest {
                 + "; wslnet does not touch it");
 
     // firewallRule.remove.otherGroup: nothing happens to the other group's rule
-    apply(new Operation.FirewallRuleRemove(group, elsewhere.name()));
+    apply(new FirewallRuleRemove(group, elsewhere.name()));
     assertThat(host.observe(Optional.of(patternGroup)).windowsRules())
         .extracting(FirewallRule::name)
         .containsExactly(elsewhere.name());
 
     // firewallRule.remove.existing
-    assertThat(
-            apply(new Operation.FirewallRuleRemove(group, rule.name())).observed().windowsRules())
+    assertThat(apply(new FirewallRuleRemove(group, rule.name())).observed().windowsRules())
         .isEmpty();
   }
 
@@ -169,8 +175,7 @@ public class WindowsContractTest {
         Optional.ofNullable(before.hyperVSettings().get("defaultInboundAction"));
     assumeTrue(inbound.isPresent(), "skipped: WSL's VM creator has no VM setting on this Windows");
     ObservedState set =
-        apply(new Operation.HyperVSettingsSet(Map.of("defaultInboundAction", inbound.get())))
-            .observed();
+        apply(new HyperVSettingsSet(Map.of("defaultInboundAction", inbound.get()))).observed();
     assertThat(set.hyperVSettings().get("defaultInboundAction").sameAs(inbound.get())).isTrue();
 
     FirewallRule web =
@@ -179,26 +184,25 @@ public class WindowsContractTest {
             Map.of("protocol", new FieldValue.Text("TCP"), "localPorts", texts("47011")));
     FirewallRule pattern =
         new FirewallRule(group + "-hv*", Map.of("action", new FieldValue.Text("Allow")));
-    cleanup.add(new Operation.HyperVRuleRemove(web.name()));
-    cleanup.add(new Operation.HyperVRuleRemove(pattern.name()));
+    cleanup.add(new HyperVRuleRemove(web.name()));
+    cleanup.add(new HyperVRuleRemove(pattern.name()));
     // hyperVRule.ensure.new and observe.hyperVRules
-    ObservedState created = apply(new Operation.HyperVRuleEnsure(web)).observed();
+    ObservedState created = apply(new HyperVRuleEnsure(web)).observed();
     FirewallRule observed = rule(created, web.name());
     assertThat(observed.field("direction")).contains(new FieldValue.Text("Inbound"));
     assertThat(observed.field("enabled")).contains(new FieldValue.Flag(true));
     // hyperVRule.ensure.existing
     FirewallRule blocked =
         new FirewallRule(web.name(), Map.of("action", new FieldValue.Text("Block")));
-    FirewallRule changed =
-        rule(apply(new Operation.HyperVRuleEnsure(blocked)).observed(), web.name());
+    FirewallRule changed = rule(apply(new HyperVRuleEnsure(blocked)).observed(), web.name());
     assertThat(changed.field("action")).contains(new FieldValue.Text("Block"));
     assertThat(changed.field("localPorts")).contains(texts("47011"));
     // hyperVRule.ensure.wildcardName: web* is a name of its own, and -hv1 keeps Block
-    ObservedState both = apply(new Operation.HyperVRuleEnsure(pattern)).observed();
+    ObservedState both = apply(new HyperVRuleEnsure(pattern)).observed();
     assertThat(rule(both, pattern.name())).isNotNull();
     assertThat(rule(both, web.name()).field("action")).contains(new FieldValue.Text("Block"));
     // hyperVRule.remove.existing
-    ObservedState removed = apply(new Operation.HyperVRuleRemove(web.name())).observed();
+    ObservedState removed = apply(new HyperVRuleRemove(web.name())).observed();
     assertThat(removed.hyperVRules()).extracting(FirewallRule::name).doesNotContain(web.name());
   }
 

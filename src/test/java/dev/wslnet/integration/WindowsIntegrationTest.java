@@ -7,9 +7,12 @@ import dev.wslnet.cli.CliRun;
 import dev.wslnet.host.local.LocalSide;
 import dev.wslnet.host.powershell.SystemProcessRunner;
 import dev.wslnet.host.powershell.WindowsHost;
+import dev.wslnet.hypervfirewall.HyperVRuleRemove;
 import dev.wslnet.model.ObservedState;
 import dev.wslnet.model.PortProxyType;
 import dev.wslnet.operation.Operation;
+import dev.wslnet.portproxy.PortProxyDelete;
+import dev.wslnet.windowsfirewall.FirewallRuleRemove;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -92,11 +95,11 @@ class WindowsIntegrationTest {
       List<Operation> cleanup =
           new java.util.ArrayList<>(
               List.of(
-                  new Operation.PortProxyDelete(
+                  new PortProxyDelete(
                       PortProxyType.V4_TO_V4, "127.0.0.1", Integer.toString(LISTEN_PORT)),
-                  new Operation.FirewallRuleRemove(group, group + "-rule")));
+                  new FirewallRuleRemove(group, group + "-rule")));
       if (hyperV) {
-        cleanup.add(new Operation.HyperVRuleRemove(group + "-hv"));
+        cleanup.add(new HyperVRuleRemove(group + "-hv"));
       }
       var removed = host.apply(cleanup, Optional.of(group));
       assertThat(removed.results()).allSatisfy(result -> assertThat(result.error()).isEmpty());

@@ -7,6 +7,9 @@ import dev.wslnet.apply.Applier;
 import dev.wslnet.host.Applied;
 import dev.wslnet.host.HostException;
 import dev.wslnet.host.powershell.WindowsHost;
+import dev.wslnet.hypervfirewall.HyperVRuleEnsure;
+import dev.wslnet.hypervfirewall.HyperVRuleRemove;
+import dev.wslnet.hypervfirewall.HyperVSettingsSet;
 import dev.wslnet.model.DesiredState;
 import dev.wslnet.model.FieldValue;
 import dev.wslnet.model.FirewallRule;
@@ -15,8 +18,13 @@ import dev.wslnet.model.PortProxyEntry;
 import dev.wslnet.model.PortProxyType;
 import dev.wslnet.model.UnreadableForward;
 import dev.wslnet.operation.Operation;
+import dev.wslnet.operation.WslShutdown;
 import dev.wslnet.plan.Planner;
+import dev.wslnet.portproxy.PortProxyDelete;
+import dev.wslnet.portproxy.PortProxySet;
 import dev.wslnet.testing.SimDir;
+import dev.wslnet.windowsfirewall.FirewallRuleEnsure;
+import dev.wslnet.windowsfirewall.FirewallRuleRemove;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,7 +139,7 @@ class ScriptContractTest {
         new Row(
             sim -> {},
             sim -> {
-              Applied applied = apply(sim, new Operation.PortProxySet(FORWARD));
+              Applied applied = apply(sim, new PortProxySet(FORWARD));
               assertOk(applied);
               assertThat(applied.observed().portProxy()).containsExactly(FORWARD);
             }));
@@ -140,7 +148,7 @@ class ScriptContractTest {
         new Row(
             sim -> sim.edit(root -> forward(root, "0.0.0.0", 3000, "10.9.9.9", 1)),
             sim -> {
-              Applied applied = apply(sim, new Operation.PortProxySet(FORWARD));
+              Applied applied = apply(sim, new PortProxySet(FORWARD));
               assertOk(applied);
               assertThat(applied.observed().portProxy()).containsExactly(FORWARD);
             }));
@@ -148,8 +156,8 @@ class ScriptContractTest {
         "portProxy.set.notElevated",
         new Row(
             ScriptContractTest::notElevated,
-            sim -> assertRefused(sim, new Operation.PortProxySet(FORWARD), NOT_ELEVATED)));
-    Operation delete = new Operation.PortProxyDelete(PortProxyType.V4_TO_V4, "0.0.0.0", "3000");
+            sim -> assertRefused(sim, new PortProxySet(FORWARD), NOT_ELEVATED)));
+    Operation delete = new PortProxyDelete(PortProxyType.V4_TO_V4, "0.0.0.0", "3000");
     rows.put(
         "portProxy.delete.existing",
         new Row(
@@ -168,9 +176,7 @@ class ScriptContractTest {
             sim -> sim.edit(root -> unreadable(root, "0.0.0.0/http", "10.0.0.1/http")),
             sim -> {
               Applied applied =
-                  apply(
-                      sim,
-                      new Operation.PortProxyDelete(PortProxyType.V4_TO_V4, "0.0.0.0", "http"));
+                  apply(sim, new PortProxyDelete(PortProxyType.V4_TO_V4, "0.0.0.0", "http"));
               assertOk(applied);
               assertThat(applied.observed().unreadablePortProxy()).isEmpty();
             }));
@@ -181,8 +187,7 @@ class ScriptContractTest {
             sim -> assertRefused(sim, delete, NOT_ELEVATED)));
 
     Operation inboundAllow =
-        new Operation.HyperVSettingsSet(
-            Map.of("defaultInboundAction", new FieldValue.Text("Allow")));
+        new HyperVSettingsSet(Map.of("defaultInboundAction", new FieldValue.Text("Allow")));
     rows.put(
         "hyperVSettings.set.existing",
         new Row(
@@ -225,7 +230,7 @@ class ScriptContractTest {
         new Row(
             sim -> {},
             sim -> {
-              Applied applied = apply(sim, new Operation.HyperVRuleEnsure(web));
+              Applied applied = apply(sim, new HyperVRuleEnsure(web));
               assertOk(applied);
               FirewallRule created = only(applied.observed().hyperVRules());
               assertThat(created.field("displayName")).contains(new FieldValue.Text("web"));
@@ -239,7 +244,7 @@ class ScriptContractTest {
         new Row(
             sim -> sim.edit(root -> hyperVRule(root, "web", null).put("action", "Block")),
             sim -> {
-              Applied applied = apply(sim, new Operation.HyperVRuleEnsure(web));
+              Applied applied = apply(sim, new HyperVRuleEnsure(web));
               assertOk(applied);
               FirewallRule changed = only(applied.observed().hyperVRules());
               assertThat(changed.field("localPorts")).contains(texts("80"));
@@ -252,7 +257,7 @@ class ScriptContractTest {
             sim -> {
               FirewallRule pattern =
                   new FirewallRule("web*", Map.of("action", new FieldValue.Text("Allow")));
-              Applied applied = apply(sim, new Operation.HyperVRuleEnsure(pattern));
+              Applied applied = apply(sim, new HyperVRuleEnsure(pattern));
               assertOk(applied);
               assertThat(applied.observed().hyperVRules())
                   .extracting(FirewallRule::name)
@@ -268,27 +273,25 @@ class ScriptContractTest {
         "hyperVRule.ensure.otherCreator",
         new Row(
             sim -> sim.edit(root -> hyperVRule(root, "web", OTHER_CREATOR)),
-            sim -> assertRefused(sim, new Operation.HyperVRuleEnsure(web), otherCreatorMessage)));
+            sim -> assertRefused(sim, new HyperVRuleEnsure(web), otherCreatorMessage)));
     rows.put(
         "hyperVRule.ensure.noCmdlets",
         new Row(
             ScriptContractTest::withoutHyperV,
             sim ->
                 assertRefused(
-                    sim,
-                    new Operation.HyperVRuleEnsure(web),
-                    notRecognized("New-NetFirewallHyperVRule"))));
+                    sim, new HyperVRuleEnsure(web), notRecognized("New-NetFirewallHyperVRule"))));
     rows.put(
         "hyperVRule.ensure.notElevated",
         new Row(
             ScriptContractTest::notElevated,
-            sim -> assertRefused(sim, new Operation.HyperVRuleEnsure(web), ACCESS_DENIED)));
+            sim -> assertRefused(sim, new HyperVRuleEnsure(web), ACCESS_DENIED)));
     rows.put(
         "hyperVRule.remove.existing",
         new Row(
             sim -> sim.edit(root -> hyperVRule(root, "web", null)),
             sim -> {
-              Applied applied = apply(sim, new Operation.HyperVRuleRemove("web"));
+              Applied applied = apply(sim, new HyperVRuleRemove("web"));
               assertOk(applied);
               assertThat(applied.observed().hyperVRules()).isEmpty();
             }));
@@ -296,24 +299,24 @@ class ScriptContractTest {
         "hyperVRule.remove.absent",
         new Row(
             ScriptContractTest::notElevated,
-            sim -> assertNothingToDo(sim, new Operation.HyperVRuleRemove("web"))));
+            sim -> assertNothingToDo(sim, new HyperVRuleRemove("web"))));
     rows.put(
         "hyperVRule.remove.otherCreator",
         new Row(
             sim -> sim.edit(root -> hyperVRule(root, "web", OTHER_CREATOR)),
-            sim -> assertRefused(sim, new Operation.HyperVRuleRemove("web"), otherCreatorMessage)));
+            sim -> assertRefused(sim, new HyperVRuleRemove("web"), otherCreatorMessage)));
     rows.put(
         "hyperVRule.remove.notElevated",
         new Row(
             sim -> notElevated(sim.edit(root -> hyperVRule(root, "web", null))),
-            sim -> assertRefused(sim, new Operation.HyperVRuleRemove("web"), ACCESS_DENIED)));
+            sim -> assertRefused(sim, new HyperVRuleRemove("web"), ACCESS_DENIED)));
 
     rows.put(
         "firewallRule.ensure.new",
         new Row(
             sim -> {},
             sim -> {
-              Applied applied = apply(sim, new Operation.FirewallRuleEnsure(GROUP, web));
+              Applied applied = apply(sim, new FirewallRuleEnsure(GROUP, web));
               assertOk(applied);
               FirewallRule created = only(applied.observed().windowsRules());
               assertThat(created.field("displayName")).contains(new FieldValue.Text("web"));
@@ -325,7 +328,7 @@ class ScriptContractTest {
         new Row(
             sim -> sim.edit(root -> windowsRule(root, "web", GROUP).put("action", "Block")),
             sim -> {
-              Applied applied = apply(sim, new Operation.FirewallRuleEnsure(GROUP, web));
+              Applied applied = apply(sim, new FirewallRuleEnsure(GROUP, web));
               assertOk(applied);
               FirewallRule changed = only(applied.observed().windowsRules());
               assertThat(changed.field("localPorts")).contains(texts("80"));
@@ -338,20 +341,19 @@ class ScriptContractTest {
             sim ->
                 assertRefused(
                     sim,
-                    new Operation.FirewallRuleEnsure(GROUP, web),
+                    new FirewallRuleEnsure(GROUP, web),
                     "a rule named web exists outside the group wslnet; wslnet does not touch it")));
     rows.put(
         "firewallRule.ensure.notElevated",
         new Row(
             ScriptContractTest::notElevated,
-            sim ->
-                assertRefused(sim, new Operation.FirewallRuleEnsure(GROUP, web), ACCESS_DENIED)));
+            sim -> assertRefused(sim, new FirewallRuleEnsure(GROUP, web), ACCESS_DENIED)));
     rows.put(
         "firewallRule.remove.existing",
         new Row(
             sim -> sim.edit(root -> windowsRule(root, "web", GROUP)),
             sim -> {
-              Applied applied = apply(sim, new Operation.FirewallRuleRemove(GROUP, "web"));
+              Applied applied = apply(sim, new FirewallRuleRemove(GROUP, "web"));
               assertOk(applied);
               assertThat(applied.observed().windowsRules()).isEmpty();
             }));
@@ -359,18 +361,17 @@ class ScriptContractTest {
         "firewallRule.remove.absent",
         new Row(
             ScriptContractTest::notElevated,
-            sim -> assertNothingToDo(sim, new Operation.FirewallRuleRemove(GROUP, "web"))));
+            sim -> assertNothingToDo(sim, new FirewallRuleRemove(GROUP, "web"))));
     rows.put(
         "firewallRule.remove.otherGroup",
         new Row(
             sim -> sim.edit(root -> windowsRule(root, "web", "Remote Desktop")),
-            sim -> assertNothingToDo(sim, new Operation.FirewallRuleRemove(GROUP, "web"))));
+            sim -> assertNothingToDo(sim, new FirewallRuleRemove(GROUP, "web"))));
     rows.put(
         "firewallRule.remove.notElevated",
         new Row(
             sim -> notElevated(sim.edit(root -> windowsRule(root, "web", GROUP))),
-            sim ->
-                assertRefused(sim, new Operation.FirewallRuleRemove(GROUP, "web"), ACCESS_DENIED)));
+            sim -> assertRefused(sim, new FirewallRuleRemove(GROUP, "web"), ACCESS_DENIED)));
 
     rows.put(
         "elevate.sameUser",
@@ -380,7 +381,7 @@ class ScriptContractTest {
               SimProcessRunner runner = new SimProcessRunner(sim.path(), sim.spec());
               Applied applied =
                   elevating(sim, runner)
-                      .apply(List.of(new Operation.PortProxySet(FORWARD)), Optional.of(GROUP));
+                      .apply(List.of(new PortProxySet(FORWARD)), Optional.of(GROUP));
               assertOk(applied);
               assertThat(applied.observed().portProxy()).containsExactly(FORWARD);
               assertThat(elevatedProcesses(runner)).isEqualTo(1);
@@ -397,8 +398,7 @@ class ScriptContractTest {
               assertThatThrownBy(
                       () ->
                           elevating(sim, runner)
-                              .apply(
-                                  List.of(new Operation.PortProxySet(FORWARD)), Optional.of(GROUP)))
+                              .apply(List.of(new PortProxySet(FORWARD)), Optional.of(GROUP)))
                   .isInstanceOf(HostException.class)
                   .hasMessage(
                       "UAC was approved with the account SIM\\admin, not with SIM\\user, whose"
@@ -414,8 +414,7 @@ class ScriptContractTest {
             sim -> {
               SimProcessRunner runner = new SimProcessRunner(sim.path(), sim.spec());
               assertOk(
-                  elevating(sim, runner)
-                      .apply(List.of(new Operation.WslShutdown()), Optional.of(GROUP)));
+                  elevating(sim, runner).apply(List.of(new WslShutdown()), Optional.of(GROUP)));
               assertThat(elevatedProcesses(runner)).isZero();
             }));
     rows.put(
@@ -426,7 +425,7 @@ class ScriptContractTest {
                     sim.wslconfig("[wsl2]\nnetworkingMode=mirrored\n")
                         .edit(root -> root.putArray("nextWslAddresses").add("172.30.101.7"))),
             sim -> {
-              Applied applied = apply(sim, new Operation.WslShutdown());
+              Applied applied = apply(sim, new WslShutdown());
               assertOk(applied);
               assertThat(applied.observed().facts().runningNetworkingMode()).contains("mirrored");
               assertThat(applied.observed().facts().wslAddress()).contains("172.30.101.7");
@@ -522,6 +521,17 @@ class ScriptContractTest {
    * parsed request to $request turned it back into the text of [string]$Request, and every run on
    * Windows read nothing. The script's parameters are never assigned again, in any case.
    */
+  @Test
+  void theScriptAndTheSimulatorCarryOutTheSameOperations() throws IOException {
+    Matcher cases =
+        Pattern.compile("(?m)^\\s+'([a-zA-Z]+\\.[a-zA-Z]+)' \\{").matcher(Files.readString(SCRIPT));
+    java.util.Set<String> inScript = new java.util.TreeSet<>();
+    while (cases.find()) {
+      inScript.add(cases.group(1));
+    }
+    assertThat(inScript).isEqualTo(new java.util.TreeSet<>(SimWindows.OPERATIONS.keySet()));
+  }
+
   @Test
   void theScriptNeverAssignsItsOwnParameters() throws IOException {
     String script = Files.readString(SCRIPT);

@@ -3,14 +3,18 @@ package dev.wslnet.host.powershell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wslnet.host.local.LocalSide;
+import dev.wslnet.hypervfirewall.HyperVRuleEnsure;
 import dev.wslnet.model.FieldValue;
 import dev.wslnet.model.FirewallRule;
 import dev.wslnet.model.ObservedState;
 import dev.wslnet.model.PortProxyEntry;
 import dev.wslnet.model.PortProxyType;
 import dev.wslnet.operation.Operation;
+import dev.wslnet.portproxy.PortProxySet;
 import dev.wslnet.sim.SimHost;
 import dev.wslnet.sim.SimProcessRunner;
+import dev.wslnet.windowsfirewall.FirewallRuleEnsure;
+import dev.wslnet.windowsfirewall.FirewallRuleRemove;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +70,11 @@ class DataNeverBecomesCodeProperties {
 
     PowerShell.Input received = runner.inputs.get(0);
     assertThat(received.script()).isEqualTo(PowerShell.script());
-    assertThat(OperationJson.decode(received.request().path("operations"))).isEqualTo(nasty);
+    List<Operation> decoded = new java.util.ArrayList<>();
+    for (tools.jackson.databind.JsonNode operation : received.request().path("operations")) {
+      decoded.add(READERS.get(operation.path("kind").asString()).apply(operation));
+    }
+    assertThat(decoded).isEqualTo(nasty);
     assertThat(received.request().path("group").asString()).isEqualTo(group);
     assertThat(runner.commands).hasSize(2);
     assertThat(runner.commands.get(0))
@@ -78,6 +86,16 @@ class DataNeverBecomesCodeProperties {
     }
   }
 
+  /** How the script reads each kind of operation sent here, in the Java of the operation. */
+  private static final Map<
+          String, java.util.function.Function<tools.jackson.databind.JsonNode, Operation>>
+      READERS =
+          Map.of(
+              FirewallRuleEnsure.KIND, FirewallRuleEnsure::of,
+              HyperVRuleEnsure.KIND, HyperVRuleEnsure::of,
+              FirewallRuleRemove.KIND, FirewallRuleRemove::of,
+              PortProxySet.KIND, PortProxySet::of);
+
   private static List<Operation> operations(String name, String text, String group) {
     FirewallRule rule =
         new FirewallRule(
@@ -88,10 +106,10 @@ class DataNeverBecomesCodeProperties {
                 "remoteAddresses", new FieldValue.Texts(List.of(text, group)),
                 "enabled", new FieldValue.Flag(true)));
     return List.of(
-        new Operation.FirewallRuleEnsure(group, rule),
-        new Operation.HyperVRuleEnsure(rule),
-        new Operation.FirewallRuleRemove(group, name),
-        new Operation.PortProxySet(new PortProxyEntry(PortProxyType.V4_TO_V4, text, 80, name, 81)));
+        new FirewallRuleEnsure(group, rule),
+        new HyperVRuleEnsure(rule),
+        new FirewallRuleRemove(group, name),
+        new PortProxySet(new PortProxyEntry(PortProxyType.V4_TO_V4, text, 80, name, 81)));
   }
 
   private static WindowsHost host(FakeRunner runner) {
@@ -110,8 +128,7 @@ class DataNeverBecomesCodeProperties {
           new FirewallRule(name, Map.of("description", new FieldValue.Text(description)));
       host.observe(Optional.of("wslnet"));
       ObservedState after =
-          host.apply(
-                  List.of(new Operation.FirewallRuleEnsure("wslnet", rule)), Optional.of("wslnet"))
+          host.apply(List.of(new FirewallRuleEnsure("wslnet", rule)), Optional.of("wslnet"))
               .observed();
       assertThat(after.windowsRules()).extracting(FirewallRule::name).containsExactly(name);
       assertThat(after.windowsRules().get(0).field("description"))

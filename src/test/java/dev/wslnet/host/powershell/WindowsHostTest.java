@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.wslnet.host.Applied;
 import dev.wslnet.host.HostException;
 import dev.wslnet.host.local.LocalSide;
+import dev.wslnet.hypervfirewall.HyperVRuleRemove;
 import dev.wslnet.model.FieldValue;
 import dev.wslnet.model.FirewallRule;
 import dev.wslnet.model.ObservedState;
 import dev.wslnet.model.PortProxyEntry;
 import dev.wslnet.model.PortProxyType;
 import dev.wslnet.operation.Operation;
+import dev.wslnet.operation.WslShutdown;
+import dev.wslnet.portproxy.PortProxySet;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -180,9 +183,9 @@ class WindowsHostTest {
     WindowsHost host = local(runner);
     List<Operation> operations =
         List.of(
-            new Operation.PortProxySet(
+            new PortProxySet(
                 new PortProxyEntry(PortProxyType.V4_TO_V4, "0.0.0.0", 4000, "172.18.2.231", 4000)),
-            new Operation.HyperVRuleRemove("Old"));
+            new HyperVRuleRemove("Old"));
     Applied applied = host.apply(operations, Optional.of("wslnet"));
 
     assertThat(runner.powershellProcesses()).isEqualTo(1);
@@ -210,7 +213,7 @@ class WindowsHostTest {
               return answer;
             });
     WindowsHost host = new WindowsHost("local", new LocalSide(Map.of()), runner, true);
-    host.apply(List.of(new Operation.HyperVRuleRemove("web")), Optional.empty());
+    host.apply(List.of(new HyperVRuleRemove("web")), Optional.empty());
     JsonNode request = runner.inputs.get(0).request();
     assertThat(
             new String(
@@ -226,7 +229,7 @@ class WindowsHostTest {
     assertThat(inner.path("operations")).hasSize(1);
 
     // wsl --shutdown alone needs no administrator: no elevation, no UAC prompt.
-    host.apply(List.of(new Operation.WslShutdown()), Optional.empty());
+    host.apply(List.of(new WslShutdown()), Optional.empty());
     assertThat(runner.inputs.get(1).request().has("elevate")).isFalse();
   }
 
@@ -285,8 +288,7 @@ class WindowsHostTest {
   void aResultCountThatDoesNotMatchIsAnError() throws Exception {
     JsonNode fixture = fixture();
     FakeRunner runner = new FakeRunner(request -> applied(fixture));
-    assertThatThrownBy(
-            () -> local(runner).apply(List.of(new Operation.WslShutdown()), Optional.empty()))
+    assertThatThrownBy(() -> local(runner).apply(List.of(new WslShutdown()), Optional.empty()))
         .isInstanceOf(HostException.class)
         .hasMessageContaining("0 results for 1 operations");
   }
