@@ -8,6 +8,7 @@ import dev.wslnet.config.yaml.YamlLoader;
 import dev.wslnet.diagnostic.Code;
 import dev.wslnet.diagnostic.Diagnostic;
 import dev.wslnet.diagnostic.SourceSpan;
+import dev.wslnet.model.DesiredState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -122,8 +123,7 @@ public final class DesiredStateValidator {
     FileReport report = new FileReport(file, diagnostics);
     return report.hasErrors()
         ? new DesiredStateFile(report, Optional.empty(), Optional.empty())
-        : new DesiredStateFile(
-            report, Optional.of(DesiredStateBinder.bind(root)), Optional.of(root));
+        : new DesiredStateFile(report, Optional.of(new DesiredState(root)), Optional.of(root));
   }
 
   private static DesiredStateFile single(Diagnostic diagnostic) {

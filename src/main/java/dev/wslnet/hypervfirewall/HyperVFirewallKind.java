@@ -2,12 +2,14 @@ package dev.wslnet.hypervfirewall;
 
 import dev.wslnet.firewall.FirewallDiff;
 import dev.wslnet.firewall.RuleFields;
+import dev.wslnet.host.windows.WindowsValues;
 import dev.wslnet.model.DesiredState;
-import dev.wslnet.model.DesiredState.HyperVSpec;
 import dev.wslnet.model.FieldValue;
+import dev.wslnet.model.FieldValueJson;
 import dev.wslnet.model.FirewallFields;
 import dev.wslnet.model.FirewallRule;
 import dev.wslnet.model.ObservedState;
+import dev.wslnet.model.Section;
 import dev.wslnet.resource.Change;
 import dev.wslnet.resource.Fingerprint;
 import dev.wslnet.resource.PlanningException;
@@ -19,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -30,9 +33,49 @@ public final class HyperVFirewallKind implements ResourceKind {
    */
   static final String WSL_OWN_RULE_PREFIX = "wslcore-";
 
+  /** The hyperVFirewall section of the file, if it has one. */
+  public static final Section<Optional<HyperVSpec>> DESIRED =
+      new Section<>("hyperVFirewall", HyperVFirewallKind::declared);
+
+  /** WSL's VM creator's settings and rules, as the script reports them. */
+  public static final Section<ObservedHyperV> OBSERVED =
+      new Section<>(
+          "hyperVFirewall",
+          document ->
+              new ObservedHyperV(
+                  WindowsValues.settings(document.path("hyperVSettings")),
+                  WindowsValues.rules(document.path("hyperVRules"))));
+
+  /** WSL's VM creator's settings on the host. */
+  public static Map<String, FieldValue> settings(ObservedState observed) {
+    return observed.section(OBSERVED).settings();
+  }
+
+  /** WSL's VM creator's rules on the host, WSL's own included. */
+  public static List<FirewallRule> rules(ObservedState observed) {
+    return observed.section(OBSERVED).rules();
+  }
+
+  private static Optional<HyperVSpec> declared(JsonNode document) {
+    JsonNode node = document.path("hyperVFirewall");
+    if (!node.isObject()) {
+      return Optional.empty();
+    }
+    Map<String, FieldValue> settings = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> entry : node.path("settings").properties()) {
+      settings.put(entry.getKey(), FieldValueJson.field(entry.getKey(), entry.getValue()));
+    }
+    return Optional.of(
+        new HyperVSpec(
+            settings,
+            node.path("prune").asBoolean(false),
+            FieldValueJson.rules(node.path("rules"))));
+  }
+
   @Override
   public List<Change> changes(DesiredState desired, ObservedState observed) {
-    if (desired.hyperVFirewall().isEmpty()) {
+    Optional<HyperVSpec> declared = desired.section(DESIRED);
+    if (declared.isEmpty()) {
       return List.of();
     }
     if (!observed.facts().hyperVFirewallAvailable()) {
@@ -43,13 +86,13 @@ public final class HyperVFirewallKind implements ResourceKind {
               + " the hyperVFirewall section; windowsFirewall rules filter WSL's NAT traffic"
               + " there");
     }
-    HyperVSpec spec = desired.hyperVFirewall().get();
+    HyperVSpec spec = declared.get();
     List<Change> changes = new ArrayList<>();
     Map<String, FieldValue> before =
         FirewallDiff.differing(
             spec.settings(),
             name ->
-                Optional.ofNullable(observed.hyperVSettings().get(name))
+                Optional.ofNullable(settings(observed).get(name))
                     .or(
                         () ->
                             Optional.ofNullable(
@@ -68,7 +111,7 @@ public final class HyperVFirewallKind implements ResourceKind {
     changes.addAll(
         FirewallDiff.diff(
             spec.rules(),
-            observed.hyperVRules(),
+            rules(observed),
             spec.prune(),
             HyperVRule::address,
             HyperVRule::new,
@@ -83,11 +126,10 @@ public final class HyperVFirewallKind implements ResourceKind {
   @Override
   public Map<String, String> fingerprints(DesiredState desired, ObservedState observed) {
     Map<String, String> fingerprints = new TreeMap<>();
-    if (desired.hyperVFirewall().isPresent()) {
+    if (desired.section(DESIRED).isPresent()) {
       fingerprints.put(
-          VmSettings.ADDRESS.text(),
-          Fingerprint.of(new TreeMap<>(observed.hyperVSettings()).toString()));
-      for (FirewallRule rule : observed.hyperVRules()) {
+          VmSettings.ADDRESS.text(), Fingerprint.of(new TreeMap<>(settings(observed)).toString()));
+      for (FirewallRule rule : rules(observed)) {
         fingerprints.put(
             HyperVRule.address(rule.name()).text(), Fingerprint.of(rule.fields().toString()));
       }
@@ -102,7 +144,7 @@ public final class HyperVFirewallKind implements ResourceKind {
     ObjectNode settings = JsonNodeFactory.instance.objectNode();
     for (String name : FirewallFields.HYPER_V_SETTINGS) {
       // NotConfigured is no value: the file cannot say it, and leaving the setting out keeps it.
-      Optional.ofNullable(observed.hyperVSettings().get(name))
+      Optional.ofNullable(settings(observed).get(name))
           .filter(value -> !value.sameAs(new FieldValue.Text("NotConfigured")))
           .ifPresent(value -> settings.set(name, RuleFields.show(name, value)));
     }
@@ -110,7 +152,7 @@ public final class HyperVFirewallKind implements ResourceKind {
       hyperV.set("settings", settings);
     }
     List<FirewallRule> rules =
-        observed.hyperVRules().stream().filter(rule -> !wslOwn(rule.name())).toList();
+        rules(observed).stream().filter(rule -> !wslOwn(rule.name())).toList();
     if (!rules.isEmpty()) {
       RuleFields.show(hyperV.putArray("rules"), rules);
     }

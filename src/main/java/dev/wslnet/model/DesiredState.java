@@ -1,62 +1,34 @@
 package dev.wslnet.model;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /**
- * What a desired-state file says, bound from its validated YAML. Absent sections are not managed at
- * all.
- *
- * @param wslconfig the .wslconfig keys the file declares, in file order; an empty value removes the
- *     key
+ * What a desired-state file says: its validated document, which each kind reads its own section of.
+ * Absent sections are not managed at all.
  */
-public record DesiredState(
-    List<WslSetting> wslconfig,
-    Optional<PortProxySpec> portProxy,
-    Optional<HyperVSpec> hyperVFirewall,
-    Optional<WindowsFirewallSpec> windowsFirewall) {
+public final class DesiredState {
+  private final SectionCache sections;
 
-  public DesiredState {
-    wslconfig = List.copyOf(wslconfig);
-    Objects.requireNonNull(portProxy, "portProxy");
-    Objects.requireNonNull(hyperVFirewall, "hyperVFirewall");
-    Objects.requireNonNull(windowsFirewall, "windowsFirewall");
+  /**
+   * @param document a document that validation found no error in
+   */
+  public DesiredState(JsonNode document) {
+    this.sections = new SectionCache(Objects.requireNonNull(document, "document"));
   }
 
-  /** One declared .wslconfig key: a value as WSL should read it, or empty for "remove it". */
-  public record WslSetting(WslKey key, Optional<String> value) {
-    public WslSetting {
-      Objects.requireNonNull(key, "key");
-      Objects.requireNonNull(value, "value");
-    }
+  /** What the file declares of one kind, read once. */
+  public <T> T section(Section<T> section) {
+    return sections.get(section);
   }
 
-  public record PortProxySpec(boolean prune, List<PortProxyRule> rules) {
-    public PortProxySpec {
-      rules = List.copyOf(rules);
-    }
-  }
-
-  /** Only the declared settings are managed. */
-  public record HyperVSpec(
-      Map<String, FieldValue> settings, boolean prune, List<FirewallRule> rules) {
-    public HyperVSpec {
-      settings = Map.copyOf(settings);
-      rules = List.copyOf(rules);
-    }
-  }
-
-  public record WindowsFirewallSpec(String group, boolean prune, List<FirewallRule> rules) {
-    public WindowsFirewallSpec {
-      Objects.requireNonNull(group, "group");
-      rules = List.copyOf(rules);
-    }
-  }
-
-  /** The group whose Windows firewall rules this file manages, if any. */
+  /**
+   * The group whose Windows firewall rules this file manages, if any: every observation of the host
+   * is scoped to it, so that no other rule is read.
+   */
   public Optional<String> managedGroup() {
-    return windowsFirewall.map(WindowsFirewallSpec::group);
+    JsonNode group = sections.document().path("windowsFirewall").path("group");
+    return group.isString() ? Optional.of(group.asString()) : Optional.empty();
   }
 }

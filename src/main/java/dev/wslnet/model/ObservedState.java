@@ -1,38 +1,47 @@
 package dev.wslnet.model;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /**
- * What a host holds now, as far as wslnet manages it.
- *
- * @param wslconfigPath where .wslconfig lives, as the host names it
- * @param wslconfig the file's bytes; empty when there is no .wslconfig
- * @param hyperVSettings the Hyper-V firewall VM settings of WSL's VM creator
- * @param hyperVRules the Hyper-V rules of WSL's VM creator, WSL's own WslCore-* rules included
- * @param windowsRules the Windows firewall rules of the managed group
- * @param unreadablePortProxy portproxy registry values that are not forwards wslnet can read
+ * What a host holds now, as far as wslnet manages it: the facts about the host, .wslconfig, and the
+ * host's observation document, which each kind reads its own section of, in Windows' forms.
  */
-public record ObservedState(
-    HostFacts facts,
-    String wslconfigPath,
-    Optional<byte[]> wslconfig,
-    List<PortProxyEntry> portProxy,
-    Map<String, FieldValue> hyperVSettings,
-    List<FirewallRule> hyperVRules,
-    List<FirewallRule> windowsRules,
-    List<UnreadableForward> unreadablePortProxy) {
+public final class ObservedState {
+  private final HostFacts facts;
+  private final String wslconfigPath;
+  private final Optional<byte[]> wslconfig;
+  private final SectionCache sections;
 
-  public ObservedState {
-    Objects.requireNonNull(facts, "facts");
-    Objects.requireNonNull(wslconfigPath, "wslconfigPath");
-    Objects.requireNonNull(wslconfig, "wslconfig");
-    portProxy = List.copyOf(portProxy);
-    hyperVSettings = Map.copyOf(hyperVSettings);
-    hyperVRules = List.copyOf(hyperVRules);
-    windowsRules = List.copyOf(windowsRules);
-    unreadablePortProxy = List.copyOf(unreadablePortProxy);
+  /**
+   * @param wslconfigPath where .wslconfig lives, as the host names it
+   * @param wslconfig the file's bytes; empty when there is no .wslconfig
+   * @param windows the observation document of the script (portproxy values, firewall settings and
+   *     rules, as Windows reports them)
+   */
+  public ObservedState(
+      HostFacts facts, String wslconfigPath, Optional<byte[]> wslconfig, JsonNode windows) {
+    this.facts = Objects.requireNonNull(facts, "facts");
+    this.wslconfigPath = Objects.requireNonNull(wslconfigPath, "wslconfigPath");
+    this.wslconfig = Objects.requireNonNull(wslconfig, "wslconfig");
+    this.sections = new SectionCache(Objects.requireNonNull(windows, "windows"));
+  }
+
+  public HostFacts facts() {
+    return facts;
+  }
+
+  public String wslconfigPath() {
+    return wslconfigPath;
+  }
+
+  public Optional<byte[]> wslconfig() {
+    return wslconfig;
+  }
+
+  /** What the host holds of one kind, read once from the observation document. */
+  public <T> T section(Section<T> section) {
+    return sections.get(section);
   }
 }

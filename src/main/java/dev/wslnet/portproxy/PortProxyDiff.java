@@ -1,7 +1,6 @@
 package dev.wslnet.portproxy;
 
 import dev.wslnet.model.ConnectAddress;
-import dev.wslnet.model.DesiredState.PortProxySpec;
 import dev.wslnet.model.ObservedState;
 import dev.wslnet.model.PortProxyEntry;
 import dev.wslnet.model.PortProxyRule;
@@ -122,7 +121,7 @@ final class PortProxyDiff {
    */
   static List<Change> unreadable(PortProxySpec desired, ObservedState observed) {
     List<Change> changes = new ArrayList<>();
-    for (UnreadableForward forward : observed.unreadablePortProxy()) {
+    for (UnreadableForward forward : PortProxyKind.unreadable(observed)) {
       if (forward.listen().isPresent() && !declaresValue(desired, forward)) {
         changes.add(
             Change.delete(

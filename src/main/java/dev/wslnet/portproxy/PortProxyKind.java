@@ -2,9 +2,14 @@ package dev.wslnet.portproxy;
 
 import dev.wslnet.diagnostic.Code;
 import dev.wslnet.diagnostic.Diagnostic;
+import dev.wslnet.model.ConnectAddress;
 import dev.wslnet.model.DesiredState;
+import dev.wslnet.model.IpLiteral;
 import dev.wslnet.model.ObservedState;
 import dev.wslnet.model.PortProxyEntry;
+import dev.wslnet.model.PortProxyRule;
+import dev.wslnet.model.PortProxyType;
+import dev.wslnet.model.Section;
 import dev.wslnet.model.UnreadableForward;
 import dev.wslnet.resource.Change;
 import dev.wslnet.resource.Fingerprint;
@@ -13,25 +18,78 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** netsh portproxy forwards, and the registry values beside them that wslnet cannot read. */
 public final class PortProxyKind implements ResourceKind {
+  /** The portProxy section of the file, if it has one. */
+  public static final Section<Optional<PortProxySpec>> DESIRED =
+      new Section<>("portProxy", PortProxyKind::declared);
+
+  /** The portproxy registry values the host holds. */
+  public static final Section<PortProxyValues> OBSERVED =
+      new Section<>("portProxy", document -> PortProxyValues.read(document.path("portProxy")));
+
   /** The fingerprint of the WSL VM's address, which $wsl forwards were planned with. */
   static final String WSL_ADDRESS = "$wsl";
 
+  /** The forwards the host holds. */
+  public static List<PortProxyEntry> forwards(ObservedState observed) {
+    return observed.section(OBSERVED).forwards();
+  }
+
+  /** The portproxy registry values the host holds that are not forwards wslnet reads. */
+  public static List<UnreadableForward> unreadable(ObservedState observed) {
+    return observed.section(OBSERVED).unreadable();
+  }
+
+  private static Optional<PortProxySpec> declared(JsonNode document) {
+    JsonNode node = document.path("portProxy");
+    if (!node.isObject()) {
+      return Optional.empty();
+    }
+    List<PortProxyRule> rules = new ArrayList<>();
+    for (JsonNode rule : node.path("rules")) {
+      String listen = rule.get("listenAddress").asString();
+      ConnectAddress connect = ConnectAddress.of(rule.get("connectAddress").asString());
+      int listenPort = rule.get("listenPort").asInt();
+      PortProxyType type =
+          rule.has("type")
+              ? PortProxyType.fromNetshName(rule.get("type").asString()).orElseThrow()
+              : inferType(listen, connect);
+      rules.add(
+          new PortProxyRule(
+              type, listen, listenPort, connect, rule.path("connectPort").asInt(listenPort)));
+    }
+    return Optional.of(new PortProxySpec(node.path("prune").asBoolean(false), rules));
+  }
+
+  /** IPv6 literals make a side IPv6; $wsl, *, IPv4 and host names count as IPv4. */
+  static PortProxyType inferType(String listen, ConnectAddress connect) {
+    IpLiteral.Family listenFamily =
+        IpLiteral.isIpv6(listen) ? IpLiteral.Family.IPV6 : IpLiteral.Family.IPV4;
+    IpLiteral.Family connectFamily =
+        connect instanceof ConnectAddress.Fixed fixed && IpLiteral.isIpv6(fixed.address())
+            ? IpLiteral.Family.IPV6
+            : IpLiteral.Family.IPV4;
+    return PortProxyType.of(listenFamily, connectFamily);
+  }
+
   @Override
   public List<Change> changes(DesiredState desired, ObservedState observed) {
-    if (desired.portProxy().isEmpty()) {
+    Optional<PortProxySpec> declared = desired.section(DESIRED);
+    if (declared.isEmpty()) {
       return List.of();
     }
-    DesiredState.PortProxySpec spec = desired.portProxy().get();
+    PortProxySpec spec = declared.get();
     List<Change> changes =
         new ArrayList<>(
-            PortProxyDiff.diff(spec, observed.portProxy(), observed.facts().wslAddress()));
+            PortProxyDiff.diff(spec, forwards(observed), observed.facts().wslAddress()));
     if (spec.prune()) {
       changes.addAll(PortProxyDiff.unreadable(spec, observed));
     }
@@ -42,7 +100,7 @@ public final class PortProxyKind implements ResourceKind {
   public List<Diagnostic> warnings(
       DesiredState desired, ObservedState observed, List<Change> changes) {
     List<Diagnostic> warnings = new ArrayList<>();
-    if (desired.portProxy().isPresent() && !observed.facts().ipHelperRunning()) {
+    if (desired.section(DESIRED).isPresent() && !observed.facts().ipHelperRunning()) {
       warnings.add(
           Diagnostic.ofFile(
               Code.IP_HELPER_STOPPED,
@@ -59,8 +117,7 @@ public final class PortProxyKind implements ResourceKind {
   /** Host entries on {@code *} and on the any-address with one port: only one of them listens. */
   private static List<Diagnostic> starAndAnyAddress(ObservedState observed) {
     Map<String, List<PortProxyEntry>> bySocket = new TreeMap<>();
-    observed
-        .portProxy()
+    forwards(observed)
         .forEach(
             entry ->
                 bySocket
@@ -96,14 +153,14 @@ public final class PortProxyKind implements ResourceKind {
     Set<String> changed = new HashSet<>();
     changes.forEach(change -> changed.add(change.address().text()));
     List<Diagnostic> warnings = new ArrayList<>();
-    for (UnreadableForward forward : observed.unreadablePortProxy()) {
+    for (UnreadableForward forward : unreadable(observed)) {
       String address = UnreadableValue.address(forward).text();
       if (changed.contains(address)) {
         continue;
       }
       boolean replaced =
           desired
-              .portProxy()
+              .section(DESIRED)
               .filter(spec -> PortProxyDiff.declaresValue(spec, forward))
               .isPresent();
       String fate =
@@ -135,16 +192,16 @@ public final class PortProxyKind implements ResourceKind {
   @Override
   public Map<String, String> fingerprints(DesiredState desired, ObservedState observed) {
     Map<String, String> fingerprints = new TreeMap<>();
-    if (desired.portProxy().isEmpty()) {
+    if (desired.section(DESIRED).isEmpty()) {
       return fingerprints;
     }
     fingerprints.put(WSL_ADDRESS, Fingerprint.of(observed.facts().wslAddress().orElse("\0none")));
-    for (PortProxyEntry entry : observed.portProxy()) {
+    for (PortProxyEntry entry : forwards(observed)) {
       fingerprints.put(
           Forward.address(entry).text(),
           Fingerprint.of(entry.connectAddress() + "/" + entry.connectPort()));
     }
-    for (UnreadableForward forward : observed.unreadablePortProxy()) {
+    for (UnreadableForward forward : unreadable(observed)) {
       fingerprints.put(UnreadableValue.address(forward).text(), Fingerprint.of(forward.data()));
     }
     return fingerprints;
@@ -154,11 +211,11 @@ public final class PortProxyKind implements ResourceKind {
   @Override
   public void show(
       ObservedState observed, String group, ObjectNode document, List<String> leftOut) {
-    if (observed.portProxy().isEmpty()) {
+    if (forwards(observed).isEmpty()) {
       return;
     }
     ArrayNode rules = document.putObject("portProxy").putArray("rules");
-    for (PortProxyEntry entry : observed.portProxy()) {
+    for (PortProxyEntry entry : forwards(observed)) {
       ObjectNode rule = rules.addObject();
       rule.put("listenAddress", entry.listenAddress());
       rule.put("listenPort", entry.listenPort());

@@ -5,7 +5,7 @@ import dev.wslnet.host.IoErrors;
 import dev.wslnet.host.powershell.PowerShell;
 import dev.wslnet.host.powershell.ProcessResult;
 import dev.wslnet.host.powershell.ProcessRunner;
-import dev.wslnet.host.powershell.WindowsValues;
+import dev.wslnet.host.windows.WindowsValues;
 import dev.wslnet.model.FieldValue;
 import dev.wslnet.model.FirewallRule;
 import dev.wslnet.model.HostFacts;

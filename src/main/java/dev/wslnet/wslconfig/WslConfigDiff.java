@@ -1,6 +1,5 @@
 package dev.wslnet.wslconfig;
 
-import dev.wslnet.model.DesiredState.WslSetting;
 import dev.wslnet.model.WslKey;
 import dev.wslnet.resource.Address;
 import dev.wslnet.resource.Change;

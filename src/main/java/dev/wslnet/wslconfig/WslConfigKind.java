@@ -3,12 +3,15 @@ package dev.wslnet.wslconfig;
 import dev.wslnet.diagnostic.Diagnostic;
 import dev.wslnet.model.DesiredState;
 import dev.wslnet.model.ObservedState;
+import dev.wslnet.model.Section;
 import dev.wslnet.model.WslKey;
+import dev.wslnet.model.WslSection;
 import dev.wslnet.model.WslValueType;
 import dev.wslnet.resource.Change;
 import dev.wslnet.resource.Fingerprint;
 import dev.wslnet.resource.ResourceKind;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +25,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** The keys of .wslconfig the file declares, against the values WSL reads now. */
 public final class WslConfigKind implements ResourceKind {
+  /** The keys the file declares, in file order; an empty value removes the key. */
+  public static final Section<List<WslSetting>> DESIRED =
+      new Section<>("wslconfig", WslConfigKind::declared);
+
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final Pattern SIZE = Pattern.compile("(0|[1-9][0-9]*)(B|K|M|G|T|KB|MB|GB|TB)?");
   private static final Pattern ABSOLUTE_PATH =
@@ -32,9 +39,39 @@ public final class WslConfigKind implements ResourceKind {
     return WslConfigParser.parse(WslConfigText.decode(observed.wslconfig().orElse(new byte[0])));
   }
 
+  private static List<WslSetting> declared(JsonNode document) {
+    JsonNode node = document.path("wslconfig");
+    List<WslSetting> settings = new ArrayList<>();
+    for (WslSection section : WslSection.values()) {
+      for (Map.Entry<String, JsonNode> entry : node.path(section.fileName()).properties()) {
+        WslKey key =
+            WslKey.find(section, entry.getKey())
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "not a validated document: " + entry.getKey()));
+        settings.add(new WslSetting(key, wslValue(entry.getValue())));
+      }
+    }
+    return settings;
+  }
+
+  /** A .wslconfig value as WSL should read it: booleans as true/false, lists comma-separated. */
+  private static Optional<String> wslValue(JsonNode value) {
+    if (value.isNull()) {
+      return Optional.empty();
+    }
+    if (value.isArray()) {
+      List<String> items = new ArrayList<>();
+      value.forEach(item -> items.add(item.asString()));
+      return Optional.of(String.join(",", items));
+    }
+    return Optional.of(value.asString());
+  }
+
   @Override
   public List<Change> changes(DesiredState desired, ObservedState observed) {
-    return WslConfigDiff.diff(desired.wslconfig(), read(observed));
+    return WslConfigDiff.diff(desired.section(DESIRED), read(observed));
   }
 
   @Override
@@ -49,7 +86,7 @@ public final class WslConfigKind implements ResourceKind {
   public Map<String, String> fingerprints(DesiredState desired, ObservedState observed) {
     Map<String, String> fingerprints = new TreeMap<>();
     ParsedWslConfig wslconfig = read(observed);
-    for (DesiredState.WslSetting setting : desired.wslconfig()) {
+    for (WslSetting setting : desired.section(DESIRED)) {
       String name = setting.key().qualifiedName().toLowerCase(Locale.ROOT);
       fingerprints.put(
           WslConfigSetting.address(setting.key()).text(),

@@ -3,6 +3,7 @@ package dev.wslnet.apply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wslnet.host.Host;
+import dev.wslnet.hypervfirewall.HyperVSpec;
 import dev.wslnet.model.ConnectAddress;
 import dev.wslnet.model.DesiredState;
 import dev.wslnet.model.FieldValue;
@@ -13,7 +14,12 @@ import dev.wslnet.model.PortProxyType;
 import dev.wslnet.model.WslKey;
 import dev.wslnet.plan.Plan;
 import dev.wslnet.plan.Planner;
+import dev.wslnet.portproxy.PortProxyKind;
+import dev.wslnet.portproxy.PortProxySpec;
 import dev.wslnet.sim.SimHost;
+import dev.wslnet.testing.Documents;
+import dev.wslnet.windowsfirewall.WindowsFirewallSpec;
+import dev.wslnet.wslconfig.WslSetting;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +64,7 @@ class ConvergenceProperties {
   void applyingOverAHostWithPartOfTheForwardsConverges(
       @ForAll("desiredStates") DesiredState after, @ForAll List<Boolean> kept) throws IOException {
     List<PortProxyRule> forwards =
-        after.portProxy().map(DesiredState.PortProxySpec::rules).orElse(List.of());
+        after.section(PortProxyKind.DESIRED).map(PortProxySpec::rules).orElse(List.of());
     List<PortProxyRule> part = new ArrayList<>();
     for (int i = 0; i < forwards.size(); i++) {
       if (i < kept.size() && kept.get(i)) {
@@ -66,9 +72,9 @@ class ConvergenceProperties {
       }
     }
     DesiredState before =
-        new DesiredState(
+        Documents.desired(
             List.of(),
-            Optional.of(new DesiredState.PortProxySpec(false, part)),
+            Optional.of(new PortProxySpec(false, part)),
             Optional.empty(),
             Optional.empty());
     assertConverges(before, after);
@@ -88,9 +94,9 @@ class ConvergenceProperties {
   }
 
   private static DesiredState forwards(PortProxyRule... rules) {
-    return new DesiredState(
+    return Documents.desired(
         List.of(),
-        Optional.of(new DesiredState.PortProxySpec(false, List.of(rules))),
+        Optional.of(new PortProxySpec(false, List.of(rules))),
         Optional.empty(),
         Optional.empty());
   }
@@ -115,7 +121,7 @@ class ConvergenceProperties {
   private static boolean sharesASocket(DesiredState desired) {
     List<String> sockets =
         desired
-            .portProxy()
+            .section(PortProxyKind.DESIRED)
             .map(
                 spec -> spec.rules().stream().map(rule -> rule.resolve("").listenSocket()).toList())
             .orElse(List.of());
@@ -130,7 +136,7 @@ class ConvergenceProperties {
 
   @Provide
   Arbitrary<DesiredState> desiredStates() {
-    Arbitrary<List<DesiredState.WslSetting>> settings =
+    Arbitrary<List<WslSetting>> settings =
         Combinators.combine(
                 Arbitraries.of("nat", "mirrored", "NAT", "none").optional(),
                 Arbitraries.of("true", "false").optional(),
@@ -138,22 +144,16 @@ class ConvergenceProperties {
                 Arbitraries.strings().withChars("abc =#\"\\").ofMaxLength(8).optional())
             .as(
                 (mode, tunneling, memory, commandLine) -> {
-                  List<DesiredState.WslSetting> list = new ArrayList<>();
+                  List<WslSetting> list = new ArrayList<>();
                   mode.ifPresent(
-                      m ->
-                          list.add(
-                              new DesiredState.WslSetting(
-                                  WslKey.NETWORKING_MODE_KEY, Optional.of(m))));
+                      m -> list.add(new WslSetting(WslKey.NETWORKING_MODE_KEY, Optional.of(m))));
                   tunneling.ifPresent(
-                      t ->
-                          list.add(
-                              new DesiredState.WslSetting(WslKey.DNS_TUNNELING, Optional.of(t))));
-                  memory.ifPresent(
-                      m -> list.add(new DesiredState.WslSetting(WslKey.MEMORY, Optional.of(m))));
+                      t -> list.add(new WslSetting(WslKey.DNS_TUNNELING, Optional.of(t))));
+                  memory.ifPresent(m -> list.add(new WslSetting(WslKey.MEMORY, Optional.of(m))));
                   commandLine.ifPresent(
                       c ->
                           list.add(
-                              new DesiredState.WslSetting(
+                              new WslSetting(
                                   WslKey.KERNEL_COMMAND_LINE,
                                   c.isEmpty() ? Optional.empty() : Optional.of(c))));
                   return list;
@@ -180,18 +180,17 @@ class ConvergenceProperties {
                 forward.list().ofMaxSize(5).uniqueElements(r -> r.resolve("").identity()),
                 Arbitraries.of(true, false))
             .as((list, sibling) -> sibling && !list.isEmpty() ? withSibling(list) : list);
-    Arbitrary<DesiredState.PortProxySpec> portProxy =
-        Combinators.combine(Arbitraries.of(true, false), forwards)
-            .as(DesiredState.PortProxySpec::new);
-    Arbitrary<DesiredState.WindowsFirewallSpec> windows =
+    Arbitrary<PortProxySpec> portProxy =
+        Combinators.combine(Arbitraries.of(true, false), forwards).as(PortProxySpec::new);
+    Arbitrary<WindowsFirewallSpec> windows =
         Combinators.combine(
                 Arbitraries.of(true, false),
                 rules()
                     .list()
                     .ofMaxSize(4)
                     .uniqueElements(r -> r.name().toLowerCase(java.util.Locale.ROOT)))
-            .as((prune, rules) -> new DesiredState.WindowsFirewallSpec("wslnet", prune, rules));
-    Arbitrary<DesiredState.HyperVSpec> hyperV =
+            .as((prune, rules) -> new WindowsFirewallSpec("wslnet", prune, rules));
+    Arbitrary<HyperVSpec> hyperV =
         Combinators.combine(
                 Arbitraries.of("Allow", "Block").optional(),
                 Arbitraries.of(true, false),
@@ -201,7 +200,7 @@ class ConvergenceProperties {
                     .uniqueElements(r -> r.name().toLowerCase(java.util.Locale.ROOT)))
             .as(
                 (inbound, prune, rules) ->
-                    new DesiredState.HyperVSpec(
+                    new HyperVSpec(
                         inbound
                             .map(
                                 a ->
@@ -212,7 +211,7 @@ class ConvergenceProperties {
                         rules));
     return Combinators.combine(
             settings, portProxy.optional(), hyperV.optional(), windows.optional())
-        .as(DesiredState::new);
+        .as(Documents::desired);
   }
 
   private static List<PortProxyRule> withSibling(List<PortProxyRule> forwards) {

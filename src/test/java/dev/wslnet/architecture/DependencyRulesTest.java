@@ -61,11 +61,30 @@ class DependencyRulesTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "dev.wslnet.host..",
+            "dev.wslnet.host",
+            "dev.wslnet.host.powershell..",
+            "dev.wslnet.host.wsl..",
+            "dev.wslnet.host.local..",
             "dev.wslnet.sim..",
             "dev.wslnet.apply..",
             "dev.wslnet.render..",
             "dev.wslnet.cli..")
+        .check(wslnet);
+  }
+
+  /**
+   * The one codec of Windows' forms, which kinds read their observations with and the simulator
+   * writes them with: pure functions over values, touching nothing.
+   */
+  @Test
+  void windowsFormsAreValuesOnly() {
+    classes()
+        .that()
+        .resideInAPackage("dev.wslnet.host.windows..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.wslnet.host.windows..", "dev.wslnet.model..", "java..", "tools.jackson..")
         .check(wslnet);
   }
 

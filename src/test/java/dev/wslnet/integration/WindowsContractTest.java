@@ -7,6 +7,7 @@ import dev.wslnet.host.Applied;
 import dev.wslnet.host.local.LocalSide;
 import dev.wslnet.host.powershell.SystemProcessRunner;
 import dev.wslnet.host.powershell.WindowsHost;
+import dev.wslnet.hypervfirewall.HyperVFirewallKind;
 import dev.wslnet.hypervfirewall.HyperVRuleEnsure;
 import dev.wslnet.hypervfirewall.HyperVRuleRemove;
 import dev.wslnet.hypervfirewall.HyperVSettingsSet;
@@ -17,9 +18,11 @@ import dev.wslnet.model.PortProxyEntry;
 import dev.wslnet.model.PortProxyType;
 import dev.wslnet.operation.Operation;
 import dev.wslnet.portproxy.PortProxyDelete;
+import dev.wslnet.portproxy.PortProxyKind;
 import dev.wslnet.portproxy.PortProxySet;
 import dev.wslnet.windowsfirewall.FirewallRuleEnsure;
 import dev.wslnet.windowsfirewall.FirewallRuleRemove;
+import dev.wslnet.windowsfirewall.WindowsFirewallKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,13 +104,13 @@ public class WindowsContractTest {
         new PortProxyEntry(PortProxyType.V4_TO_V4, "127.0.0.1", PORT, "127.0.0.2", 47013);
     cleanup.add(PortProxyDelete.of(first));
     // portProxy.set.new and observe.portProxy
-    assertThat(apply(new PortProxySet(first)).observed().portProxy()).contains(first);
+    assertThat(PortProxyKind.forwards(apply(new PortProxySet(first)).observed())).contains(first);
     // portProxy.set.existing
     ObservedState overwritten = apply(new PortProxySet(second)).observed();
-    assertThat(overwritten.portProxy()).contains(second).doesNotContain(first);
+    assertThat(PortProxyKind.forwards(overwritten)).contains(second).doesNotContain(first);
     // portProxy.delete.existing
     ObservedState deleted = apply(PortProxyDelete.of(second)).observed();
-    assertThat(deleted.portProxy()).doesNotContain(second);
+    assertThat(PortProxyKind.forwards(deleted)).doesNotContain(second);
   }
 
   @Test
@@ -126,8 +129,10 @@ public class WindowsContractTest {
 
     // firewallRule.ensure.new and observe.windowsRules
     ObservedState created = apply(new FirewallRuleEnsure(group, rule)).observed();
-    assertThat(created.windowsRules()).extracting(FirewallRule::name).containsExactly(rule.name());
-    FirewallRule observed = created.windowsRules().get(0);
+    assertThat(WindowsFirewallKind.rules(created))
+        .extracting(FirewallRule::name)
+        .containsExactly(rule.name());
+    FirewallRule observed = WindowsFirewallKind.rules(created).get(0);
     assertThat(observed.field("enabled")).contains(new FieldValue.Flag(true));
     assertThat(observed.field("direction")).contains(new FieldValue.Text("Inbound"));
     assertThat(observed.field("action")).contains(new FieldValue.Text("Allow"));
@@ -136,7 +141,7 @@ public class WindowsContractTest {
     FirewallRule blocked =
         new FirewallRule(rule.name(), Map.of("action", new FieldValue.Text("Block")));
     FirewallRule changed =
-        apply(new FirewallRuleEnsure(group, blocked)).observed().windowsRules().get(0);
+        WindowsFirewallKind.rules(apply(new FirewallRuleEnsure(group, blocked)).observed()).get(0);
     assertThat(changed.field("action")).contains(new FieldValue.Text("Block"));
     assertThat(changed.field("localPorts")).contains(texts("47011"));
 
@@ -153,12 +158,13 @@ public class WindowsContractTest {
 
     // firewallRule.remove.otherGroup: nothing happens to the other group's rule
     apply(new FirewallRuleRemove(group, elsewhere.name()));
-    assertThat(host.observe(Optional.of(patternGroup)).windowsRules())
+    assertThat(WindowsFirewallKind.rules(host.observe(Optional.of(patternGroup))))
         .extracting(FirewallRule::name)
         .containsExactly(elsewhere.name());
 
     // firewallRule.remove.existing
-    assertThat(apply(new FirewallRuleRemove(group, rule.name())).observed().windowsRules())
+    assertThat(
+            WindowsFirewallKind.rules(apply(new FirewallRuleRemove(group, rule.name())).observed()))
         .isEmpty();
   }
 
@@ -168,15 +174,16 @@ public class WindowsContractTest {
         before.facts().hyperVFirewallAvailable(),
         "skipped: no Hyper-V firewall cmdlets on this Windows");
     // observe.hyperVSettings: names, not numbers
-    assertThat(before.hyperVSettings().get("enabled"))
+    assertThat(HyperVFirewallKind.settings(before).get("enabled"))
         .isInstanceOfAny(FieldValue.Flag.class, FieldValue.Text.class);
     // hyperVSettings.set.existing: the value it has, so that the runner's Windows stays as it was
     Optional<FieldValue> inbound =
-        Optional.ofNullable(before.hyperVSettings().get("defaultInboundAction"));
+        Optional.ofNullable(HyperVFirewallKind.settings(before).get("defaultInboundAction"));
     assumeTrue(inbound.isPresent(), "skipped: WSL's VM creator has no VM setting on this Windows");
     ObservedState set =
         apply(new HyperVSettingsSet(Map.of("defaultInboundAction", inbound.get()))).observed();
-    assertThat(set.hyperVSettings().get("defaultInboundAction").sameAs(inbound.get())).isTrue();
+    assertThat(HyperVFirewallKind.settings(set).get("defaultInboundAction").sameAs(inbound.get()))
+        .isTrue();
 
     FirewallRule web =
         new FirewallRule(
@@ -203,11 +210,13 @@ public class WindowsContractTest {
     assertThat(rule(both, web.name()).field("action")).contains(new FieldValue.Text("Block"));
     // hyperVRule.remove.existing
     ObservedState removed = apply(new HyperVRuleRemove(web.name())).observed();
-    assertThat(removed.hyperVRules()).extracting(FirewallRule::name).doesNotContain(web.name());
+    assertThat(HyperVFirewallKind.rules(removed))
+        .extracting(FirewallRule::name)
+        .doesNotContain(web.name());
   }
 
   private static FirewallRule rule(ObservedState observed, String name) {
-    return observed.hyperVRules().stream()
+    return HyperVFirewallKind.rules(observed).stream()
         .filter(r -> r.name().equals(name))
         .findFirst()
         .orElseThrow();

@@ -12,7 +12,9 @@ import dev.wslnet.model.ObservedState;
 import dev.wslnet.model.PortProxyType;
 import dev.wslnet.operation.Operation;
 import dev.wslnet.portproxy.PortProxyDelete;
+import dev.wslnet.portproxy.PortProxyKind;
 import dev.wslnet.windowsfirewall.FirewallRuleRemove;
+import dev.wslnet.windowsfirewall.WindowsFirewallKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,14 +77,14 @@ class WindowsIntegrationTest {
       assertThat(apply.out()).contains("Converged");
 
       ObservedState after = host.observe(Optional.of(group));
-      assertThat(after.portProxy())
+      assertThat(PortProxyKind.forwards(after))
           .anySatisfy(
               entry -> {
                 assertThat(entry.listenAddress()).isEqualTo("127.0.0.1");
                 assertThat(entry.listenPort()).isEqualTo(LISTEN_PORT);
                 assertThat(entry.connectPort()).isEqualTo(47002);
               });
-      assertThat(after.windowsRules())
+      assertThat(WindowsFirewallKind.rules(after))
           .extracting(rule -> rule.name())
           .containsExactly(group + "-rule");
 
@@ -103,8 +105,8 @@ class WindowsIntegrationTest {
       }
       var removed = host.apply(cleanup, Optional.of(group));
       assertThat(removed.results()).allSatisfy(result -> assertThat(result.error()).isEmpty());
-      assertThat(removed.observed().windowsRules()).isEmpty();
-      assertThat(removed.observed().portProxy())
+      assertThat(WindowsFirewallKind.rules(removed.observed())).isEmpty();
+      assertThat(PortProxyKind.forwards(removed.observed()))
           .noneMatch(
               entry ->
                   entry.listenPort() == LISTEN_PORT && entry.listenAddress().equals("127.0.0.1"));

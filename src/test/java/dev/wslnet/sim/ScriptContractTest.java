@@ -7,6 +7,7 @@ import dev.wslnet.apply.Applier;
 import dev.wslnet.host.Applied;
 import dev.wslnet.host.HostException;
 import dev.wslnet.host.powershell.WindowsHost;
+import dev.wslnet.hypervfirewall.HyperVFirewallKind;
 import dev.wslnet.hypervfirewall.HyperVRuleEnsure;
 import dev.wslnet.hypervfirewall.HyperVRuleRemove;
 import dev.wslnet.hypervfirewall.HyperVSettingsSet;
@@ -21,10 +22,12 @@ import dev.wslnet.operation.Operation;
 import dev.wslnet.operation.WslShutdown;
 import dev.wslnet.plan.Planner;
 import dev.wslnet.portproxy.PortProxyDelete;
+import dev.wslnet.portproxy.PortProxyKind;
 import dev.wslnet.portproxy.PortProxySet;
 import dev.wslnet.testing.SimDir;
 import dev.wslnet.windowsfirewall.FirewallRuleEnsure;
 import dev.wslnet.windowsfirewall.FirewallRuleRemove;
+import dev.wslnet.windowsfirewall.WindowsFirewallKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +79,7 @@ class ScriptContractTest {
         new Row(
             sim -> sim.edit(root -> forward(root, "*", 80, "10.0.0.1", 8080)),
             sim ->
-                assertThat(observe(sim).portProxy())
+                assertThat(PortProxyKind.forwards(observe(sim)))
                     .containsExactly(
                         new PortProxyEntry(PortProxyType.V4_TO_V4, "*", 80, "10.0.0.1", 8080))));
     rows.put(
@@ -85,8 +88,8 @@ class ScriptContractTest {
             sim -> sim.edit(root -> unreadable(root, "0.0.0.0/http", "10.0.0.1/http")),
             sim -> {
               ObservedState observed = observe(sim);
-              assertThat(observed.portProxy()).isEmpty();
-              assertThat(observed.unreadablePortProxy())
+              assertThat(PortProxyKind.forwards(observed)).isEmpty();
+              assertThat(PortProxyKind.unreadable(observed))
                   .containsExactly(
                       new UnreadableForward(
                           PortProxyType.V4_TO_V4, "0.0.0.0/http", "10.0.0.1/http"));
@@ -96,14 +99,14 @@ class ScriptContractTest {
         new Row(
             sim -> {},
             sim ->
-                assertThat(observe(sim).hyperVSettings())
+                assertThat(HyperVFirewallKind.settings(observe(sim)))
                     .containsEntry("enabled", new FieldValue.Flag(true))
                     .containsEntry("defaultInboundAction", new FieldValue.Text("Block"))));
     rows.put(
         "observe.hyperVSettings.absent",
         new Row(
             sim -> sim.edit(root -> root.withObject("hyperVFirewall").putNull("settings")),
-            sim -> assertThat(observe(sim).hyperVSettings()).isEmpty()));
+            sim -> assertThat(HyperVFirewallKind.settings(observe(sim))).isEmpty()));
     rows.put(
         "observe.hyperVRules",
         new Row(
@@ -114,7 +117,7 @@ class ScriptContractTest {
                       hyperVRule(root, "other-web", OTHER_CREATOR);
                     }),
             sim -> {
-              List<FirewallRule> rules = observe(sim).hyperVRules();
+              List<FirewallRule> rules = HyperVFirewallKind.rules(observe(sim));
               assertThat(rules).extracting(FirewallRule::name).containsExactly("wsl-web");
               // WSL leaves a list empty for "all": the same value as [Any].
               assertThat(rules.get(0).field("remoteAddresses").orElseThrow().sameAs(texts("Any")))
@@ -130,7 +133,7 @@ class ScriptContractTest {
                       windowsRule(root, "theirs", "wsl*");
                     }),
             sim ->
-                assertThat(observe(sim).windowsRules())
+                assertThat(WindowsFirewallKind.rules(observe(sim)))
                     .extracting(FirewallRule::name)
                     .containsExactly("mine")));
 
@@ -141,7 +144,7 @@ class ScriptContractTest {
             sim -> {
               Applied applied = apply(sim, new PortProxySet(FORWARD));
               assertOk(applied);
-              assertThat(applied.observed().portProxy()).containsExactly(FORWARD);
+              assertThat(PortProxyKind.forwards(applied.observed())).containsExactly(FORWARD);
             }));
     rows.put(
         "portProxy.set.existing",
@@ -150,7 +153,7 @@ class ScriptContractTest {
             sim -> {
               Applied applied = apply(sim, new PortProxySet(FORWARD));
               assertOk(applied);
-              assertThat(applied.observed().portProxy()).containsExactly(FORWARD);
+              assertThat(PortProxyKind.forwards(applied.observed())).containsExactly(FORWARD);
             }));
     rows.put(
         "portProxy.set.notElevated",
@@ -165,7 +168,7 @@ class ScriptContractTest {
             sim -> {
               Applied applied = apply(sim, delete);
               assertOk(applied);
-              assertThat(applied.observed().portProxy()).isEmpty();
+              assertThat(PortProxyKind.forwards(applied.observed())).isEmpty();
             }));
     rows.put(
         "portProxy.delete.absent",
@@ -178,7 +181,7 @@ class ScriptContractTest {
               Applied applied =
                   apply(sim, new PortProxyDelete(PortProxyType.V4_TO_V4, "0.0.0.0", "http"));
               assertOk(applied);
-              assertThat(applied.observed().unreadablePortProxy()).isEmpty();
+              assertThat(PortProxyKind.unreadable(applied.observed())).isEmpty();
             }));
     rows.put(
         "portProxy.delete.notElevated",
@@ -195,7 +198,7 @@ class ScriptContractTest {
             sim -> {
               Applied applied = apply(sim, inboundAllow);
               assertOk(applied);
-              assertThat(applied.observed().hyperVSettings())
+              assertThat(HyperVFirewallKind.settings(applied.observed()))
                   .containsEntry("defaultInboundAction", new FieldValue.Text("Allow"))
                   .containsEntry("defaultOutboundAction", new FieldValue.Text("Allow"))
                   .containsEntry("loopbackEnabled", new FieldValue.Flag(true));
@@ -207,7 +210,7 @@ class ScriptContractTest {
             sim -> {
               Applied applied = apply(sim, inboundAllow);
               assertOk(applied);
-              assertThat(applied.observed().hyperVSettings())
+              assertThat(HyperVFirewallKind.settings(applied.observed()))
                   .containsEntry("defaultInboundAction", new FieldValue.Text("Allow"))
                   .containsEntry("enabled", new FieldValue.Text("NotConfigured"))
                   .containsEntry("loopbackEnabled", new FieldValue.Text("NotConfigured"));
@@ -232,7 +235,7 @@ class ScriptContractTest {
             sim -> {
               Applied applied = apply(sim, new HyperVRuleEnsure(web));
               assertOk(applied);
-              FirewallRule created = only(applied.observed().hyperVRules());
+              FirewallRule created = only(HyperVFirewallKind.rules(applied.observed()));
               assertThat(created.field("displayName")).contains(new FieldValue.Text("web"));
               assertThat(created.field("direction")).contains(new FieldValue.Text("Inbound"));
               assertThat(created.field("action")).contains(new FieldValue.Text("Allow"));
@@ -246,7 +249,7 @@ class ScriptContractTest {
             sim -> {
               Applied applied = apply(sim, new HyperVRuleEnsure(web));
               assertOk(applied);
-              FirewallRule changed = only(applied.observed().hyperVRules());
+              FirewallRule changed = only(HyperVFirewallKind.rules(applied.observed()));
               assertThat(changed.field("localPorts")).contains(texts("80"));
               assertThat(changed.field("action")).contains(new FieldValue.Text("Block"));
             }));
@@ -259,10 +262,10 @@ class ScriptContractTest {
                   new FirewallRule("web*", Map.of("action", new FieldValue.Text("Allow")));
               Applied applied = apply(sim, new HyperVRuleEnsure(pattern));
               assertOk(applied);
-              assertThat(applied.observed().hyperVRules())
+              assertThat(HyperVFirewallKind.rules(applied.observed()))
                   .extracting(FirewallRule::name)
                   .containsExactlyInAnyOrder("web1", "web*");
-              assertThat(rule(applied.observed().hyperVRules(), "web1").field("action"))
+              assertThat(rule(HyperVFirewallKind.rules(applied.observed()), "web1").field("action"))
                   .contains(new FieldValue.Text("Block"));
             }));
     String otherCreatorMessage =
@@ -293,7 +296,7 @@ class ScriptContractTest {
             sim -> {
               Applied applied = apply(sim, new HyperVRuleRemove("web"));
               assertOk(applied);
-              assertThat(applied.observed().hyperVRules()).isEmpty();
+              assertThat(HyperVFirewallKind.rules(applied.observed())).isEmpty();
             }));
     rows.put(
         "hyperVRule.remove.absent",
@@ -318,7 +321,7 @@ class ScriptContractTest {
             sim -> {
               Applied applied = apply(sim, new FirewallRuleEnsure(GROUP, web));
               assertOk(applied);
-              FirewallRule created = only(applied.observed().windowsRules());
+              FirewallRule created = only(WindowsFirewallKind.rules(applied.observed()));
               assertThat(created.field("displayName")).contains(new FieldValue.Text("web"));
               assertThat(created.field("localPorts")).contains(texts("80"));
               assertThat(created.field("enabled")).contains(new FieldValue.Flag(true));
@@ -330,7 +333,7 @@ class ScriptContractTest {
             sim -> {
               Applied applied = apply(sim, new FirewallRuleEnsure(GROUP, web));
               assertOk(applied);
-              FirewallRule changed = only(applied.observed().windowsRules());
+              FirewallRule changed = only(WindowsFirewallKind.rules(applied.observed()));
               assertThat(changed.field("localPorts")).contains(texts("80"));
               assertThat(changed.field("action")).contains(new FieldValue.Text("Block"));
             }));
@@ -355,7 +358,7 @@ class ScriptContractTest {
             sim -> {
               Applied applied = apply(sim, new FirewallRuleRemove(GROUP, "web"));
               assertOk(applied);
-              assertThat(applied.observed().windowsRules()).isEmpty();
+              assertThat(WindowsFirewallKind.rules(applied.observed())).isEmpty();
             }));
     rows.put(
         "firewallRule.remove.absent",
@@ -383,7 +386,7 @@ class ScriptContractTest {
                   elevating(sim, runner)
                       .apply(List.of(new PortProxySet(FORWARD)), Optional.of(GROUP));
               assertOk(applied);
-              assertThat(applied.observed().portProxy()).containsExactly(FORWARD);
+              assertThat(PortProxyKind.forwards(applied.observed())).containsExactly(FORWARD);
               assertThat(elevatedProcesses(runner)).isEqualTo(1);
             }));
     rows.put(
@@ -454,12 +457,12 @@ class ScriptContractTest {
     SimProcessRunner runner = new SimProcessRunner(sim.path(), sim.spec());
     WindowsHost host = elevating(sim, runner);
     DesiredState desired =
-        new DesiredState(
+        dev.wslnet.testing.Documents.desired(
             List.of(
-                new DesiredState.WslSetting(
+                new dev.wslnet.wslconfig.WslSetting(
                     dev.wslnet.model.WslKey.NETWORKING_MODE_KEY, Optional.of("mirrored"))),
             Optional.of(
-                new DesiredState.PortProxySpec(
+                new dev.wslnet.portproxy.PortProxySpec(
                     false,
                     List.of(
                         new dev.wslnet.model.PortProxyRule(

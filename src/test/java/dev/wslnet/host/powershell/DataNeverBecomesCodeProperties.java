@@ -15,6 +15,7 @@ import dev.wslnet.sim.SimHost;
 import dev.wslnet.sim.SimProcessRunner;
 import dev.wslnet.windowsfirewall.FirewallRuleEnsure;
 import dev.wslnet.windowsfirewall.FirewallRuleRemove;
+import dev.wslnet.windowsfirewall.WindowsFirewallKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,8 +131,10 @@ class DataNeverBecomesCodeProperties {
       ObservedState after =
           host.apply(List.of(new FirewallRuleEnsure("wslnet", rule)), Optional.of("wslnet"))
               .observed();
-      assertThat(after.windowsRules()).extracting(FirewallRule::name).containsExactly(name);
-      assertThat(after.windowsRules().get(0).field("description"))
+      assertThat(WindowsFirewallKind.rules(after))
+          .extracting(FirewallRule::name)
+          .containsExactly(name);
+      assertThat(WindowsFirewallKind.rules(after).get(0).field("description"))
           .contains(new FieldValue.Text(description));
       assertThat(runner.invocations())
           .extracting(SimProcessRunner.Invocation::command)

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.wslnet.host.Applied;
 import dev.wslnet.host.HostException;
 import dev.wslnet.host.local.LocalSide;
+import dev.wslnet.host.windows.WindowsValues;
+import dev.wslnet.hypervfirewall.HyperVFirewallKind;
 import dev.wslnet.hypervfirewall.HyperVRuleRemove;
 import dev.wslnet.model.FieldValue;
 import dev.wslnet.model.FirewallRule;
@@ -14,7 +16,9 @@ import dev.wslnet.model.PortProxyEntry;
 import dev.wslnet.model.PortProxyType;
 import dev.wslnet.operation.Operation;
 import dev.wslnet.operation.WslShutdown;
+import dev.wslnet.portproxy.PortProxyKind;
 import dev.wslnet.portproxy.PortProxySet;
+import dev.wslnet.windowsfirewall.WindowsFirewallKind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,7 +119,7 @@ class WindowsHostTest {
         .isEqualTo(Path.of("C:\\Users\\dev").resolve(".wslconfig").toString());
     assertThat(new String(observed.wslconfig().orElseThrow(), StandardCharsets.UTF_8))
         .isEqualTo("[wsl2]\r\nnetworkingMode=nat\r\n");
-    assertThat(observed.portProxy())
+    assertThat(PortProxyKind.forwards(observed))
         .containsExactly(
             new PortProxyEntry(PortProxyType.V4_TO_V4, "*", 80, "172.28.118.26", 80),
             new PortProxyEntry(PortProxyType.V4_TO_V4, "0.0.0.0", 1024, "192.168.198.200", 2049),
@@ -123,17 +127,17 @@ class WindowsHostTest {
                 PortProxyType.V4_TO_V4, "127.0.0.1", 445, "gzsc.myqnapcloud.cn", 4450),
             new PortProxyEntry(PortProxyType.V6_TO_V6, "::1", 8080, "fd00::1", 80),
             new PortProxyEntry(PortProxyType.V4_TO_V6, "0.0.0.0", 8001, "::1", 8001));
-    assertThat(observed.hyperVSettings())
+    assertThat(HyperVFirewallKind.settings(observed))
         .containsEntry("enabled", new FieldValue.Flag(true))
         .containsEntry("defaultInboundAction", new FieldValue.Text("Block"));
-    assertThat(observed.hyperVRules())
+    assertThat(HyperVFirewallKind.rules(observed))
         .extracting(FirewallRule::name)
         .containsExactly(
             "WslCore-Allow-Inbound-ICMPv4-1-40e0ac32-46a5-438a-a0b2-2b479e8f2e90", "MyWebServer");
-    FirewallRule web = observed.hyperVRules().get(1);
+    FirewallRule web = HyperVFirewallKind.rules(observed).get(1);
     assertThat(web.field("profiles")).contains(new FieldValue.Texts(List.of("Private", "Public")));
     assertThat(web.field("localPorts")).contains(new FieldValue.Texts(List.of("80")));
-    FirewallRule windows = observed.windowsRules().get(0);
+    FirewallRule windows = WindowsFirewallKind.rules(observed).get(0);
     assertThat(windows.field("program")).as("Any means no program").isEmpty();
     assertThat(windows.field("description")).isEmpty();
     assertThat(windows.field("remoteAddresses"))
@@ -199,7 +203,7 @@ class WindowsHostTest {
     assertThat(applied.results().get(0).succeeded()).isTrue();
     assertThat(applied.results().get(1).error())
         .contains("The requested operation requires elevation (Run as administrator).");
-    assertThat(applied.observed().portProxy()).hasSize(5);
+    assertThat(PortProxyKind.forwards(applied.observed())).hasSize(5);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.wslnet.host.powershell;
+package dev.wslnet.host.windows;
 
 import dev.wslnet.model.FieldValue;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.wslnet.host.powershell;
+package dev.wslnet.portproxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +33,7 @@ class PortProxyValuesTest {
   @Test
   void onlyWhatAFileCouldDeclareIsAForward() {
     var v4 =
-        Observation.portProxy(
+        PortProxyValues.read(
             values(
                 "v4tov4",
                 "*/80",
@@ -60,7 +60,7 @@ class PortProxyValuesTest {
             new PortProxyEntry(PortProxyType.V4_TO_V4, "0.0.0.0", 443, "localhost", 8443));
     assertThat(v4.unreadable()).extracting(UnreadableForward::name).hasSize(7);
     var v6 =
-        Observation.portProxy(
+        PortProxyValues.read(
             values(
                 "v6tov6",
                 "[::1]/80",

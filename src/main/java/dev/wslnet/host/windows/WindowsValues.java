@@ -1,9 +1,11 @@
-package dev.wslnet.host.powershell;
+package dev.wslnet.host.windows;
 
 import dev.wslnet.model.FieldValue;
 import dev.wslnet.model.FieldValueJson;
 import dev.wslnet.model.FirewallFields;
+import dev.wslnet.model.FirewallRule;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,18 +21,47 @@ import tools.jackson.databind.node.ObjectNode;
 public final class WindowsValues {
   private WindowsValues() {}
 
+  /** The Hyper-V VM settings as Get-NetFirewallHyperVVMSetting reports them; none for null. */
+  public static Map<String, FieldValue> settings(JsonNode settings) {
+    Map<String, FieldValue> values = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> setting : settings.properties()) {
+      values.put(setting.getKey(), setting(setting.getKey(), setting.getValue()));
+    }
+    return values;
+  }
+
+  /**
+   * Rules as Get-NetFirewallRule or Get-NetFirewallHyperVRule report them, the fields Windows
+   * reports as unset left out; the group is how the script asked, not a field.
+   */
+  public static List<FirewallRule> rules(JsonNode rules) {
+    List<FirewallRule> result = new ArrayList<>();
+    for (JsonNode rule : rules) {
+      Map<String, FieldValue> fields = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> field : rule.properties()) {
+        String name = field.getKey();
+        if (name.equals("name") || name.equals("group") || unset(name, field.getValue())) {
+          continue;
+        }
+        fields.put(name, ruleField(name, field.getValue()));
+      }
+      result.add(new FirewallRule(rule.path("name").asString(), fields));
+    }
+    return result;
+  }
+
   /** A Hyper-V VM setting as Get-NetFirewallHyperVVMSetting reports it. */
-  static FieldValue setting(String name, JsonNode value) {
+  public static FieldValue setting(String name, JsonNode value) {
     return read(name, value, WindowsEnum.ofSetting(name));
   }
 
   /** A rule field as Get-NetFirewallRule or Get-NetFirewallHyperVRule reports it. */
-  static FieldValue ruleField(String name, JsonNode value) {
+  public static FieldValue ruleField(String name, JsonNode value) {
     return read(name, value, WindowsEnum.ofRuleField(name));
   }
 
   /** Windows reports "Any" or nothing for a program or interface a rule does not name. */
-  static boolean unset(String field, JsonNode value) {
+  public static boolean unset(String field, JsonNode value) {
     boolean optional =
         field.equals("program") || field.equals("interfaceAliases") || field.equals("description");
     if (!optional) {

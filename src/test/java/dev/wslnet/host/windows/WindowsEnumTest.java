@@ -1,4 +1,4 @@
-package dev.wslnet.host.powershell;
+package dev.wslnet.host.windows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,7 +60,7 @@ class WindowsEnumTest {
     settings.put("allowHostPolicyMerge", "2");
     settings.put("defaultInboundAction", 4);
     settings.put("defaultOutboundAction", "0");
-    assertThat(Observation.hyperVSettings(settings))
+    assertThat(WindowsValues.settings(settings))
         .containsEntry("enabled", new FieldValue.Flag(false))
         .containsEntry("loopbackEnabled", new FieldValue.Flag(true))
         .containsEntry("allowHostPolicyMerge", new FieldValue.Text("NotConfigured"))
