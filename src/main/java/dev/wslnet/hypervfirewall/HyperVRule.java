@@ -1,29 +1,17 @@
 package dev.wslnet.hypervfirewall;
 
-import dev.wslnet.firewall.RuleFields;
+import dev.wslnet.firewall.RuleResource;
 import dev.wslnet.model.FirewallRule;
 import dev.wslnet.resource.Address;
 import dev.wslnet.resource.Effect;
-import dev.wslnet.resource.Resource;
 import java.util.Map;
-import tools.jackson.databind.node.ObjectNode;
 
 /** A Hyper-V firewall rule of WSL's VM creator, with the fields the change is about. */
-public record HyperVRule(FirewallRule rule) implements Resource {
+public record HyperVRule(FirewallRule rule) implements RuleResource {
 
   /** {@code hyperVFirewall.rules[Allow dev server]}. */
   public static Address address(String name) {
     return new Address("hyperVRule", Map.of("name", name), "hyperVFirewall.rules[" + name + "]");
-  }
-
-  @Override
-  public Map<String, String> fields() {
-    return RuleFields.displayed(rule.fields());
-  }
-
-  @Override
-  public ObjectNode json() {
-    return RuleFields.json(rule.fields());
   }
 
   /** New-NetFirewallHyperVRule, or Set-NetFirewallHyperVRule with these fields. */

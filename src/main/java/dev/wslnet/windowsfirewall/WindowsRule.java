@@ -1,16 +1,14 @@
 package dev.wslnet.windowsfirewall;
 
-import dev.wslnet.firewall.RuleFields;
+import dev.wslnet.firewall.RuleResource;
 import dev.wslnet.model.FirewallRule;
 import dev.wslnet.resource.Address;
 import dev.wslnet.resource.Effect;
-import dev.wslnet.resource.Resource;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import tools.jackson.databind.node.ObjectNode;
 
 /** A Windows firewall rule of the managed group, with the fields the change is about. */
-public record WindowsRule(String group, FirewallRule rule) implements Resource {
+public record WindowsRule(String group, FirewallRule rule) implements RuleResource {
 
   /** {@code windowsFirewall.rules[Allow dev server]}. */
   public static Address address(String group, String name) {
@@ -18,16 +16,6 @@ public record WindowsRule(String group, FirewallRule rule) implements Resource {
     identity.put("group", group);
     identity.put("name", name);
     return new Address("windowsRule", identity, "windowsFirewall.rules[" + name + "]");
-  }
-
-  @Override
-  public Map<String, String> fields() {
-    return RuleFields.displayed(rule.fields());
-  }
-
-  @Override
-  public ObjectNode json() {
-    return RuleFields.json(rule.fields());
   }
 
   /** New-NetFirewallRule -Group, or Set-NetFirewallRule with these fields. */
