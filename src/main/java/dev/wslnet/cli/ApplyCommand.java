@@ -18,8 +18,6 @@ import dev.wslnet.render.plan.PlanTextView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -124,31 +122,16 @@ final class ApplyCommand implements Callable<Integer> {
       boolean asJson,
       boolean color,
       boolean elevated) {
-    if (saved != null && !saved.hostName().equals(host.name())) {
-      throw new ExitException(
-          ExitCode.ERROR,
-          "the saved plan "
-              + planFile
-              + " was made for "
-              + PlanFile.printable(saved.hostName())
-              + ", not for "
-              + host.name()
-              + "; plan again for this host");
+    if (saved != null) {
+      saved.refuseOnAnotherHost(host.name());
     }
     ObservedState observed = host.observe(state.managedGroup());
     if (saved != null) {
-      refuseIfStale(saved, Planner.fingerprints(state, observed));
+      saved.refuseIfStale(Planner.fingerprints(state, observed));
     }
     Plan plan = Planner.plan(state, observed);
-    if (saved != null && !PlanJson.plan(plan).path("changes").equals(saved.changes())) {
-      // The host is as it was, so its saved desired state gives the saved changes, unless the
-      // file was edited: what is applied is exactly what was reviewed, or nothing.
-      throw new ExitException(
-          ExitCode.ERROR,
-          "the saved plan "
-              + planFile
-              + " does not hold the changes its own desired state gives on this host: the file"
-              + " was edited. Plan again, review, and apply the new plan");
+    if (saved != null) {
+      saved.refuseIfEdited(plan);
     }
     if (!asJson) {
       new PlanTextView(new Style(color)).render(plan, sourceName, console.out());
@@ -175,22 +158,6 @@ final class ApplyCommand implements Callable<Integer> {
     }
     console.out().flush();
     return (result.failed() == 0 && result.converged() ? ExitCode.OK : ExitCode.ERROR).code();
-  }
-
-  private void refuseIfStale(SavedPlan saved, Map<String, String> now) {
-    Set<String> moved = saved.movedSince(now);
-    if (!moved.isEmpty()) {
-      throw new ExitException(
-          ExitCode.ERROR,
-          "the saved plan "
-              + planFile
-              + " is stale: the host changed since it "
-              + "was made ("
-              + String.join(", ", moved)
-              + "). Run `wslnet plan --out "
-              + planFile
-              + "` again");
-    }
   }
 
   private void confirm() {

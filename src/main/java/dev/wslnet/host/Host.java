@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The one boundary between wslnet and a machine. Everything above it (planning, executors, result
+ * The one boundary between wslnet and a machine. Everything above it (planning, effects, result
  * handling) is the same for every host; a host only observes, runs operations, and writes
  * .wslconfig.
  */

@@ -10,11 +10,13 @@ import dev.wslnet.model.FirewallFields;
 import dev.wslnet.model.FirewallRule;
 import dev.wslnet.model.ObservedState;
 import dev.wslnet.model.Section;
+import dev.wslnet.resource.Address;
 import dev.wslnet.resource.Change;
 import dev.wslnet.resource.Fingerprint;
 import dev.wslnet.resource.PlanningException;
 import dev.wslnet.resource.ResourceKind;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -124,14 +126,13 @@ public final class HyperVFirewallKind implements ResourceKind {
   }
 
   @Override
-  public Map<String, String> fingerprints(DesiredState desired, ObservedState observed) {
-    Map<String, String> fingerprints = new TreeMap<>();
+  public Map<Address, String> fingerprints(DesiredState desired, ObservedState observed) {
+    Map<Address, String> fingerprints = new HashMap<>();
     if (desired.section(DESIRED).isPresent()) {
       fingerprints.put(
-          VmSettings.ADDRESS.text(), Fingerprint.of(new TreeMap<>(settings(observed)).toString()));
+          VmSettings.ADDRESS, Fingerprint.of(new TreeMap<>(settings(observed)).toString()));
       for (FirewallRule rule : rules(observed)) {
-        fingerprints.put(
-            HyperVRule.address(rule.name()).text(), Fingerprint.of(rule.fields().toString()));
+        fingerprints.put(HyperVRule.address(rule.name()), Fingerprint.of(rule.fields().toString()));
       }
     }
     return fingerprints;

@@ -16,6 +16,11 @@ public sealed interface ConnectAddress permits ConnectAddress.Fixed, ConnectAddr
   /** As the desired-state file writes it. */
   String text();
 
+  /** Whether this is the WSL VM's address, looked up when planning, which follows the VM. */
+  default boolean followsWslVm() {
+    return false;
+  }
+
   record Fixed(String address) implements ConnectAddress {
     public Fixed {
       Objects.requireNonNull(address, "address");
@@ -31,6 +36,11 @@ public sealed interface ConnectAddress permits ConnectAddress.Fixed, ConnectAddr
     @Override
     public String text() {
       return WSL;
+    }
+
+    @Override
+    public boolean followsWslVm() {
+      return true;
     }
   }
 }

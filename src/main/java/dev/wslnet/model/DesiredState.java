@@ -15,7 +15,7 @@ public final class DesiredState {
    * @param document a document that validation found no error in
    */
   public DesiredState(JsonNode document) {
-    this.sections = new SectionCache(Objects.requireNonNull(document, "document"));
+    this.sections = new SectionCache(Objects.requireNonNull(document, "document").deepCopy());
   }
 
   /** What the file declares of one kind, read once. */

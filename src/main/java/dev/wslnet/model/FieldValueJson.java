@@ -11,7 +11,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /**
  * Firewall fields in JSON as wslnet writes them everywhere (desired-state files, host.json, plans,
  * the script's requests): booleans, texts, and lists of texts. Windows' own forms are {@code
- * host.powershell.WindowsValues}'.
+ * host.windows.WindowsValues}'.
  */
 public final class FieldValueJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

@@ -17,15 +17,15 @@ public final class ObservedState {
   /**
    * @param wslconfigPath where .wslconfig lives, as the host names it
    * @param wslconfig the file's bytes; empty when there is no .wslconfig
-   * @param windows the observation document of the script (portproxy values, firewall settings and
+   * @param observation the script's observation document (portproxy values, firewall settings and
    *     rules, as Windows reports them)
    */
   public ObservedState(
-      HostFacts facts, String wslconfigPath, Optional<byte[]> wslconfig, JsonNode windows) {
+      HostFacts facts, String wslconfigPath, Optional<byte[]> wslconfig, JsonNode observation) {
     this.facts = Objects.requireNonNull(facts, "facts");
     this.wslconfigPath = Objects.requireNonNull(wslconfigPath, "wslconfigPath");
     this.wslconfig = Objects.requireNonNull(wslconfig, "wslconfig");
-    this.sections = new SectionCache(Objects.requireNonNull(windows, "windows"));
+    this.sections = new SectionCache(Objects.requireNonNull(observation, "observation").deepCopy());
   }
 
   public HostFacts facts() {

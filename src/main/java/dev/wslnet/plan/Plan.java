@@ -3,6 +3,7 @@ package dev.wslnet.plan;
 import dev.wslnet.diagnostic.Diagnostic;
 import dev.wslnet.model.HostFacts;
 import dev.wslnet.resource.Action;
+import dev.wslnet.resource.Address;
 import dev.wslnet.resource.Change;
 import dev.wslnet.resource.Need;
 import java.util.List;
@@ -19,7 +20,7 @@ public record Plan(
     HostFacts facts,
     List<Change> changes,
     List<Diagnostic> warnings,
-    Map<String, String> fingerprints,
+    Map<Address, String> fingerprints,
     Optional<PendingRestart> pendingRestart) {
 
   /**

@@ -3,15 +3,16 @@ package dev.wslnet.plan;
 import dev.wslnet.diagnostic.Diagnostic;
 import dev.wslnet.model.DesiredState;
 import dev.wslnet.model.ObservedState;
+import dev.wslnet.resource.Address;
 import dev.wslnet.resource.Change;
 import dev.wslnet.resource.ResourceKind;
 import dev.wslnet.wslconfig.WslConfigKind;
 import dev.wslnet.wslconfig.WslValues;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Plans a host: a pure function of the desired and the observed state. Changes come kind by kind,
@@ -44,8 +45,8 @@ public final class Planner {
    * A short hash of each observed resource that the desired state manages, by address: a saved plan
    * keeps them, and applying it names every address that moved since.
    */
-  public static Map<String, String> fingerprints(DesiredState desired, ObservedState observed) {
-    Map<String, String> fingerprints = new TreeMap<>();
+  public static Map<Address, String> fingerprints(DesiredState desired, ObservedState observed) {
+    Map<Address, String> fingerprints = new HashMap<>();
     for (ResourceKind kind : Kinds.ALL) {
       fingerprints.putAll(kind.fingerprints(desired, observed));
     }

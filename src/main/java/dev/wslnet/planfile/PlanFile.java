@@ -7,6 +7,7 @@ import dev.wslnet.host.AtomicFiles;
 import dev.wslnet.plan.Plan;
 import dev.wslnet.render.Visible;
 import dev.wslnet.render.plan.PlanJson;
+import dev.wslnet.resource.Address;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,9 @@ public final class PlanFile {
     root.put("source", source);
     root.set("desired", desired);
     ObjectNode fingerprints = root.putObject("fingerprints");
-    new TreeMap<>(plan.fingerprints()).forEach(fingerprints::put);
+    plan.fingerprints().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(Address::text)))
+        .forEach(entry -> fingerprints.put(entry.getKey().text(), entry.getValue()));
     try {
       if (Files.exists(out) && Files.isSameFile(out, Path.of(source))) {
         throw new PlanFileException(
@@ -144,6 +147,7 @@ public final class PlanFile {
       fingerprints.put(fingerprint.getKey(), fingerprint.getValue().asString());
     }
     return new SavedPlan(
+        path,
         source,
         desired,
         fingerprints,

@@ -1,6 +1,5 @@
 package dev.wslnet.portproxy;
 
-import dev.wslnet.model.ConnectAddress;
 import dev.wslnet.model.ObservedState;
 import dev.wslnet.model.PortProxyEntry;
 import dev.wslnet.model.PortProxyRule;
@@ -42,7 +41,7 @@ final class PortProxyDiff {
     Set<String> matched = new HashSet<>();
     List<Change> changes = new ArrayList<>();
     for (PortProxyRule rule : desired.rules()) {
-      boolean viaWsl = rule.connectAddress() instanceof ConnectAddress.WslVm;
+      boolean viaWsl = rule.connectAddress().followsWslVm();
       if (viaWsl && wslAddress.isEmpty()) {
         throw new PlanningException(
             "cannot resolve $wsl for "

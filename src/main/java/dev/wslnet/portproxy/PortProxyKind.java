@@ -11,10 +11,12 @@ import dev.wslnet.model.PortProxyRule;
 import dev.wslnet.model.PortProxyType;
 import dev.wslnet.model.Section;
 import dev.wslnet.model.UnreadableForward;
+import dev.wslnet.resource.Address;
 import dev.wslnet.resource.Change;
 import dev.wslnet.resource.Fingerprint;
 import dev.wslnet.resource.ResourceKind;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +37,11 @@ public final class PortProxyKind implements ResourceKind {
   public static final Section<PortProxyValues> OBSERVED =
       new Section<>("portProxy", document -> PortProxyValues.read(document.path("portProxy")));
 
-  /** The fingerprint of the WSL VM's address, which $wsl forwards were planned with. */
+  /** As the file writes the WSL VM's address, which a forward follows. */
   static final String WSL_ADDRESS = "$wsl";
+
+  /** The WSL VM's address, whose fingerprint says whether $wsl forwards were planned with it. */
+  static final Address VM_ADDRESS = new Address("wslAddress", Map.of(), WSL_ADDRESS);
 
   /** The forwards the host holds. */
   public static List<PortProxyEntry> forwards(ObservedState observed) {
@@ -74,9 +79,7 @@ public final class PortProxyKind implements ResourceKind {
     IpLiteral.Family listenFamily =
         IpLiteral.isIpv6(listen) ? IpLiteral.Family.IPV6 : IpLiteral.Family.IPV4;
     IpLiteral.Family connectFamily =
-        connect instanceof ConnectAddress.Fixed fixed && IpLiteral.isIpv6(fixed.address())
-            ? IpLiteral.Family.IPV6
-            : IpLiteral.Family.IPV4;
+        IpLiteral.isIpv6(connect.text()) ? IpLiteral.Family.IPV6 : IpLiteral.Family.IPV4;
     return PortProxyType.of(listenFamily, connectFamily);
   }
 
@@ -190,19 +193,19 @@ public final class PortProxyKind implements ResourceKind {
   }
 
   @Override
-  public Map<String, String> fingerprints(DesiredState desired, ObservedState observed) {
-    Map<String, String> fingerprints = new TreeMap<>();
+  public Map<Address, String> fingerprints(DesiredState desired, ObservedState observed) {
+    Map<Address, String> fingerprints = new HashMap<>();
     if (desired.section(DESIRED).isEmpty()) {
       return fingerprints;
     }
-    fingerprints.put(WSL_ADDRESS, Fingerprint.of(observed.facts().wslAddress().orElse("\0none")));
+    fingerprints.put(VM_ADDRESS, Fingerprint.of(observed.facts().wslAddress().orElse("\0none")));
     for (PortProxyEntry entry : forwards(observed)) {
       fingerprints.put(
-          Forward.address(entry).text(),
+          Forward.address(entry),
           Fingerprint.of(entry.connectAddress() + "/" + entry.connectPort()));
     }
     for (UnreadableForward forward : unreadable(observed)) {
-      fingerprints.put(UnreadableValue.address(forward).text(), Fingerprint.of(forward.data()));
+      fingerprints.put(UnreadableValue.address(forward), Fingerprint.of(forward.data()));
     }
     return fingerprints;
   }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * The portproxy registry values a host holds: the forwards, and the values that are not forwards
@@ -50,6 +51,34 @@ public record PortProxyValues(List<PortProxyEntry> forwards, List<UnreadableForw
       }
     }
     return new PortProxyValues(entries, unreadable);
+  }
+
+  /**
+   * The values as the script reports them, forwards first: the other half of {@link
+   * #read(JsonNode)}, for the simulated host.
+   */
+  public void write(ArrayNode values) {
+    for (PortProxyEntry entry : forwards) {
+      write(
+          values,
+          new UnreadableForward(
+              entry.type(),
+              entry.listenAddress() + "/" + entry.listenPort(),
+              entry.connectAddress() + "/" + entry.connectPort()));
+    }
+    unreadable.forEach(value -> write(values, value));
+  }
+
+  /**
+   * A portproxy registry value as the script reports it, and as host.json keeps the ones wslnet
+   * cannot read: {@code {type, name, data}}.
+   */
+  public static void write(ArrayNode values, UnreadableForward value) {
+    values
+        .addObject()
+        .put("type", value.type().netshName())
+        .put("name", value.name())
+        .put("data", value.data());
   }
 
   /**

@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * One planned change. As in Terraform: a create has no {@code before}, a delete no {@code after};
  * an update and a replace have both. {@code before} and {@code after} carry only the fields the
- * file declares. The reason is for people; executors never branch on it.
+ * file declares. The reason is for people; what carrying it out takes never depends on it.
  */
 public record Change(
     Address address,

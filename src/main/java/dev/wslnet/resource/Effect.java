@@ -13,9 +13,17 @@ import java.util.List;
 public record Effect(List<WslEdit> wslconfig, List<Operation> windows) {
   public static final Effect NONE = new Effect(List.of(), List.of());
 
+  /**
+   * A change is carried out in one place: .wslconfig is written before Windows is asked, so a
+   * change that needed both could not be reported as one result.
+   */
   public Effect {
     wslconfig = List.copyOf(wslconfig);
     windows = List.copyOf(windows);
+    if (!wslconfig.isEmpty() && !windows.isEmpty()) {
+      throw new IllegalArgumentException(
+          "an effect edits .wslconfig or runs on Windows, not both: " + wslconfig + ", " + windows);
+    }
   }
 
   public static Effect onWindows(Operation... operations) {

@@ -8,9 +8,9 @@ import java.util.Map;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One kind of thing wslnet manages (.wslconfig keys, portproxy forwards, Hyper-V firewall, Windows
- * firewall rules), as the planner, the plan's fingerprints and {@code show} see it. Every method is
- * a pure function of the desired and the observed state.
+ * One kind of thing wslnet manages, as the planner, the plan's fingerprints and {@code show} see
+ * it; {@code plan.Kinds} lists them. Every method is a pure function of the desired and the
+ * observed state.
  */
 public interface ResourceKind {
 
@@ -31,10 +31,10 @@ public interface ResourceKind {
   }
 
   /**
-   * A short hash of each observed resource of this kind that the file manages, by address text: a
-   * saved plan keeps them, and names every address that moved when it is applied.
+   * A short hash of each observed resource of this kind that the file manages, by address: a saved
+   * plan keeps them, and names every address that moved when it is applied.
    */
-  Map<String, String> fingerprints(DesiredState desired, ObservedState observed);
+  Map<Address, String> fingerprints(DesiredState desired, ObservedState observed);
 
   /**
    * Writes what the host holds of this kind into {@code document}, a desired-state document, so

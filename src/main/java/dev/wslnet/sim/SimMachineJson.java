@@ -8,6 +8,7 @@ import dev.wslnet.model.PortProxyEntry;
 import dev.wslnet.model.PortProxyType;
 import dev.wslnet.model.UnreadableForward;
 import dev.wslnet.portproxy.ForwardJson;
+import dev.wslnet.portproxy.PortProxyValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -181,9 +182,7 @@ final class SimMachineJson {
     writeRules(root.putObject("windowsFirewall").putArray("rules"), machine.windowsRules());
     if (!machine.unreadablePortProxy().isEmpty()) {
       ArrayNode unreadable = root.putArray("unreadablePortProxy");
-      machine
-          .unreadablePortProxy()
-          .forEach(value -> SimProcessRunner.registryValue(unreadable, value));
+      machine.unreadablePortProxy().forEach(value -> PortProxyValues.write(unreadable, value));
     }
     ArrayNode next = root.putArray("nextWslAddresses");
     machine.nextWslAddresses().forEach(next::add);

@@ -9,8 +9,7 @@ import dev.wslnet.host.windows.WindowsValues;
 import dev.wslnet.model.FieldValue;
 import dev.wslnet.model.FirewallRule;
 import dev.wslnet.model.HostFacts;
-import dev.wslnet.model.PortProxyEntry;
-import dev.wslnet.model.UnreadableForward;
+import dev.wslnet.portproxy.PortProxyValues;
 import dev.wslnet.wslconfig.WslConfigParser;
 import dev.wslnet.wslconfig.WslConfigText;
 import dev.wslnet.wslconfig.WslValues;
@@ -170,16 +169,8 @@ public final class SimProcessRunner implements ProcessRunner {
             address -> document.put("hostAddress", address), () -> document.putNull("hostAddress"));
     document.put("ipHelperRunning", facts.ipHelperRunning());
     document.put("hyperVAvailable", facts.hyperVFirewallAvailable());
-    ArrayNode portProxy = document.putArray("portProxy");
-    for (PortProxyEntry entry : machine.portProxy()) {
-      registryValue(
-          portProxy,
-          new UnreadableForward(
-              entry.type(),
-              entry.listenAddress() + "/" + entry.listenPort(),
-              entry.connectAddress() + "/" + entry.connectPort()));
-    }
-    machine.unreadablePortProxy().forEach(value -> registryValue(portProxy, value));
+    new PortProxyValues(machine.portProxy(), machine.unreadablePortProxy())
+        .write(document.putArray("portProxy"));
     if (facts.hyperVFirewallAvailable()) {
       if (machine.hyperVSettings().isEmpty()) {
         // No setting exists for WSL's VM creator: Get-NetFirewallHyperVVMSetting fails, and the
@@ -207,18 +198,6 @@ public final class SimProcessRunner implements ProcessRunner {
           machine.windowsRules().stream().filter(rule -> SimWindows.inGroup(rule, group)).toList());
     }
     return document;
-  }
-
-  /**
-   * A portproxy registry value as the script reports it, and as host.json keeps the ones wslnet
-   * cannot read: {@code {type, name, data}}.
-   */
-  static void registryValue(ArrayNode values, UnreadableForward value) {
-    values
-        .addObject()
-        .put("type", value.type().netshName())
-        .put("name", value.name())
-        .put("data", value.data());
   }
 
   private static String raw(String text) {

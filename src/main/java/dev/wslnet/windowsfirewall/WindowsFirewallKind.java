@@ -8,13 +8,14 @@ import dev.wslnet.model.FieldValueJson;
 import dev.wslnet.model.FirewallRule;
 import dev.wslnet.model.ObservedState;
 import dev.wslnet.model.Section;
+import dev.wslnet.resource.Address;
 import dev.wslnet.resource.Change;
 import dev.wslnet.resource.Fingerprint;
 import dev.wslnet.resource.ResourceKind;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -63,15 +64,15 @@ public final class WindowsFirewallKind implements ResourceKind {
   }
 
   @Override
-  public Map<String, String> fingerprints(DesiredState desired, ObservedState observed) {
-    Map<String, String> fingerprints = new TreeMap<>();
+  public Map<Address, String> fingerprints(DesiredState desired, ObservedState observed) {
+    Map<Address, String> fingerprints = new HashMap<>();
     desired
         .managedGroup()
         .ifPresent(
             group -> {
               for (FirewallRule rule : rules(observed)) {
                 fingerprints.put(
-                    WindowsRule.address(group, rule.name()).text(),
+                    WindowsRule.address(group, rule.name()),
                     Fingerprint.of(rule.fields().toString()));
               }
             });

@@ -39,7 +39,7 @@ public final class WslConfigEditor {
     String text = file.text();
     List<Splice> splices = new ArrayList<>();
     for (WslEdit edit : edits) {
-      if (edit instanceof WslEdit.Remove) {
+      if (edit.wanted().isEmpty()) {
         String name = nameOf(edit.key());
         for (KeyLine line : parsed.keyLines()) {
           if (line.name().equals(name)) {
@@ -59,10 +59,10 @@ public final class WslConfigEditor {
     StringBuilder appended = new StringBuilder();
     String appendedSection = null;
     for (WslEdit edit : edits) {
-      if (!(edit instanceof WslEdit.Set set)) {
+      if (edit.wanted().isEmpty()) {
         continue;
       }
-      String encoded = encode(set.value());
+      String encoded = encode(edit.wanted().get());
       Optional<KeyLine> existing = parsed.effectiveLine(nameOf(edit.key()));
       if (existing.isPresent()) {
         splices.add(new Splice(existing.get().valueStart(), existing.get().valueEnd(), encoded));
@@ -208,8 +208,7 @@ public final class WslConfigEditor {
     ParsedWslConfig reread = WslConfigParser.parse(result);
     for (WslEdit edit : edits) {
       Optional<String> read = reread.value(nameOf(edit.key()));
-      Optional<String> wanted =
-          edit instanceof WslEdit.Set set ? Optional.of(set.value()) : Optional.empty();
+      Optional<String> wanted = edit.wanted();
       boolean same =
           wanted.isEmpty()
               ? read.isEmpty()

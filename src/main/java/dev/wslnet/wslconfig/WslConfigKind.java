@@ -7,16 +7,17 @@ import dev.wslnet.model.Section;
 import dev.wslnet.model.WslKey;
 import dev.wslnet.model.WslSection;
 import dev.wslnet.model.WslValueType;
+import dev.wslnet.resource.Address;
 import dev.wslnet.resource.Change;
 import dev.wslnet.resource.Fingerprint;
 import dev.wslnet.resource.ResourceKind;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -83,13 +84,13 @@ public final class WslConfigKind implements ResourceKind {
   }
 
   @Override
-  public Map<String, String> fingerprints(DesiredState desired, ObservedState observed) {
-    Map<String, String> fingerprints = new TreeMap<>();
+  public Map<Address, String> fingerprints(DesiredState desired, ObservedState observed) {
+    Map<Address, String> fingerprints = new HashMap<>();
     ParsedWslConfig wslconfig = read(observed);
     for (WslSetting setting : desired.section(DESIRED)) {
       String name = setting.key().qualifiedName().toLowerCase(Locale.ROOT);
       fingerprints.put(
-          WslConfigSetting.address(setting.key()).text(),
+          WslConfigSetting.address(setting.key()),
           Fingerprint.of(wslconfig.value(name).orElse("\0absent")));
     }
     return fingerprints;

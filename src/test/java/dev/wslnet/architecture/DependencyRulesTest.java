@@ -7,6 +7,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.wslnet.plan.Kinds;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -15,13 +16,11 @@ import org.junit.jupiter.api.Test;
  * touches a machine, one narrow host boundary, and a command line that assembles them.
  */
 class DependencyRulesTest {
-  /** One package per kind of thing wslnet manages; {@code firewall} is what two of them share. */
-  private static final String[] KINDS = {
-    "dev.wslnet.wslconfig..",
-    "dev.wslnet.portproxy..",
-    "dev.wslnet.hypervfirewall..",
-    "dev.wslnet.windowsfirewall..",
-  };
+  /** The package of each kind, as plan.Kinds lists them: a kind added there is checked here. */
+  private static final String[] KINDS =
+      Kinds.ALL.stream()
+          .map(kind -> kind.getClass().getPackageName() + "..")
+          .toArray(String[]::new);
 
   /** Pure functions over values: loading, validating, planning, and what they plan with. */
   private static final String[] CORE = {
@@ -31,12 +30,15 @@ class DependencyRulesTest {
     "dev.wslnet.resource..",
     "dev.wslnet.operation..",
     "dev.wslnet.firewall..",
-    "dev.wslnet.wslconfig..",
-    "dev.wslnet.portproxy..",
-    "dev.wslnet.hypervfirewall..",
-    "dev.wslnet.windowsfirewall..",
     "dev.wslnet.plan..",
   };
+
+  /** The core: the packages above and every kind. */
+  private static String[] core() {
+    return java.util.stream.Stream.concat(
+            java.util.Arrays.stream(CORE), java.util.Arrays.stream(KINDS))
+        .toArray(String[]::new);
+  }
 
   private static JavaClasses wslnet;
 
@@ -57,7 +59,7 @@ class DependencyRulesTest {
   void theCoreNeverReachesAMachineTheCommandLineOrOutput() {
     noClasses()
         .that()
-        .resideInAnyPackage(CORE)
+        .resideInAnyPackage(core())
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
@@ -136,6 +138,30 @@ class DependencyRulesTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("dev.wslnet.render..", "dev.wslnet.cli..")
+        .check(wslnet);
+  }
+
+  /**
+   * Planning, applying, rendering and the command line go through ResourceKind and Resource; the
+   * only names of kinds outside their packages are the list of kinds, the .wslconfig file that the
+   * planner reads for a pending restart and the applier writes, and the simulator, which plays
+   * Windows for every kind.
+   */
+  @Test
+  void kindsAreUsedThroughTheirInterfaceOnly() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(core())
+        .and()
+        .resideOutsideOfPackage("dev.wslnet.sim..")
+        .and()
+        .doNotHaveFullyQualifiedName(Kinds.class.getName())
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            java.util.Arrays.stream(KINDS)
+                .filter(kind -> !kind.equals("dev.wslnet.wslconfig.."))
+                .toArray(String[]::new))
         .check(wslnet);
   }
 

@@ -520,10 +520,33 @@ class ScriptContractTest {
   }
 
   /**
-   * PowerShell variable names ignore case and a typed parameter keeps its type: assigning the
-   * parsed request to $request turned it back into the text of [string]$Request, and every run on
-   * Windows read nothing. The script's parameters are never assigned again, in any case.
+   * Every operation a kind defines is one the simulator carries out and host.json can fault: a new
+   * operation that the simulator does not know fails here, not on a user's machine.
    */
+  @Test
+  void theSimulatorKnowsEveryOperationThatAKindDefines() throws Exception {
+    java.util.Set<String> defined = new java.util.TreeSet<>();
+    for (com.tngtech.archunit.core.domain.JavaClass type :
+        new com.tngtech.archunit.core.importer.ClassFileImporter()
+            .withImportOption(
+                com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.wslnet")) {
+      if (type.isAssignableTo(dev.wslnet.operation.Operation.class) && !type.isInterface()) {
+        defined.add((String) type.reflect().getField("KIND").get(null));
+      }
+    }
+    assertThat(defined).hasSizeGreaterThan(5);
+    assertThat(new java.util.TreeSet<>(SimWindows.OPERATIONS.keySet())).isEqualTo(defined);
+    java.util.Set<String> faultable = new java.util.TreeSet<>();
+    tools.jackson.databind.json.JsonMapper.builder()
+        .build()
+        .readTree(Files.readString(Path.of("src/main/resources/sim/host.schema.json")))
+        .at("/properties/faults/items/properties/operation/enum")
+        .forEach(name -> faultable.add(name.asString()));
+    faultable.remove("powershell");
+    assertThat(faultable).isEqualTo(defined);
+  }
+
   @Test
   void theScriptAndTheSimulatorCarryOutTheSameOperations() throws IOException {
     Matcher cases =
@@ -535,6 +558,11 @@ class ScriptContractTest {
     assertThat(inScript).isEqualTo(new java.util.TreeSet<>(SimWindows.OPERATIONS.keySet()));
   }
 
+  /**
+   * PowerShell variable names ignore case and a typed parameter keeps its type: assigning the
+   * parsed request to $request turned it back into the text of [string]$Request, and every run on
+   * Windows read nothing. The script's parameters are never assigned again, in any case.
+   */
   @Test
   void theScriptNeverAssignsItsOwnParameters() throws IOException {
     String script = Files.readString(SCRIPT);

@@ -32,8 +32,12 @@ public final class ObservedDocument {
     root.put("version", 1);
     for (String section : DesiredStateSchema.sections()) {
       if (sections.has(section)) {
-        root.set(section, sections.get(section));
+        root.set(section, sections.remove(section));
       }
+    }
+    if (!sections.isEmpty()) {
+      throw new IllegalStateException(
+          "a kind showed sections the schema does not have: " + sections.propertyNames());
     }
     return new Result(root, leftOut);
   }
