@@ -1,0 +1,42 @@
+@echo off
+rem Starts wslnet with Java 17 or newer: the runtime bundled in the app folder, else %JAVA_HOME%, else the java on
+rem PATH, with the start-up flags that suit that runtime. It prints nothing of its own on stderr but "cannot find
+rem Java" errors: a class-data archive that does not match the runtime is ignored or re-created silently.
+setlocal EnableExtensions DisableDelayedExpansion
+set "APP=%~dp0.."
+for %%I in ("%APP%") do set "APP=%%~fI"
+set "JAR=%APP%\lib\wslnet.jar"
+set "JH="
+if exist "%APP%\runtime\bin\java.exe" set "JH=%APP%\runtime"
+if not defined JH if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "JH=%JAVA_HOME%"
+if not defined JH for /f "delims=" %%J in ('where java.exe 2^>nul') do if not defined JH set "JH=%%~dpJ.."
+if not defined JH (
+  echo wslnet: cannot find Java 17 or newer: install one, or set JAVA_HOME 1>&2
+  exit /b 1
+)
+for %%I in ("%JH%") do set "JH=%%~fI"
+set "VERSION="
+if exist "%JH%\release" for /f "tokens=2 delims==" %%V in ('findstr /b /c:"JAVA_VERSION=" "%JH%\release"') do set "VERSION=%%~V"
+set "MAJOR=0"
+if defined VERSION for /f "tokens=1 delims=." %%M in ("%VERSION%") do set "MAJOR=%%M"
+set /a MAJOR=%MAJOR% 2>nul || set "MAJOR=0"
+if %MAJOR% gtr 0 if %MAJOR% lss 17 (
+  echo wslnet: needs Java 17 or newer, and "%JH%" is Java %VERSION%: install a newer one, or set JAVA_HOME 1>&2
+  exit /b 1
+)
+set "FLAGS=-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=off"
+if %MAJOR% geq 25 if exist "%APP%\lib\wslnet.aot" (
+  set FLAGS=%FLAGS% "-XX:AOTCache=%APP%\lib\wslnet.aot"
+  goto run
+)
+if defined VERSION if exist "%APP%\lib\wslnet-%VERSION%.jsa" (
+  set FLAGS=%FLAGS% "-XX:SharedArchiveFile=%APP%\lib\wslnet-%VERSION%.jsa"
+  goto run
+)
+if %MAJOR% geq 19 if defined LOCALAPPDATA (
+  if not exist "%LOCALAPPDATA%\wslnet\cache" mkdir "%LOCALAPPDATA%\wslnet\cache" 2>nul
+  if exist "%LOCALAPPDATA%\wslnet\cache" set FLAGS=%FLAGS% -XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=%LOCALAPPDATA%\wslnet\cache\wslnet-%VERSION%.jsa"
+)
+:run
+"%JH%\bin\java.exe" %FLAGS% -jar "%JAR%" %*
+exit /b %ERRORLEVEL%

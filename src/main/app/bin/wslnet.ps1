@@ -1,0 +1,47 @@
+# Starts wslnet with Java 17 or newer: the runtime bundled in the app folder, else $env:JAVA_HOME, else the java on
+# PATH, with the start-up flags that suit that runtime. It prints nothing of its own on stderr but "cannot find
+# Java" errors: a class-data archive that does not match the runtime is ignored or re-created silently.
+$ErrorActionPreference = 'Stop'
+$app = Split-Path -Parent $PSScriptRoot
+$jar = Join-Path $app 'lib\wslnet.jar'
+$javaHome = $null
+if (Test-Path -LiteralPath (Join-Path $app 'runtime\bin\java.exe')) {
+  $javaHome = Join-Path $app 'runtime'
+} elseif ($env:JAVA_HOME -and (Test-Path -LiteralPath (Join-Path $env:JAVA_HOME 'bin\java.exe'))) {
+  $javaHome = $env:JAVA_HOME
+} else {
+  $found = Get-Command -Name 'java.exe' -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+  if ($found) { $javaHome = Split-Path -Parent (Split-Path -Parent $found.Source) }
+}
+if (-not $javaHome) {
+  [Console]::Error.WriteLine('wslnet: cannot find Java 17 or newer: install one, or set JAVA_HOME')
+  exit 1
+}
+$version = ''
+$release = Join-Path $javaHome 'release'
+if (Test-Path -LiteralPath $release) {
+  $line = Select-String -LiteralPath $release -Pattern '^JAVA_VERSION="([^"]*)"' | Select-Object -First 1
+  if ($line) { $version = $line.Matches[0].Groups[1].Value }
+}
+$major = 0
+if ($version -match '^(\d+)') { $major = [int]$Matches[1] }
+if ($major -gt 0 -and $major -lt 17) {
+  [Console]::Error.WriteLine("wslnet: needs Java 17 or newer, and $javaHome is Java ${version}: install a newer one, or set JAVA_HOME")
+  exit 1
+}
+$flags = @('-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xlog:disable', '-Xlog:all=off')
+$aot = Join-Path $app 'lib\wslnet.aot'
+$jsa = Join-Path $app ('lib\wslnet-' + $version + '.jsa')
+if ($major -ge 25 -and (Test-Path -LiteralPath $aot)) {
+  $flags += ('-XX:AOTCache=' + $aot)
+} elseif ($version -and (Test-Path -LiteralPath $jsa)) {
+  $flags += ('-XX:SharedArchiveFile=' + $jsa)
+} elseif ($major -ge 19 -and $env:LOCALAPPDATA) {
+  $cache = Join-Path $env:LOCALAPPDATA 'wslnet\cache'
+  New-Item -ItemType Directory -Force -Path $cache -ErrorAction SilentlyContinue | Out-Null
+  if (Test-Path -LiteralPath $cache) {
+    $flags += @('-XX:+AutoCreateSharedArchive', ('-XX:SharedArchiveFile=' + (Join-Path $cache ('wslnet-' + $version + '.jsa'))))
+  }
+}
+& (Join-Path $javaHome 'bin\java.exe') @flags -jar $jar @args
+exit $LASTEXITCODE

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Builds the self-contained release zip of one platform into target/release/: a jlink runtime with only the
+# modules jdeps finds, the launchers, the jar, and a start-up archive that this runtime makes from a training run
+# (an AOT cache on Java 25 or newer, else a CDS archive), then its SHA-256. Then it unzips the zip into a
+# temporary folder and runs the launcher there on the examples, with a clean stderr, or fails.
+#
+#   tools/release/build.sh [PLATFORM]     PLATFORM: linux-x64 (default on Linux) or windows-x64 (on Windows)
+#
+# The runtime comes from RELEASE_JDK, else JAVA_HOME, else the JDK of the java on PATH; it needs Java 17 or newer
+# (25 or newer for the AOT cache). Run `mvn -q -DskipTests package` first, or this runs it.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+case "$(uname -s)" in
+  MINGW* | MSYS* | CYGWIN*) windows=true ;;
+  *) windows=false ;;
+esac
+if $windows; then
+  platform=${1:-windows-x64}
+  exe=.exe
+else
+  platform=${1:-linux-x64}
+  exe=
+fi
+
+jdk=${RELEASE_JDK:-${JAVA_HOME:-}}
+if [ -z "$jdk" ]; then
+  jdk=$(cd "$(dirname "$(readlink -f "$(command -v java)")")/.." && pwd)
+fi
+for tool in jlink jdeps java; do
+  [ -x "$jdk/bin/$tool$exe" ] || { echo "release: $jdk has no bin/$tool$exe; set RELEASE_JDK to a JDK" >&2; exit 1; }
+done
+major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release")
+
+[ -f target/wslnet/lib/wslnet.jar ] || mvn -q -DskipTests package
+version=$(unzip -p target/wslnet.jar META-INF/MANIFEST.MF | sed -n 's/^Implementation-Version: *\([^[:space:]]*\).*/\1/p')
+name=wslnet-$version-$platform
+out=target/release
+stage=$out/$name
+rm -rf "$stage" "$out/$name.zip" "$out/$name.zip.sha256"
+mkdir -p "$stage/lib"
+
+modules=$("$jdk/bin/jdeps$exe" --ignore-missing-deps --print-module-deps --multi-release 17 target/wslnet.jar)
+compress=$([ "$major" -ge 21 ] && echo zip-6 || echo 2)
+"$jdk/bin/jlink$exe" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files \
+  --compress="$compress" --output "$stage/runtime"
+cp -R target/wslnet/bin "$stage/bin"
+cp target/wslnet/lib/wslnet.jar "$stage/lib/"
+cp LICENSE NOTICE "$stage/"
+
+# The training run: plan on an example against a fresh simulated host, by the bundled runtime itself, so that
+# the archive matches it. Relative paths inside the app folder keep the archive valid wherever it is unzipped.
+training=$(mktemp -d)
+trap 'rm -rf "$training"' EXIT
+runtime_version=$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$stage/runtime/release")
+if [ "$major" -ge 25 ]; then
+  archive=(-XX:AOTCacheOutput=lib/wslnet.aot)
+else
+  archive=("-XX:ArchiveClassesAtExit=lib/wslnet-$runtime_version.jsa")
+fi
+(cd "$stage" && "runtime/bin/java$exe" "${archive[@]}" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+  -jar "$PWD/lib/wslnet.jar" plan -f "$OLDPWD/examples/nat-lan-dev-server.yaml" --host "sim:$training/host" \
+  >"$training/training.log" 2>&1) || true
+if ! compgen -G "$stage/lib/wslnet.aot" >/dev/null && ! compgen -G "$stage/lib/wslnet-*.jsa" >/dev/null; then
+  cat "$training/training.log" >&2
+  echo "release: no start-up archive was made" >&2
+  exit 1
+fi
+
+if $windows; then
+  powershell.exe -NoProfile -Command "Compress-Archive -Path '$stage' -DestinationPath '$out/$name.zip'"
+else
+  (cd "$out" && zip -qry "$name.zip" "$name")
+fi
+(cd "$out" && sha256sum "$name.zip" > "$name.zip.sha256")
+
+# The zip as a user gets it: unzipped elsewhere, run on the examples, nothing on stderr.
+check=$(mktemp -d)
+trap 'rm -rf "$training" "$check"' EXIT
+if $windows; then
+  powershell.exe -NoProfile -Command "Expand-Archive -Path '$out/$name.zip' -DestinationPath '$check'"
+  launcher=("$check/$name/bin/wslnet.cmd")
+else
+  unzip -q "$out/$name.zip" -d "$check"
+  launcher=("$check/$name/bin/wslnet")
+fi
+"${launcher[@]}" validate examples/*.yaml >"$check/out" 2>"$check/err"
+if [ -s "$check/err" ]; then
+  echo "release: the launcher wrote to stderr:" >&2
+  cat "$check/err" >&2
+  exit 1
+fi
+"${launcher[@]}" --version
+echo "release: $out/$name.zip ($(du -h "$out/$name.zip" | cut -f1)), $(cut -d' ' -f1 "$out/$name.zip.sha256")"
