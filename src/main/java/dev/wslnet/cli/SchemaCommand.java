@@ -16,7 +16,7 @@ final class SchemaCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    console.out().print(DesiredStateSchema.get().text());
+    console.out().print(DesiredStateSchema.text());
     console.out().flush();
     return ExitCode.OK.code();
   }

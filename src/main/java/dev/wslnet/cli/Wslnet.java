@@ -2,6 +2,7 @@ package dev.wslnet.cli;
 
 import dev.wslnet.apply.NotElevatedException;
 import dev.wslnet.config.Suggestions;
+import dev.wslnet.config.schema.DesiredStateSchema;
 import dev.wslnet.host.HostException;
 import dev.wslnet.planfile.PlanFileException;
 import dev.wslnet.render.Visible;
@@ -9,6 +10,10 @@ import dev.wslnet.render.plan.PlanJson;
 import dev.wslnet.resource.PlanningException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
@@ -28,7 +33,8 @@ public final class Wslnet {
    * pipe) is a failure: PrintWriter keeps such errors to itself, so they are asked for here.
    */
   public static int run(Console console, String... args) {
-    int exitCode = commandLine(console).execute(args);
+    int exitCode =
+        answeredAtOnce(console, args).orElseGet(() -> commandLine(console, args).execute(args));
     console.out().flush();
     if (console.out().checkError()) {
       console
@@ -42,8 +48,51 @@ public final class Wslnet {
     return exitCode;
   }
 
-  static CommandLine commandLine(Console console) {
-    CommandLine commandLine = new CommandLine(new WslnetCommand(), new ConsoleFactory(console));
+  /**
+   * {@code --version} and {@code schema} alone, answered before picocli reads a single annotation:
+   * they run in every CI job and in loops, and building the command line costs more than they do.
+   * They print what the full command line prints for them.
+   */
+  private static Optional<Integer> answeredAtOnce(Console console, String... args) {
+    List<String> given = List.of(args);
+    if (given.equals(List.of("--version")) || given.equals(List.of("-V"))) {
+      console.out().println(WslnetCommand.Version.text());
+      return Optional.of(ExitCode.OK.code());
+    }
+    if (given.equals(List.of("schema"))) {
+      console.out().print(DesiredStateSchema.text());
+      return Optional.of(ExitCode.OK.code());
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The subcommands, in the order help lists them. picocli reads a command's annotations when it is
+   * added, so only the one that the arguments name is added when they name one: {@code --version}
+   * and {@code validate} do not pay for reading every other command's options.
+   */
+  private static final Map<String, Class<?>> SUBCOMMANDS = new LinkedHashMap<>();
+
+  static {
+    SUBCOMMANDS.put("validate", ValidateCommand.class);
+    SUBCOMMANDS.put("plan", PlanCommand.class);
+    SUBCOMMANDS.put("apply", ApplyCommand.class);
+    SUBCOMMANDS.put("show", ShowCommand.class);
+    SUBCOMMANDS.put("schema", SchemaCommand.class);
+  }
+
+  static CommandLine commandLine(Console console, String... args) {
+    ConsoleFactory factory = new ConsoleFactory(console);
+    CommandLine commandLine = new CommandLine(new WslnetCommand(), factory);
+    // The top-level options take no values, so the first argument that is no option names the
+    // subcommand; with none, or one that is no subcommand, all are there for help and suggestions.
+    Optional<String> named = Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst();
+    if (named.isPresent() && SUBCOMMANDS.containsKey(named.get())) {
+      commandLine.addSubcommand(named.get(), create(factory, SUBCOMMANDS.get(named.get())));
+    } else if (!List.of("--version").equals(List.of(args))
+        && !List.of("-V").equals(List.of(args))) {
+      SUBCOMMANDS.forEach((name, type) -> commandLine.addSubcommand(name, create(factory, type)));
+    }
     commandLine.setOut(console.out());
     commandLine.setErr(console.err());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -85,6 +134,14 @@ public final class Wslnet {
           return ExitCode.ERROR.code();
         });
     return commandLine;
+  }
+
+  private static Object create(IFactory factory, Class<?> type) {
+    try {
+      return factory.create(type);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot create the command " + type.getSimpleName(), e);
+    }
   }
 
   /** Whether the command was asked for JSON, which then holds errors too. */

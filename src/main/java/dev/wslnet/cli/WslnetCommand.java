@@ -11,13 +11,6 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = WslnetCommand.Version.class,
     description = "Keeps a Windows host's WSL networking in the state a YAML file describes.",
-    subcommands = {
-      ValidateCommand.class,
-      PlanCommand.class,
-      ApplyCommand.class,
-      ShowCommand.class,
-      SchemaCommand.class
-    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -51,9 +44,13 @@ public final class WslnetCommand {
   }
 
   static final class Version implements IVersionProvider {
+    static String text() {
+      return "wslnet " + version();
+    }
+
     @Override
     public String[] getVersion() {
-      return new String[] {"wslnet " + version()};
+      return new String[] {text()};
     }
   }
 }

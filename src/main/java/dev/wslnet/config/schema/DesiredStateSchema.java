@@ -29,14 +29,12 @@ public final class DesiredStateSchema {
    */
   static final String MESSAGE_KEYWORD = "x-message";
 
-  private final String text;
   private final JsonNode json;
   private final Schema schema;
   private final Map<String, List<String>> propertyHomes;
 
   private DesiredStateSchema() {
-    text = load();
-    json = JsonMapper.builder().build().readTree(text);
+    json = JsonMapper.builder().build().readTree(text());
     SchemaRegistryConfig config =
         SchemaRegistryConfig.builder()
             .pathType(PathType.JSON_POINTER)
@@ -66,10 +64,16 @@ public final class DesiredStateSchema {
     static final DesiredStateSchema INSTANCE = new DesiredStateSchema();
   }
 
-  /** Read without compiling the schema, for {@code show}, which validates nothing. */
+  /**
+   * Read without compiling the schema, for {@code schema} and {@code show}, which validate nothing.
+   */
+  private static final class Text {
+    static final String TEXT = load();
+  }
+
   private static final class Sections {
     static final List<String> ORDER =
-        JsonMapper.builder().build().readTree(load()).path("properties").properties().stream()
+        JsonMapper.builder().build().readTree(text()).path("properties").properties().stream()
             .map(Map.Entry::getKey)
             .toList();
   }
@@ -83,9 +87,9 @@ public final class DesiredStateSchema {
     return Holder.INSTANCE;
   }
 
-  /** The schema's text, byte for byte as shipped. */
-  public String text() {
-    return text;
+  /** The schema's text, byte for byte as shipped, read without compiling the schema. */
+  public static String text() {
+    return Text.TEXT;
   }
 
   Schema compiled() {

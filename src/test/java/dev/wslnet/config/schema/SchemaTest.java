@@ -88,7 +88,7 @@ class SchemaTest {
             .getSchema(
                 com.networknt.schema.SchemaLocation.of(
                     "https://json-schema.org/draft/2020-12/schema"));
-    JsonNode document = JsonMapper.builder().build().readTree(schema.text());
+    JsonNode document = JsonMapper.builder().build().readTree(DesiredStateSchema.text());
     assertThat(metaSchema.validate(document)).isEmpty();
     JsonNode broken = JsonMapper.builder().build().readTree("{\"type\": 5, \"properties\": []}");
     assertThat(metaSchema.validate(broken)).as("the meta-schema check can fail").isNotEmpty();
