@@ -33,7 +33,7 @@ done
 major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release")
 
 [ -f target/wslnet/lib/wslnet.jar ] || mvn -q -DskipTests package
-version=$(unzip -p target/wslnet.jar META-INF/MANIFEST.MF | sed -n 's/^Implementation-Version: *\([^[:space:]]*\).*/\1/p')
+version=$(sed -n 's/^version=//p' target/maven-archiver/pom.properties | tr -d '\r')
 name=wslnet-$version-$platform
 out=target/release
 stage=$out/$name
@@ -80,6 +80,13 @@ trap 'rm -rf "$training" "$check"' EXIT
 if $windows; then
   powershell.exe -NoProfile -Command "Expand-Archive -Path '$out/$name.zip' -DestinationPath '$check'"
   launcher=("$check/$name/bin/wslnet.cmd")
+  powershell.exe -NoProfile -ExecutionPolicy Bypass -File "$check/$name/bin/wslnet.ps1" validate examples/*.yaml \
+    >"$check/out" 2>"$check/err"
+  if [ -s "$check/err" ]; then
+    echo "release: bin/wslnet.ps1 wrote to stderr:" >&2
+    cat "$check/err" >&2
+    exit 1
+  fi
 else
   unzip -q "$out/$name.zip" -d "$check"
   launcher=("$check/$name/bin/wslnet")

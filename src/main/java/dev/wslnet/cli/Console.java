@@ -2,8 +2,10 @@ package dev.wslnet.cli;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 
@@ -27,13 +29,21 @@ public record Console(
     environment = Map.copyOf(environment);
   }
 
+  /**
+   * The process's streams. Output that goes to a file or a pipe is UTF-8, whatever the locale: a
+   * JSON, SARIF or schema document read by another program must not lose characters because the job
+   * ran without LANG (Java 17 writes US-ASCII then, and a character it cannot encode as '?'). A
+   * terminal gets its own encoding.
+   */
   public static Console system() {
+    boolean terminal = System.console() != null;
+    Charset output = terminal ? Charset.defaultCharset() : StandardCharsets.UTF_8;
     return new Console(
         new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())),
-        new PrintWriter(System.out, true),
-        new PrintWriter(System.err, true),
+        new PrintWriter(new OutputStreamWriter(System.out, output), true),
+        new PrintWriter(new OutputStreamWriter(System.err, output), true),
         System.getenv(),
-        System.console() != null);
+        terminal);
   }
 
   /**

@@ -1,0 +1,126 @@
+package dev.wslnet.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The app folder that {@code mvn package} builds, run as a user runs it: through bin/wslnet, with
+ * nothing on stderr but wslnet's own output, wherever Java is found.
+ */
+@DisabledOnOs(OS.WINDOWS)
+class LauncherIT {
+  private static final Path LAUNCHER = Path.of("target/wslnet/bin/wslnet").toAbsolutePath();
+  private static final String JAVA_HOME = System.getProperty("java.home");
+
+  @TempDir Path temp;
+
+  private record Run(int exitCode, String out, String err) {}
+
+  private Run run(Map<String, String> environment, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().clear();
+    builder.environment().putAll(environment);
+    builder.redirectOutput(temp.resolve("out").toFile());
+    builder.redirectError(temp.resolve("err").toFile());
+    Process process = builder.start();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Run(
+        process.exitValue(),
+        Files.readString(temp.resolve("out"), StandardCharsets.UTF_8),
+        Files.readString(temp.resolve("err"), StandardCharsets.UTF_8));
+  }
+
+  private Map<String, String> withJavaHome() {
+    return Map.of("JAVA_HOME", JAVA_HOME, "PATH", "/usr/bin:/bin", "HOME", temp.toString());
+  }
+
+  @Test
+  void validatesTheExamplesWithACleanStderr() throws Exception {
+    List<String> args = new ArrayList<>(List.of("validate"));
+    try (var examples = Files.list(Path.of("examples"))) {
+      examples.filter(p -> p.toString().endsWith(".yaml")).forEach(p -> args.add(p.toString()));
+    }
+    Run run = run(withJavaHome(), args.toArray(String[]::new));
+    assertThat(run.err()).isEmpty();
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("valid, 0 errors");
+  }
+
+  @Test
+  void versionAndSchemaAreWslnetsOwn() throws Exception {
+    Run version = run(withJavaHome(), "--version");
+    assertThat(version.out()).startsWith("wslnet ");
+    assertThat(version.err()).isEmpty();
+    Run schema = run(withJavaHome(), "schema");
+    assertThat(schema.out()).isEqualTo(Files.readString(Path.of("schemas/wslnet.schema.json")));
+    assertThat(schema.err()).isEmpty();
+  }
+
+  @Test
+  void aLinkToTheLauncherFindsTheAppFolder() throws Exception {
+    Path link = Files.createSymbolicLink(temp.resolve("wslnet"), LAUNCHER);
+    ProcessBuilder builder = new ProcessBuilder(link.toString(), "--version");
+    builder.environment().put("JAVA_HOME", JAVA_HOME);
+    builder.redirectErrorStream(true);
+    Process process = builder.start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).isZero();
+    assertThat(out).startsWith("wslnet ");
+  }
+
+  @Test
+  void javaOnThePathIsFoundThroughItsLinks() throws Exception {
+    Path bin = Files.createDirectories(temp.resolve("bin"));
+    Files.createSymbolicLink(bin.resolve("java"), Path.of(JAVA_HOME, "bin", "java"));
+    Run run = run(Map.of("PATH", bin + ":/usr/bin:/bin", "HOME", temp.toString()), "--version");
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).startsWith("wslnet ");
+  }
+
+  @Test
+  void withoutJavaItSaysWhatToDo() throws Exception {
+    Path tools = Files.createDirectories(temp.resolve("tools"));
+    for (String tool : List.of("sh", "dirname", "readlink", "sed")) {
+      Files.createSymbolicLink(tools.resolve(tool), Path.of("/bin", tool).toRealPath());
+    }
+    Run run = run(Map.of("PATH", tools.toString(), "HOME", temp.toString()), "--version");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("cannot find Java 17 or newer");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void aJavaTooOldIsNamed() throws Exception {
+    Path old = Files.createDirectories(temp.resolve("jdk11/bin"));
+    Files.writeString(temp.resolve("jdk11/release"), "JAVA_VERSION=\"11.0.2\"\n");
+    Path java = Files.writeString(old.resolve("java"), "#!/bin/sh\nexit 3\n");
+    java.toFile().setExecutable(true);
+    Run run =
+        run(
+            Map.of(
+                "JAVA_HOME",
+                temp.resolve("jdk11").toString(),
+                "PATH",
+                "/usr/bin:/bin",
+                "HOME",
+                temp.toString()),
+            "--version");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("needs Java 17 or newer").contains("Java 11.0.2");
+  }
+}
