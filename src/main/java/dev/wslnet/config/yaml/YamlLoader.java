@@ -18,8 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
@@ -33,6 +32,10 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.ScannerImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -116,11 +119,14 @@ public final class YamlLoader {
             .build();
     Builder builder = new Builder(file, lines);
     try {
-      Optional<Diagnostic> refused = preflight(settings, text, builder);
-      if (refused.isPresent()) {
-        return failed(file, lines, refused.get());
-      }
-      Optional<Node> document = new Compose(settings).composeString(text);
+      Optional<Node> document =
+          new Composer(
+                  settings,
+                  new Preflight(
+                      new ParserImpl(
+                          settings, new ScannerImpl(settings, new StreamReader(settings, text))),
+                      builder))
+              .getSingleNode();
       if (document.isEmpty()) {
         return failed(
             file,
@@ -133,6 +139,8 @@ public final class YamlLoader {
       }
       JsonNode root = builder.convert(document.get(), "", "");
       return new LoadedYaml(file, Optional.of(root), builder.sourceMap(), builder.problems);
+    } catch (Refused e) {
+      return failed(file, lines, e.diagnostic);
     } catch (TooManyNodes e) {
       return failed(
           file,
@@ -166,56 +174,97 @@ public final class YamlLoader {
     return new LoadedYaml(file, Optional.empty(), SourceMap.empty(lines), List.of(problem));
   }
 
+  /** What the event stream showed that the composer must not get to see. */
+  private static final class Refused extends RuntimeException {
+    final transient Diagnostic diagnostic;
+
+    Refused(Diagnostic diagnostic) {
+      super(diagnostic.message(), null, false, false);
+      this.diagnostic = diagnostic;
+    }
+  }
+
   /**
-   * Refuses, from the event stream alone, what must not reach the composer: nesting so deep that
-   * its recursion would overflow the stack, more aliases than the cap (counted here, so that the
-   * limit is known by its cause and not by the wording of snakeyaml-engine's message), and a second
-   * document.
+   * Refuses, from the event stream as the composer reads it (one pass over the text), what must not
+   * reach the composer: nesting so deep that its recursion would overflow the stack, more aliases
+   * than the cap (counted here, so that the limit is known by its cause and not by the wording of
+   * snakeyaml-engine's message), an alias inside the node it names, and a second document. Each
+   * event is checked when the composer first looks at it, before it acts on it.
    */
-  private static Optional<Diagnostic> preflight(
-      LoadSettings settings, String text, Builder builder) {
-    int depth = 0;
-    int documents = 0;
-    int aliases = 0;
+  private static final class Preflight implements Parser {
+    private final Parser events;
+    private final Builder builder;
+    private int depth;
+    private int documents;
     // The anchors of the collections that are open at this point of the stream.
-    java.util.Deque<Optional<String>> anchors = new java.util.ArrayDeque<>();
-    java.util.Set<String> open = new java.util.HashSet<>();
-    for (Event event : new Parse(settings).parseString(text)) {
+    private final java.util.Deque<Optional<String>> anchors = new java.util.ArrayDeque<>();
+    private final java.util.Set<String> open = new java.util.HashSet<>();
+    private Event checked;
+
+    Preflight(Parser events, Builder builder) {
+      this.events = events;
+      this.builder = builder;
+    }
+
+    @Override
+    public boolean checkEvent(Event.ID choice) {
+      if (events.hasNext()) {
+        check(events.peekEvent());
+      }
+      return events.checkEvent(choice);
+    }
+
+    @Override
+    public Event peekEvent() {
+      return check(events.peekEvent());
+    }
+
+    @Override
+    public boolean hasNext() {
+      return events.hasNext();
+    }
+
+    @Override
+    public Event next() {
+      return check(events.next());
+    }
+
+    private Event check(Event event) {
+      if (event == checked) {
+        return event;
+      }
+      checked = event;
       switch (event.getEventId()) {
         case Alias -> {
           String alias = ((AliasEvent) event).getAlias().getValue();
           if (open.contains(alias)) {
             // An alias inside the node it names (a: &a [*a]) is a cycle: converting it would never
             // end.
-            return Optional.of(
-                builder.at(
-                    Code.YAML_LIMIT,
-                    event.getStartMark().orElse(null),
-                    "the alias *"
-                        + alias
-                        + " stands inside the node &"
-                        + alias
-                        + " that it names, so the node would contain itself",
-                    "refer to &" + alias + " only after the node it names ends"));
+            throw refused(
+                event,
+                Code.YAML_LIMIT,
+                "the alias *"
+                    + alias
+                    + " stands inside the node &"
+                    + alias
+                    + " that it names, so the node would contain itself",
+                "refer to &" + alias + " only after the node it names ends");
           }
-          builder.aliases = ++aliases;
-          if (aliases > MAX_ALIASES) {
-            return Optional.of(
-                builder.at(
-                    Code.YAML_LIMIT,
-                    event.getStartMark().orElse(null),
-                    "the file uses more than " + MAX_ALIASES + " aliases",
-                    "use fewer aliases (&anchor/*alias)"));
+          if (++builder.aliases > MAX_ALIASES) {
+            throw refused(
+                event,
+                Code.YAML_LIMIT,
+                "the file uses more than " + MAX_ALIASES + " aliases",
+                "use fewer aliases (&anchor/*alias)");
           }
         }
         case DocumentStart -> {
           if (++documents > 1) {
-            return Optional.of(
-                builder.at(
-                    Code.DOCUMENT_COUNT,
-                    event.getStartMark().orElse(null),
-                    "the file holds more than one YAML document",
-                    "keep one document per file; remove the `---` line"));
+            throw refused(
+                event,
+                Code.DOCUMENT_COUNT,
+                "the file holds more than one YAML document",
+                "keep one document per file; remove the `---` line");
           }
         }
         case MappingStart, SequenceStart -> {
@@ -224,12 +273,11 @@ public final class YamlLoader {
           anchors.push(anchor);
           anchor.ifPresent(open::add);
           if (++depth > MAX_DEPTH) {
-            return Optional.of(
-                builder.at(
-                    Code.YAML_LIMIT,
-                    event.getStartMark().orElse(null),
-                    "the YAML nests deeper than " + MAX_DEPTH + " levels",
-                    "a desired-state file is a few levels deep"));
+            throw refused(
+                event,
+                Code.YAML_LIMIT,
+                "the YAML nests deeper than " + MAX_DEPTH + " levels",
+                "a desired-state file is a few levels deep");
           }
         }
         case MappingEnd, SequenceEnd -> {
@@ -240,8 +288,12 @@ public final class YamlLoader {
         }
         default -> {}
       }
+      return event;
     }
-    return Optional.empty();
+
+    private Refused refused(Event event, Code code, String message, String hint) {
+      return new Refused(builder.at(code, event.getStartMark().orElse(null), message, hint));
+    }
   }
 
   private static String syntaxMessage(YamlEngineException e) {
