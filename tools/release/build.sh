@@ -42,7 +42,7 @@ mkdir -p "$stage/lib"
 
 modules=$("$jdk/bin/jdeps$exe" --ignore-missing-deps --print-module-deps --multi-release 17 target/wslnet.jar)
 compress=$([ "$major" -ge 21 ] && echo zip-6 || echo 2)
-"$jdk/bin/jlink$exe" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files \
+"$jdk/bin/jlink$exe" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --generate-cds-archive \
   --compress="$compress" --output "$stage/runtime"
 cp -R target/wslnet/bin "$stage/bin"
 cp target/wslnet/lib/wslnet.jar "$stage/lib/"
