@@ -7,9 +7,15 @@ set "APP=%~dp0.."
 for %%I in ("%APP%") do set "APP=%%~fI"
 set "JAR=%APP%\lib\wslnet.jar"
 set "JH="
+set "JAVA="
 if exist "%APP%\runtime\bin\java.exe" set "JH=%APP%\runtime"
 if not defined JH if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "JH=%JAVA_HOME%"
-if not defined JH for /f "delims=" %%J in ('where java.exe 2^>nul') do if not defined JH set "JH=%%~dpJ.."
+if defined JH set "JAVA=%JH%\bin\java.exe"
+rem A java.exe on PATH runs as found (Oracle's javapath shim, say); its home only tells the version.
+if not defined JH for /f "delims=" %%J in ('where java.exe 2^>nul') do if not defined JAVA (
+  set "JAVA=%%~fJ"
+  set "JH=%%~dpJ.."
+)
 if not defined JH (
   echo wslnet: cannot find Java 17 or newer: install one, or set JAVA_HOME 1>&2
   exit /b 1
@@ -38,5 +44,5 @@ if %MAJOR% geq 19 if defined LOCALAPPDATA (
   if exist "%LOCALAPPDATA%\wslnet\cache" set FLAGS=%FLAGS% -XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=%LOCALAPPDATA%\wslnet\cache\wslnet-%VERSION%.jsa"
 )
 :run
-"%JH%\bin\java.exe" %FLAGS% -jar "%JAR%" %*
+"%JAVA%" %FLAGS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

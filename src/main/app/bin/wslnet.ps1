@@ -5,14 +5,20 @@ $ErrorActionPreference = 'Stop'
 $app = Split-Path -Parent $PSScriptRoot
 $jar = Join-Path $app 'lib\wslnet.jar'
 $javaHome = $null
+$java = $null
 if (Test-Path -LiteralPath (Join-Path $app 'runtime\bin\java.exe')) {
   $javaHome = Join-Path $app 'runtime'
 } elseif ($env:JAVA_HOME -and (Test-Path -LiteralPath (Join-Path $env:JAVA_HOME 'bin\java.exe'))) {
   $javaHome = $env:JAVA_HOME
 } else {
+  # A java.exe on PATH runs as found (Oracle's javapath shim, say); its home only tells the version.
   $found = Get-Command -Name 'java.exe' -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
-  if ($found) { $javaHome = Split-Path -Parent (Split-Path -Parent $found.Source) }
+  if ($found) {
+    $java = $found.Source
+    $javaHome = Split-Path -Parent (Split-Path -Parent $found.Source)
+  }
 }
+if ($javaHome -and -not $java) { $java = Join-Path $javaHome 'bin\java.exe' }
 if (-not $javaHome) {
   [Console]::Error.WriteLine('wslnet: cannot find Java 17 or newer: install one, or set JAVA_HOME')
   exit 1
@@ -43,5 +49,5 @@ if ($major -ge 25 -and (Test-Path -LiteralPath $aot)) {
     $flags += @('-XX:+AutoCreateSharedArchive', ('-XX:SharedArchiveFile=' + (Join-Path $cache ('wslnet-' + $version + '.jsa'))))
   }
 }
-& (Join-Path $javaHome 'bin\java.exe') @flags -jar $jar @args
+& $java @flags -jar $jar @args
 exit $LASTEXITCODE

@@ -92,6 +92,20 @@ class LauncherIT {
     assertThat(run.out()).startsWith("wslnet ");
   }
 
+  /** A version manager's shim (asdf, say) is a script, not a link: it is run as it is. */
+  @Test
+  void aShimOnThePathIsRunAsItIs() throws Exception {
+    Path shims = Files.createDirectories(temp.resolve("shims"));
+    Path shim =
+        Files.writeString(
+            shims.resolve("java"),
+            "#!/bin/sh\nexec '" + Path.of(JAVA_HOME, "bin", "java") + "' \"$@\"\n");
+    shim.toFile().setExecutable(true);
+    Run run = run(Map.of("PATH", shims + ":/usr/bin:/bin", "HOME", temp.toString()), "--version");
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).startsWith("wslnet ");
+  }
+
   @Test
   void withoutJavaItSaysWhatToDo() throws Exception {
     Path tools = Files.createDirectories(temp.resolve("tools"));
