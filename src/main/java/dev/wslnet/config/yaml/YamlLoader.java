@@ -60,6 +60,19 @@ public final class YamlLoader {
   private static final CoreSchema SCHEMA = new CoreSchema();
   private static final Map<Tag, ConstructNode> CONSTRUCTORS = SCHEMA.getSchemaTagConstructors();
 
+  /**
+   * The same for every file, so made once: a builder of settings compiles a schema's resolvers of
+   * its own. No label: messages name the file themselves, and marks are turned into positions.
+   */
+  private static final LoadSettings SETTINGS =
+      LoadSettings.builder()
+          .setSchema(SCHEMA)
+          .setMaxAliasesForCollections(MAX_ALIASES)
+          .setCodePointLimit(MAX_BYTES)
+          .setAllowRecursiveKeys(false)
+          .setUseMarks(true)
+          .build();
+
   private YamlLoader() {}
 
   public static LoadedYaml load(String file, byte[] bytes) {
@@ -108,23 +121,14 @@ public final class YamlLoader {
               "the file is empty",
               "a desired-state file starts with `version: 1`"));
     }
-    LoadSettings settings =
-        LoadSettings.builder()
-            .setLabel(file)
-            .setSchema(SCHEMA)
-            .setMaxAliasesForCollections(MAX_ALIASES)
-            .setCodePointLimit(MAX_BYTES)
-            .setAllowRecursiveKeys(false)
-            .setUseMarks(true)
-            .build();
     Builder builder = new Builder(file, lines);
     try {
       Optional<Node> document =
           new Composer(
-                  settings,
+                  SETTINGS,
                   new Preflight(
                       new ParserImpl(
-                          settings, new ScannerImpl(settings, new StreamReader(settings, text))),
+                          SETTINGS, new ScannerImpl(SETTINGS, new StreamReader(SETTINGS, text))),
                       builder))
               .getSingleNode();
       if (document.isEmpty()) {
