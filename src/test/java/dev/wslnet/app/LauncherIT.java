@@ -26,6 +26,19 @@ class LauncherIT {
 
   @TempDir Path temp;
 
+  /**
+   * JUnit warns on stdout when it removes a link that points out of its temporary folder: the links
+   * these tests make go first.
+   */
+  @org.junit.jupiter.api.AfterEach
+  void removeLinks() throws IOException {
+    try (var paths = Files.walk(temp)) {
+      for (Path path : paths.filter(Files::isSymbolicLink).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+
   private record Run(int exitCode, String out, String err) {}
 
   private Run run(Map<String, String> environment, String... args)
