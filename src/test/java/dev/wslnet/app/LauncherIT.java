@@ -105,6 +105,83 @@ class LauncherIT {
     assertThat(run.out()).startsWith("wslnet ");
   }
 
+  /** A copy of the app folder, to spoil without touching the build's. */
+  private Path copyOfTheAppFolder() throws IOException {
+    Path copy = temp.resolve("app");
+    Path app = LAUNCHER.getParent().getParent();
+    try (var paths = Files.walk(app)) {
+      for (Path path : paths.toList()) {
+        Path target = copy.resolve(app.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(path, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+    return copy;
+  }
+
+  private static Run runIn(Path app, Map<String, String> environment, Path outputs, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(app.resolve("bin/wslnet").toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().clear();
+    builder.environment().putAll(environment);
+    builder.redirectOutput(outputs.resolve("out").toFile());
+    builder.redirectError(outputs.resolve("err").toFile());
+    Process process = builder.start();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Run(
+        process.exitValue(),
+        Files.readString(outputs.resolve("out"), StandardCharsets.UTF_8),
+        Files.readString(outputs.resolve("err"), StandardCharsets.UTF_8));
+  }
+
+  /** An archive that is not what this Java would have made is not used, and nothing is said. */
+  @Test
+  void aSpoiledArchiveIsIgnoredSilently() throws Exception {
+    Path app = copyOfTheAppFolder();
+    try (var archives = Files.list(app.resolve("lib"))) {
+      for (Path archive : archives.filter(p -> p.toString().endsWith(".jsa")).toList()) {
+        archive.toFile().setWritable(true);
+        Files.writeString(archive, "not a CDS archive");
+      }
+    }
+    Run run = runIn(app, withJavaHome(), temp, "validate", "examples/minimal.yaml");
+    assertThat(run.err()).isEmpty();
+    assertThat(run.exitCode()).isZero();
+  }
+
+  /**
+   * With a Java that has no archive in the app folder, Java 19 and newer make one in the user's
+   * cache on the first run and use it on the next, both silently. Runs where a newer JDK is
+   * installed beside the one of the build (Temurin 25 on this project's machines).
+   */
+  @Test
+  void aNewerJavaMakesItsOwnArchiveSilently() throws Exception {
+    Path newer;
+    try (var jdks = Files.list(Path.of("/usr/lib/jvm"))) {
+      newer =
+          jdks.filter(p -> p.getFileName().toString().startsWith("temurin-25"))
+              .findFirst()
+              .orElse(null);
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(newer != null, "no Temurin 25 in /usr/lib/jvm");
+    Map<String, String> environment =
+        Map.of("JAVA_HOME", newer.toString(), "PATH", "/usr/bin:/bin", "HOME", temp.toString());
+    Run first = run(environment, "validate", "examples/minimal.yaml");
+    assertThat(first.err()).isEmpty();
+    assertThat(first.exitCode()).isZero();
+    try (var made = Files.list(temp.resolve(".cache/wslnet"))) {
+      assertThat(made.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith(".jsa"));
+    }
+    Run second = run(environment, "validate", "examples/minimal.yaml");
+    assertThat(second.err()).isEmpty();
+    assertThat(second.exitCode()).isZero();
+  }
+
   /** A version manager's shim (asdf, say) is a script, not a link: it is run as it is. */
   @Test
   void aShimOnThePathIsRunAsItIs() throws Exception {
