@@ -1,8 +1,12 @@
 @echo off
 rem Starts wslnet with Java 17 or newer: the runtime bundled in the app folder, else %JAVA_HOME%, else the java on
 rem PATH, with the start-up flags that suit that runtime. It prints nothing of its own on stderr but "cannot find
-rem Java" errors: a class-data archive that does not match the runtime is ignored or re-created silently.
+rem Java" errors: a class-data archive that does not match the runtime is not used, silently.
 setlocal EnableExtensions DisableDelayedExpansion
+rem Options meant for other Java programs must not reach this one: the JVM prints that it picked them up.
+set "JAVA_TOOL_OPTIONS="
+set "JDK_JAVA_OPTIONS="
+set "_JAVA_OPTIONS="
 set "APP=%~dp0.."
 for %%I in ("%APP%") do set "APP=%%~fI"
 set "JAR=%APP%\lib\wslnet.jar"
@@ -23,11 +27,17 @@ if not defined JH (
 for %%I in ("%JH%") do set "JH=%%~fI"
 set "VERSION="
 if exist "%JH%\release" for /f "tokens=2 delims==" %%V in ('findstr /b /c:"JAVA_VERSION=" "%JH%\release"') do set "VERSION=%%~V"
+rem No release file (a JRE 8 folder, Oracle's javapath shim): ask the runtime once.
+rem "call" first, so that cmd /c keeps the quotes of a path such as C:\Program Files (x86)\...
+if not defined VERSION for /f "tokens=3" %%V in ('call "%JAVA%" -version 2^>^&1 ^| findstr /i version') do if not defined VERSION set "VERSION=%%~V"
 set "MAJOR=0"
-if defined VERSION for /f "tokens=1 delims=." %%M in ("%VERSION%") do set "MAJOR=%%M"
+if defined VERSION for /f "tokens=1,2 delims=." %%M in ("%VERSION%") do (
+  set "MAJOR=%%M"
+  if "%%M"=="1" set "MAJOR=%%N"
+)
 set /a MAJOR=%MAJOR% 2>nul || set "MAJOR=0"
-if %MAJOR% gtr 0 if %MAJOR% lss 17 (
-  echo wslnet: needs Java 17 or newer, and "%JH%" is Java %VERSION%: install a newer one, or set JAVA_HOME 1>&2
+if %MAJOR% lss 17 (
+  echo wslnet: needs Java 17 or newer, and "%JAVA%" is Java %VERSION%: install a newer one, or set JAVA_HOME 1>&2
   exit /b 1
 )
 set "FLAGS=-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=off"
@@ -37,11 +47,6 @@ if %MAJOR% geq 25 if exist "%APP%\lib\wslnet.aot" (
 )
 if defined VERSION if exist "%APP%\lib\wslnet-%VERSION%.jsa" (
   set FLAGS=%FLAGS% "-XX:SharedArchiveFile=%APP%\lib\wslnet-%VERSION%.jsa"
-  goto run
-)
-if %MAJOR% geq 19 if defined LOCALAPPDATA (
-  if not exist "%LOCALAPPDATA%\wslnet\cache" mkdir "%LOCALAPPDATA%\wslnet\cache" 2>nul
-  if exist "%LOCALAPPDATA%\wslnet\cache" set FLAGS=%FLAGS% -XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=%LOCALAPPDATA%\wslnet\cache\wslnet-%VERSION%.jsa"
 )
 :run
 "%JAVA%" %FLAGS% -jar "%JAR%" %*

@@ -1,7 +1,11 @@
 # Starts wslnet with Java 17 or newer: the runtime bundled in the app folder, else $env:JAVA_HOME, else the java on
 # PATH, with the start-up flags that suit that runtime. It prints nothing of its own on stderr but "cannot find
-# Java" errors: a class-data archive that does not match the runtime is ignored or re-created silently.
+# Java" errors: a class-data archive that does not match the runtime is not used, silently.
 $ErrorActionPreference = 'Stop'
+# Options meant for other Java programs must not reach this one: the JVM prints that it picked them up.
+foreach ($name in @('JAVA_TOOL_OPTIONS', 'JDK_JAVA_OPTIONS', '_JAVA_OPTIONS')) {
+  Remove-Item -LiteralPath ('Env:' + $name) -ErrorAction SilentlyContinue
+}
 $app = Split-Path -Parent $PSScriptRoot
 $jar = Join-Path $app 'lib\wslnet.jar'
 $javaHome = $null
@@ -29,10 +33,17 @@ if (Test-Path -LiteralPath $release) {
   $line = Select-String -LiteralPath $release -Pattern '^JAVA_VERSION="([^"]*)"' | Select-Object -First 1
   if ($line) { $version = $line.Matches[0].Groups[1].Value }
 }
+if (-not $version) {
+  # No release file (a JRE 8 folder, Oracle's javapath shim): ask the runtime once.
+  $ErrorActionPreference = 'Continue'
+  $line = & $java -version 2>&1 | Select-Object -First 1
+  $ErrorActionPreference = 'Stop'
+  if ([string]$line -match '"([^"]+)"') { $version = $Matches[1] }
+}
 $major = 0
-if ($version -match '^(\d+)') { $major = [int]$Matches[1] }
-if ($major -gt 0 -and $major -lt 17) {
-  [Console]::Error.WriteLine("wslnet: needs Java 17 or newer, and $javaHome is Java ${version}: install a newer one, or set JAVA_HOME")
+if ($version -match '^1\.(\d+)') { $major = [int]$Matches[1] } elseif ($version -match '^(\d+)') { $major = [int]$Matches[1] }
+if ($major -lt 17) {
+  [Console]::Error.WriteLine("wslnet: needs Java 17 or newer, and $java is Java ${version}: install a newer one, or set JAVA_HOME")
   exit 1
 }
 $flags = @('-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xlog:disable', '-Xlog:all=off')
@@ -42,12 +53,9 @@ if ($major -ge 25 -and (Test-Path -LiteralPath $aot)) {
   $flags += ('-XX:AOTCache=' + $aot)
 } elseif ($version -and (Test-Path -LiteralPath $jsa)) {
   $flags += ('-XX:SharedArchiveFile=' + $jsa)
-} elseif ($major -ge 19 -and $env:LOCALAPPDATA) {
-  $cache = Join-Path $env:LOCALAPPDATA 'wslnet\cache'
-  New-Item -ItemType Directory -Force -Path $cache -ErrorAction SilentlyContinue | Out-Null
-  if (Test-Path -LiteralPath $cache) {
-    $flags += @('-XX:+AutoCreateSharedArchive', ('-XX:SharedArchiveFile=' + (Join-Path $cache ('wslnet-' + $version + '.jsa'))))
-  }
 }
+# wslnet's own stderr must pass as it is: under 'Stop', Windows PowerShell 5.1 turns a redirected native stderr
+# line into a terminating error and loses the exit code.
+$ErrorActionPreference = 'Continue'
 & $java @flags -jar $jar @args
 exit $LASTEXITCODE

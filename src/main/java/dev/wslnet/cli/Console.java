@@ -1,6 +1,8 @@
 package dev.wslnet.cli;
 
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -33,17 +35,21 @@ public record Console(
    * The process's streams. Output that goes to a file or a pipe is UTF-8, whatever the locale: a
    * JSON, SARIF or schema document read by another program must not lose characters because the job
    * ran without LANG (Java 17 writes US-ASCII then, and a character it cannot encode as '?'). A
-   * terminal gets its own encoding.
+   * terminal gets its own encoding. The writers sit on the file descriptors themselves, not on
+   * System.out: a PrintStream keeps a failed write to itself, and a full disk must fail the
+   * command.
    */
   public static Console system() {
-    boolean terminal = System.console() != null;
-    Charset output = terminal ? Charset.defaultCharset() : StandardCharsets.UTF_8;
+    java.io.Console terminal = System.console();
+    Charset output = terminal != null ? terminal.charset() : StandardCharsets.UTF_8;
     return new Console(
         new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())),
-        new PrintWriter(new OutputStreamWriter(System.out, output), true),
-        new PrintWriter(new OutputStreamWriter(System.err, output), true),
+        new PrintWriter(
+            new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), output), true),
+        new PrintWriter(
+            new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), output), true),
         System.getenv(),
-        terminal);
+        terminal != null);
   }
 
   /**
