@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds the self-contained release zip of one platform into target/release/: a jlink runtime with only the
-# modules jdeps finds, the launchers, the jar, and a start-up archive that this runtime makes from a training run
-# (an AOT cache on Java 25 or newer, else a CDS archive), then its SHA-256. Then it unzips the zip into a
-# temporary folder and runs the launcher there on the examples, with a clean stderr, or fails.
+# modules jdeps finds (and its base CDS archive), the launchers, the jar, and on Java 25 or newer an AOT cache that
+# this runtime makes from a training run, then its SHA-256. Then it unzips the zip into a temporary folder, checks
+# that the runtime there can use the AOT cache, and runs the launchers on the examples, with a clean stderr, or
+# fails. (Below Java 25 an application archive holds the jar's absolute path and is useless once unzipped
+# elsewhere, so the zip has none.)
 #
 #   tools/release/build.sh [PLATFORM]     PLATFORM: linux-x64 (default on Linux) or windows-x64 (on Windows)
 #
@@ -49,26 +51,24 @@ cp target/wslnet/lib/wslnet.jar "$stage/lib/"
 cp LICENSE NOTICE "$stage/"
 
 # The training run: plan on an example against a fresh simulated host, by the bundled runtime itself, so that
-# the archive matches it. Relative paths inside the app folder keep the archive valid wherever it is unzipped.
+# the cache matches it. Java 25 finds the jar again wherever the folder is unzipped, as long as its modification
+# time is kept.
 training=$(mktemp -d)
 trap 'rm -rf "$training"' EXIT
-runtime_version=$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$stage/runtime/release")
 if [ "$major" -ge 25 ]; then
-  archive=(-XX:AOTCacheOutput=lib/wslnet.aot)
-else
-  archive=("-XX:ArchiveClassesAtExit=lib/wslnet-$runtime_version.jsa")
-fi
-(cd "$stage" && "runtime/bin/java$exe" "${archive[@]}" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
-  -jar "$PWD/lib/wslnet.jar" plan -f "$OLDPWD/examples/nat-lan-dev-server.yaml" --host "sim:$training/host" \
-  >"$training/training.log" 2>&1) || true
-if ! compgen -G "$stage/lib/wslnet.aot" >/dev/null && ! compgen -G "$stage/lib/wslnet-*.jsa" >/dev/null; then
-  cat "$training/training.log" >&2
-  echo "release: no start-up archive was made" >&2
-  exit 1
+  (cd "$stage" && "runtime/bin/java$exe" -XX:AOTCacheOutput=lib/wslnet.aot -XX:+UseSerialGC \
+    -XX:TieredStopAtLevel=1 -jar lib/wslnet.jar plan -f "$OLDPWD/examples/nat-lan-dev-server.yaml" \
+    --host "sim:$training/host" >"$training/training.log" 2>&1) || true
+  if [ ! -f "$stage/lib/wslnet.aot" ]; then
+    cat "$training/training.log" >&2
+    echo "release: no AOT cache was made" >&2
+    exit 1
+  fi
 fi
 
+# Zips that keep modification times in UTC (Info-ZIP's and 7-Zip's extra fields): the AOT cache checks the jar's.
 if $windows; then
-  powershell.exe -NoProfile -Command "Compress-Archive -Path '$stage' -DestinationPath '$out/$name.zip'"
+  (cd "$out" && 7z a -tzip -mtc=on -bso0 -bsp0 "$name.zip" "$name")
 else
   (cd "$out" && zip -qry "$name.zip" "$name")
 fi
@@ -78,10 +78,10 @@ fi
 check=$(mktemp -d)
 trap 'rm -rf "$training" "$check"' EXIT
 if $windows; then
-  powershell.exe -NoProfile -Command "Expand-Archive -Path '$out/$name.zip' -DestinationPath '$check'"
+  7z x -bso0 -bsp0 "-o$(cygpath -w "$check")" "$(cygpath -w "$out/$name.zip")"
   launcher=("$check/$name/bin/wslnet.cmd")
-  powershell.exe -NoProfile -ExecutionPolicy Bypass -File "$check/$name/bin/wslnet.ps1" validate examples/*.yaml \
-    >"$check/out" 2>"$check/err"
+  powershell.exe -NoProfile -ExecutionPolicy Bypass -File "$(cygpath -w "$check/$name/bin/wslnet.ps1")" \
+    validate examples/*.yaml >"$check/out" 2>"$check/err"
   if [ -s "$check/err" ]; then
     echo "release: bin/wslnet.ps1 wrote to stderr:" >&2
     cat "$check/err" >&2
@@ -90,6 +90,12 @@ if $windows; then
 else
   unzip -q "$out/$name.zip" -d "$check"
   launcher=("$check/$name/bin/wslnet")
+fi
+if [ -f "$check/$name/lib/wslnet.aot" ]; then
+  # AOTMode=on fails where the cache cannot be used (a jar whose time the zip did not keep, say).
+  (cd "$check/$name" && "runtime/bin/java$exe" -XX:AOTCache=lib/wslnet.aot -XX:AOTMode=on -XX:+UseSerialGC \
+    -XX:TieredStopAtLevel=1 -jar lib/wslnet.jar --version >/dev/null) ||
+    { echo "release: the unzipped runtime cannot use its AOT cache" >&2; exit 1; }
 fi
 "${launcher[@]}" validate examples/*.yaml >"$check/out" 2>"$check/err"
 if [ -s "$check/err" ]; then

@@ -155,12 +155,12 @@ class LauncherIT {
   }
 
   /**
-   * With a Java that has no archive in the app folder, Java 19 and newer make one in the user's
-   * cache on the first run and use it on the next, both silently. Runs where a newer JDK is
-   * installed beside the one of the build (Temurin 25 on this project's machines).
+   * With a Java that has no archive in the app folder (Temurin 25 beside the build's JDK on this
+   * project's machines), wslnet runs without one: silently, and leaving nothing behind in the
+   * user's home (an archive made there could be half-written by a killed run, or fill a disk).
    */
   @Test
-  void aNewerJavaMakesItsOwnArchiveSilently() throws Exception {
+  void anotherJavaRunsWithoutAnArchiveSilently() throws Exception {
     Path newer;
     try (var jdks = Files.list(Path.of("/usr/lib/jvm"))) {
       newer =
@@ -169,17 +169,39 @@ class LauncherIT {
               .orElse(null);
     }
     org.junit.jupiter.api.Assumptions.assumeTrue(newer != null, "no Temurin 25 in /usr/lib/jvm");
+    Path home = Files.createDirectories(temp.resolve("home"));
     Map<String, String> environment =
-        Map.of("JAVA_HOME", newer.toString(), "PATH", "/usr/bin:/bin", "HOME", temp.toString());
-    Run first = run(environment, "validate", "examples/minimal.yaml");
-    assertThat(first.err()).isEmpty();
-    assertThat(first.exitCode()).isZero();
-    try (var made = Files.list(temp.resolve(".cache/wslnet"))) {
-      assertThat(made.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith(".jsa"));
+        Map.of("JAVA_HOME", newer.toString(), "PATH", "/usr/bin:/bin", "HOME", home.toString());
+    Run run = run(environment, "validate", "examples/minimal.yaml");
+    assertThat(run.err()).isEmpty();
+    assertThat(run.exitCode()).isZero();
+    try (var left = Files.list(home)) {
+      assertThat(left).isEmpty();
     }
-    Run second = run(environment, "validate", "examples/minimal.yaml");
-    assertThat(second.err()).isEmpty();
-    assertThat(second.exitCode()).isZero();
+  }
+
+  /** Options meant for other Java programs do not reach wslnet, nor does a CDPATH move cd. */
+  @Test
+  void theEnvironmentOfOtherProgramsStaysOut() throws Exception {
+    Map<String, String> environment = new java.util.HashMap<>(withJavaHome());
+    environment.put("JAVA_TOOL_OPTIONS", "-XX:+UseG1GC");
+    environment.put("JDK_JAVA_OPTIONS", "-Dx=y");
+    environment.put("CDPATH", ".");
+    Run run = run(environment, "--version");
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).startsWith("wslnet ");
+  }
+
+  /** A full disk fails the command, through the launcher too. */
+  @Test
+  void aFullDiskIsAFailure() throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), "schema");
+    builder.environment().put("JAVA_HOME", JAVA_HOME);
+    builder.redirectOutput(new java.io.File("/dev/full"));
+    builder.redirectError(temp.resolve("err").toFile());
+    Process process = builder.start();
+    assertThat(process.waitFor()).isEqualTo(1);
+    assertThat(Files.readString(temp.resolve("err"))).contains("cannot write the output");
   }
 
   /** A version manager's shim (asdf, say) is a script, not a link: it is run as it is. */
@@ -206,6 +228,27 @@ class LauncherIT {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("cannot find Java 17 or newer");
     assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void aJavaWithoutAReleaseFileIsAskedItsVersion() throws Exception {
+    Path old = Files.createDirectories(temp.resolve("jre8/bin"));
+    Path java =
+        Files.writeString(
+            old.resolve("java"), "#!/bin/sh\necho 'java version \"1.8.0_392\"' >&2\nexit 0\n");
+    java.toFile().setExecutable(true);
+    Run run =
+        run(
+            Map.of(
+                "JAVA_HOME",
+                temp.resolve("jre8").toString(),
+                "PATH",
+                "/usr/bin:/bin",
+                "HOME",
+                temp.toString()),
+            "--version");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("needs Java 17 or newer").contains("Java 1.8.0_392");
   }
 
   @Test
