@@ -230,43 +230,40 @@ class LauncherIT {
     assertThat(run.out()).isEmpty();
   }
 
-  @Test
-  void aJavaWithoutAReleaseFileIsAskedItsVersion() throws Exception {
-    Path old = Files.createDirectories(temp.resolve("jre8/bin"));
+  /**
+   * A fake Java home: a {@code java} that prints {@code -version}'s first line as Java 8 does, and
+   * a release file when one is given.
+   */
+  private Path fakeJava(String name, String versionLine, String release) throws IOException {
+    Path home = Files.createDirectories(temp.resolve(name).resolve("bin")).getParent();
+    if (release != null) {
+      Files.writeString(home.resolve("release"), release);
+    }
     Path java =
         Files.writeString(
-            old.resolve("java"), "#!/bin/sh\necho 'java version \"1.8.0_392\"' >&2\nexit 0\n");
+            home.resolve("bin/java"), "#!/bin/sh\necho '" + versionLine + "' >&2\nexit 3\n");
     java.toFile().setExecutable(true);
-    Run run =
-        run(
-            Map.of(
-                "JAVA_HOME",
-                temp.resolve("jre8").toString(),
-                "PATH",
-                "/usr/bin:/bin",
-                "HOME",
-                temp.toString()),
-            "--version");
+    return home;
+  }
+
+  private Run runWithJavaHome(Path home) throws IOException, InterruptedException {
+    return run(
+        Map.of("JAVA_HOME", home.toString(), "PATH", "/usr/bin:/bin", "HOME", temp.toString()),
+        "--version");
+  }
+
+  @Test
+  void aJavaWithoutAReleaseFileIsAskedItsVersion() throws Exception {
+    Run run = runWithJavaHome(fakeJava("jre8", "java version \"1.8.0_392\"", null));
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("needs Java 17 or newer").contains("Java 1.8.0_392");
   }
 
   @Test
   void aJavaTooOldIsNamed() throws Exception {
-    Path old = Files.createDirectories(temp.resolve("jdk11/bin"));
-    Files.writeString(temp.resolve("jdk11/release"), "JAVA_VERSION=\"11.0.2\"\n");
-    Path java = Files.writeString(old.resolve("java"), "#!/bin/sh\nexit 3\n");
-    java.toFile().setExecutable(true);
     Run run =
-        run(
-            Map.of(
-                "JAVA_HOME",
-                temp.resolve("jdk11").toString(),
-                "PATH",
-                "/usr/bin:/bin",
-                "HOME",
-                temp.toString()),
-            "--version");
+        runWithJavaHome(
+            fakeJava("jdk11", "openjdk version \"11.0.2\"", "JAVA_VERSION=\"11.0.2\"\n"));
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("needs Java 17 or newer").contains("Java 11.0.2");
   }
