@@ -47,6 +47,13 @@ compress=$([ "$major" -ge 21 ] && echo zip-6 || echo 2)
 "$jdk/bin/jlink$exe" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --generate-cds-archive \
   --compress="$compress" --output "$stage/runtime"
 cp -R target/wslnet/bin "$stage/bin"
+if [ "$platform" = windows-x64 ]; then
+  # wslnet.exe, for package managers that link a command to an .exe (WinGet): MinGW-w64's gcc on Windows, or
+  # its cross compiler elsewhere.
+  cc=$(command -v x86_64-w64-mingw32-gcc || command -v gcc || true)
+  [ -n "$cc" ] || { echo "release: no C compiler for bin/wslnet.exe (MinGW-w64's gcc)" >&2; exit 1; }
+  "$cc" -std=c11 -O2 -Wall -Wextra -municode -s -o "$stage/bin/wslnet.exe" src/main/app/windows/wslnet.c
+fi
 cp target/wslnet/lib/wslnet.jar "$stage/lib/"
 cp LICENSE NOTICE "$stage/"
 
@@ -80,6 +87,12 @@ trap 'rm -rf "$training" "$check"' EXIT
 if $windows; then
   7z x -bso0 -bsp0 "-o$(cygpath -w "$check")" "$(cygpath -w "$out/$name.zip")"
   launcher=("$check/$name/bin/wslnet.cmd")
+  "$check/$name/bin/wslnet.exe" validate examples/*.yaml >"$check/out" 2>"$check/err"
+  if [ -s "$check/err" ]; then
+    echo "release: bin/wslnet.exe wrote to stderr:" >&2
+    cat "$check/err" >&2
+    exit 1
+  fi
   powershell.exe -NoProfile -ExecutionPolicy Bypass -File "$(cygpath -w "$check/$name/bin/wslnet.ps1")" \
     validate examples/*.yaml >"$check/out" 2>"$check/err"
   if [ -s "$check/err" ]; then

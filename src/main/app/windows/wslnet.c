@@ -1,0 +1,85 @@
+/*
+ * wslnet.exe: the launcher that package managers can link as a command (WinGet's portable commands must be .exe
+ * files). It runs the runtime bundled in the app folder, runtime\bin\java.exe, with the start-up flags of
+ * bin\wslnet.cmd, and hands it the rest of its own command line unchanged: java.exe splits it by the same rules
+ * (CommandLineToArgvW's), so every argument arrives as typed, and no argument is ever parsed or quoted again here.
+ * It waits for java.exe and exits with its exit code. It prints nothing of its own but "cannot find the bundled
+ * Java" on stderr.
+ */
+#define WIN32_LEAN_AND_MEAN
+#include <windows.h>
+#include <wchar.h>
+
+#define LONG_PATH 32768
+
+/* The command line after the program's own name, as CommandLineToArgvW reads the first argument: up to the
+   closing quote when it starts with one, else up to the first blank; then the blanks after it. */
+static const wchar_t *arguments_after_program(const wchar_t *line) {
+  if (*line == L'"') {
+    line++;
+    while (*line && *line != L'"') line++;
+    if (*line == L'"') line++;
+  } else {
+    while (*line && *line != L' ' && *line != L'\t') line++;
+  }
+  while (*line == L' ' || *line == L'\t') line++;
+  return line;
+}
+
+static int fail(const wchar_t *message) {
+  DWORD written;
+  HANDLE err = GetStdHandle(STD_ERROR_HANDLE);
+  char text[1024];
+  int length = WideCharToMultiByte(CP_UTF8, 0, message, -1, text, sizeof text, NULL, NULL);
+  if (err != INVALID_HANDLE_VALUE && length > 1) WriteFile(err, text, (DWORD)(length - 1), &written, NULL);
+  return 1;
+}
+
+int wmain(void) {
+  static wchar_t app[LONG_PATH], java[LONG_PATH], jar[LONG_PATH], aot[LONG_PATH], command[LONG_PATH];
+  DWORD length = GetModuleFileNameW(NULL, app, LONG_PATH);
+  if (length == 0 || length >= LONG_PATH) return fail(L"wslnet: cannot find where wslnet.exe is\n");
+  /* app\bin\wslnet.exe -> app */
+  for (int up = 0; up < 2; up++) {
+    wchar_t *slash = wcsrchr(app, L'\\');
+    if (slash == NULL) return fail(L"wslnet: cannot find the app folder of wslnet.exe\n");
+    *slash = L'\0';
+  }
+  if (swprintf(java, LONG_PATH, L"%ls\\runtime\\bin\\java.exe", app) < 0
+      || swprintf(jar, LONG_PATH, L"%ls\\lib\\wslnet.jar", app) < 0
+      || swprintf(aot, LONG_PATH, L"%ls\\lib\\wslnet.aot", app) < 0) {
+    return fail(L"wslnet: the app folder's path is too long\n");
+  }
+  if (GetFileAttributesW(java) == INVALID_FILE_ATTRIBUTES) {
+    return fail(L"wslnet: cannot find the bundled Java (runtime\\bin\\java.exe); with a Java of your own, run "
+                L"bin\\wslnet.cmd\n");
+  }
+  const wchar_t *flags = L"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=off";
+  int written = GetFileAttributesW(aot) != INVALID_FILE_ATTRIBUTES
+      ? swprintf(command, LONG_PATH, L"\"%ls\" %ls \"-XX:AOTCache=%ls\" -jar \"%ls\" %ls", java, flags, aot, jar,
+                 arguments_after_program(GetCommandLineW()))
+      : swprintf(command, LONG_PATH, L"\"%ls\" %ls -jar \"%ls\" %ls", java, flags, jar,
+                 arguments_after_program(GetCommandLineW()));
+  if (written < 0) return fail(L"wslnet: the command line is too long\n");
+
+  /* Options meant for other Java programs must not reach this one: the JVM prints that it picked them up. */
+  SetEnvironmentVariableW(L"JAVA_TOOL_OPTIONS", NULL);
+  SetEnvironmentVariableW(L"JDK_JAVA_OPTIONS", NULL);
+  SetEnvironmentVariableW(L"_JAVA_OPTIONS", NULL);
+  /* Ctrl+C reaches java.exe too, on the same console: this process waits for it to end instead of dying first. */
+  SetConsoleCtrlHandler(NULL, TRUE);
+
+  STARTUPINFOW startup;
+  PROCESS_INFORMATION process;
+  ZeroMemory(&startup, sizeof startup);
+  startup.cb = sizeof startup;
+  if (!CreateProcessW(java, command, NULL, NULL, TRUE, 0, NULL, NULL, &startup, &process)) {
+    return fail(L"wslnet: cannot start the bundled Java\n");
+  }
+  WaitForSingleObject(process.hProcess, INFINITE);
+  DWORD exit_code = 1;
+  GetExitCodeProcess(process.hProcess, &exit_code);
+  CloseHandle(process.hThread);
+  CloseHandle(process.hProcess);
+  return (int)exit_code;
+}
