@@ -26,6 +26,14 @@ static const wchar_t *arguments_after_program(const wchar_t *line) {
   return line;
 }
 
+/* Console events (Ctrl+C, Ctrl+Break) reach java.exe too, on the same console: this process only waits for it to
+   end. A handler and not SetConsoleCtrlHandler(NULL, TRUE), whose "ignore Ctrl+C" a child process inherits (the
+   SetConsoleCtrlHandler reference), which would make wslnet impossible to interrupt. */
+static BOOL WINAPI keep_waiting(DWORD event) {
+  (void)event;
+  return TRUE;
+}
+
 static int fail(const wchar_t *message) {
   DWORD written;
   HANDLE err = GetStdHandle(STD_ERROR_HANDLE);
@@ -66,8 +74,7 @@ int wmain(void) {
   SetEnvironmentVariableW(L"JAVA_TOOL_OPTIONS", NULL);
   SetEnvironmentVariableW(L"JDK_JAVA_OPTIONS", NULL);
   SetEnvironmentVariableW(L"_JAVA_OPTIONS", NULL);
-  /* Ctrl+C reaches java.exe too, on the same console: this process waits for it to end instead of dying first. */
-  SetConsoleCtrlHandler(NULL, TRUE);
+  SetConsoleCtrlHandler(keep_waiting, TRUE);
 
   STARTUPINFOW startup;
   PROCESS_INFORMATION process;
