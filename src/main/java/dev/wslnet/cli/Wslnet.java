@@ -68,8 +68,8 @@ public final class Wslnet {
 
   /**
    * The subcommands, in the order help lists them. picocli reads a command's annotations when it is
-   * added, so only the one that the arguments name is added when they name one: {@code --version}
-   * and {@code validate} do not pay for reading every other command's options.
+   * added, so only the one that the arguments name is added when they name one: {@code validate}
+   * does not pay for reading every other command's options.
    */
   private static final Map<String, Class<?>> SUBCOMMANDS = new LinkedHashMap<>();
 
@@ -89,8 +89,7 @@ public final class Wslnet {
     Optional<String> named = Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst();
     if (named.isPresent() && SUBCOMMANDS.containsKey(named.get())) {
       commandLine.addSubcommand(named.get(), create(factory, SUBCOMMANDS.get(named.get())));
-    } else if (!List.of("--version").equals(List.of(args))
-        && !List.of("-V").equals(List.of(args))) {
+    } else {
       SUBCOMMANDS.forEach((name, type) -> commandLine.addSubcommand(name, create(factory, type)));
     }
     commandLine.setOut(console.out());
