@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 
 WSLNET=${WSLNET:-target/wslnet/bin/wslnet}
 SCHEMA=schemas/wslnet.schema.json
-WORK=bench/work
+WORK=bench/work/validate
 RUNS=${RUNS:-10}
 
 [ -x "$WSLNET" ] || { echo "bench: $WSLNET is missing; run: mvn -q -DskipTests package" >&2; exit 1; }
@@ -27,7 +27,7 @@ rm -rf "$WORK" && mkdir -p "$WORK/many"
 for i in $(seq 1 1000); do
   port=$((3000 + i))
   cat > "$WORK/many/file-$i.yaml" <<YAML
-# yaml-language-server: \$schema=../../../schemas/wslnet.schema.json
+# yaml-language-server: \$schema=../../../../schemas/wslnet.schema.json
 version: 1
 wslconfig:
   wsl2:
