@@ -1,6 +1,7 @@
 package dev.wslnet.cli;
 
 import dev.wslnet.apply.NotElevatedException;
+import dev.wslnet.config.DesiredStateValidator;
 import dev.wslnet.config.Suggestions;
 import dev.wslnet.config.schema.DesiredStateSchema;
 import dev.wslnet.host.HostException;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.ParameterException;
@@ -33,8 +35,11 @@ public final class Wslnet {
    * pipe) is a failure: PrintWriter keeps such errors to itself, so they are asked for here.
    */
   public static int run(Console console, String... args) {
-    int exitCode =
-        answeredAtOnce(console, args).orElseGet(() -> commandLine(console, args).execute(args));
+    Optional<Integer> answered = answeredAtOnce(console, args);
+    if (answered.isEmpty() && subcommandNamed(args).filter(VALIDATING::contains).isPresent()) {
+      DesiredStateValidator.compileAhead();
+    }
+    int exitCode = answered.orElseGet(() -> commandLine(console, args).execute(args));
     console.out().flush();
     if (console.out().checkError()) {
       console
@@ -81,12 +86,22 @@ public final class Wslnet {
     SUBCOMMANDS.put("schema", SchemaCommand.class);
   }
 
+  /** The subcommands that validate a desired-state file before anything else. */
+  private static final Set<String> VALIDATING = Set.of("validate", "plan", "apply");
+
+  /**
+   * The top-level options take no values, so the first argument that is no option names the
+   * subcommand.
+   */
+  private static Optional<String> subcommandNamed(String... args) {
+    return Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst();
+  }
+
   static CommandLine commandLine(Console console, String... args) {
     ConsoleFactory factory = new ConsoleFactory(console);
     CommandLine commandLine = new CommandLine(new WslnetCommand(), factory);
-    // The top-level options take no values, so the first argument that is no option names the
-    // subcommand; with none, or one that is no subcommand, all are there for help and suggestions.
-    Optional<String> named = Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst();
+    // With no subcommand named, or one that is none, all are there for help and suggestions.
+    Optional<String> named = subcommandNamed(args);
     if (named.isPresent() && SUBCOMMANDS.containsKey(named.get())) {
       commandLine.addSubcommand(named.get(), create(factory, SUBCOMMANDS.get(named.get())));
     } else {

@@ -249,7 +249,7 @@ final class PortProxyRules implements SemanticRule {
    * linear.
    */
   private static BitSet portsFirewallAllows(RuleContext context) {
-    BitSet allowed = new BitSet(PortRange.HIGHEST + 1);
+    BitSet allowed = new BitSet();
     for (Item rule : context.items("/windowsFirewall/rules")) {
       boolean inbound = rule.string("direction").orElse("Inbound").equals("Inbound");
       boolean allow = rule.string("action").orElse("Allow").equals("Allow");

@@ -5,8 +5,13 @@ import dev.wslnet.config.yaml.JsonPointers;
 import dev.wslnet.diagnostic.Code;
 import dev.wslnet.model.IpLiteral;
 import dev.wslnet.model.WslKey;
+import dev.wslnet.model.WslSection;
 import dev.wslnet.model.WslValueType;
+import dev.wslnet.wslconfig.WslConfigEditor;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What WSL would ignore or reject in the .wslconfig part of a desired-state file (reference:
@@ -155,46 +160,58 @@ final class WslConfigRules implements SemanticRule {
     }
   }
 
+  /**
+   * Walks the keys a file declares, not every key WSL knows: validate runs this for each of
+   * thousands of files.
+   */
   private static void checkValueText(RuleContext context) {
-    for (WslKey key : WslKey.values()) {
-      String pointer = JsonPointers.child("/wslconfig/" + key.section().fileName(), key.fileName());
-      Optional<String> value = context.string(pointer);
-      if (value.isEmpty()) {
-        continue;
+    for (WslSection section : WslSection.values()) {
+      String sectionPointer = "/wslconfig/" + section.fileName();
+      for (Map.Entry<String, JsonNode> field : context.at(sectionPointer).properties()) {
+        Optional<WslKey> key = WslKey.find(section, field.getKey());
+        if (key.isPresent() && field.getValue().isString()) {
+          checkValueText(
+              context,
+              key.get(),
+              JsonPointers.child(sectionPointer, field.getKey()),
+              field.getValue().asString());
+        }
       }
-      String text = value.get();
-      java.util.OptionalInt unwritable = dev.wslnet.wslconfig.WslConfigEditor.firstUnwritable(text);
-      if (unwritable.isPresent()) {
-        context.report(
-            Code.UNWRITABLE_WSLCONFIG_VALUE,
-            pointer,
-            Target.VALUE,
-            "the value holds the control character U+"
-                + String.format("%04X", (int) text.charAt(unwritable.getAsInt()))
-                + " at position "
-                + (unwritable.getAsInt() + 1)
-                + ", which no .wslconfig line can carry",
-            "remove it; WSL reads only \\t, \\n and \\b as escapes");
-        continue;
-      }
-      if (text.chars().anyMatch(c -> c > 0x7E || c < 0x20 && c != '\t')) {
-        context.report(
-            Code.NON_ASCII_VALUE,
-            pointer,
-            Target.VALUE,
-            "the value holds characters outside printable ASCII, which WSL's parser mangles",
-            "use a path or text in plain ASCII, e.g. a short 8.3 path or another folder");
-      }
-      if (key.type() == WslValueType.WINDOWS_PATH && text.indexOf("\\\\", 1) > 0) {
-        context.report(
-            Code.DOUBLED_BACKSLASH,
-            pointer,
-            Target.VALUE,
-            "the path has doubled backslashes; wslnet would write each of them escaped",
-            "write it as Windows shows it: "
-                + text.charAt(0)
-                + text.substring(1).replace("\\\\", "\\"));
-      }
+    }
+  }
+
+  private static void checkValueText(RuleContext context, WslKey key, String pointer, String text) {
+    OptionalInt unwritable = WslConfigEditor.firstUnwritable(text);
+    if (unwritable.isPresent()) {
+      context.report(
+          Code.UNWRITABLE_WSLCONFIG_VALUE,
+          pointer,
+          Target.VALUE,
+          "the value holds the control character U+"
+              + String.format("%04X", (int) text.charAt(unwritable.getAsInt()))
+              + " at position "
+              + (unwritable.getAsInt() + 1)
+              + ", which no .wslconfig line can carry",
+          "remove it; WSL reads only \\t, \\n and \\b as escapes");
+      return;
+    }
+    if (text.chars().anyMatch(c -> c > 0x7E || c < 0x20 && c != '\t')) {
+      context.report(
+          Code.NON_ASCII_VALUE,
+          pointer,
+          Target.VALUE,
+          "the value holds characters outside printable ASCII, which WSL's parser mangles",
+          "use a path or text in plain ASCII, e.g. a short 8.3 path or another folder");
+    }
+    if (key.type() == WslValueType.WINDOWS_PATH && text.indexOf("\\\\", 1) > 0) {
+      context.report(
+          Code.DOUBLED_BACKSLASH,
+          pointer,
+          Target.VALUE,
+          "the path has doubled backslashes; wslnet would write each of them escaped",
+          "write it as Windows shows it: "
+              + text.charAt(0)
+              + text.substring(1).replace("\\\\", "\\"));
     }
   }
 }
