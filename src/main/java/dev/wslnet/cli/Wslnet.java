@@ -82,12 +82,13 @@ public final class Wslnet {
     SUBCOMMANDS.put("validate", ValidateCommand.class);
     SUBCOMMANDS.put("plan", PlanCommand.class);
     SUBCOMMANDS.put("apply", ApplyCommand.class);
+    SUBCOMMANDS.put("watch", WatchCommand.class);
     SUBCOMMANDS.put("show", ShowCommand.class);
     SUBCOMMANDS.put("schema", SchemaCommand.class);
   }
 
   /** The subcommands that validate a desired-state file before anything else. */
-  private static final Set<String> VALIDATING = Set.of("validate", "plan", "apply");
+  private static final Set<String> VALIDATING = Set.of("validate", "plan", "apply", "watch");
 
   /**
    * The top-level options take no values, so the first argument that is no option names the
@@ -231,6 +232,9 @@ public final class Wslnet {
       }
       if (type == ApplyCommand.class) {
         return type.cast(new ApplyCommand(console));
+      }
+      if (type == WatchCommand.class) {
+        return type.cast(new WatchCommand(console));
       }
       if (type == ShowCommand.class) {
         return type.cast(new ShowCommand(console));

@@ -34,6 +34,13 @@ public interface Host {
   HostLock lock();
 
   /**
+   * The running WSL VM's address and networking mode as this side reads them without asking Windows
+   * (inside a WSL distro: its own interface, which costs nothing to read); empty where only an
+   * observation tells.
+   */
+  Optional<WslReadings> wslHere();
+
+  /**
    * Whether {@code wsl --shutdown} can run here: not from inside WSL, where it would stop wslnet
    * itself.
    */

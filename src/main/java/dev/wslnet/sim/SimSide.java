@@ -1,7 +1,7 @@
 package dev.wslnet.sim;
 
+import dev.wslnet.host.WslReadings;
 import dev.wslnet.host.powershell.WindowsSide;
-import dev.wslnet.host.powershell.WslReadings;
 import java.nio.file.Path;
 import java.util.Optional;
 

@@ -4,7 +4,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.wslnet.plan.Kinds;
@@ -241,7 +245,14 @@ class DependencyRulesTest {
         .doNotHaveSimpleName("SystemProcessRunner")
         .should()
         .dependOnClassesThat()
-        .belongToAnyOf(ProcessBuilder.class, Runtime.class)
+        .belongToAnyOf(ProcessBuilder.class)
+        .orShould()
+        .callMethodWhere(
+            JavaCall.Predicates.target(HasName.Predicates.name("exec"))
+                .and(
+                    JavaCall.Predicates.target(
+                        HasOwner.Predicates.With.owner(
+                            JavaClass.Predicates.equivalentTo(Runtime.class)))))
         .check(wslnet);
   }
 

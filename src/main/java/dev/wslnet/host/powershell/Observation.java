@@ -1,5 +1,6 @@
 package dev.wslnet.host.powershell;
 
+import dev.wslnet.host.WslReadings;
 import dev.wslnet.model.HostFacts;
 import dev.wslnet.model.IpLiteral;
 import dev.wslnet.model.ObservedState;

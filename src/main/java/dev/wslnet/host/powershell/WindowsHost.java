@@ -8,6 +8,7 @@ import dev.wslnet.host.HostException;
 import dev.wslnet.host.HostLock;
 import dev.wslnet.host.IoErrors;
 import dev.wslnet.host.OperationResult;
+import dev.wslnet.host.WslReadings;
 import dev.wslnet.model.ObservedState;
 import dev.wslnet.operation.Operation;
 import java.io.IOException;
@@ -59,6 +60,11 @@ public final class WindowsHost implements Host {
   @Override
   public boolean canRestartWsl() {
     return side.canRestartWsl();
+  }
+
+  @Override
+  public Optional<WslReadings> wslHere() {
+    return side.readingsHere();
   }
 
   private ObjectNode request(String mode, Optional<String> managedGroup) {

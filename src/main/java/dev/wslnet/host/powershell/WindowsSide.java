@@ -1,5 +1,6 @@
 package dev.wslnet.host.powershell;
 
+import dev.wslnet.host.WslReadings;
 import java.nio.file.Path;
 import java.util.Optional;
 

@@ -1,10 +1,10 @@
 package dev.wslnet.host.wsl;
 
 import dev.wslnet.host.HostException;
+import dev.wslnet.host.WslReadings;
 import dev.wslnet.host.powershell.ProcessResult;
 import dev.wslnet.host.powershell.ProcessRunner;
 import dev.wslnet.host.powershell.WindowsSide;
-import dev.wslnet.host.powershell.WslReadings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

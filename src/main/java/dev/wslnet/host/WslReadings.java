@@ -1,4 +1,4 @@
-package dev.wslnet.host.powershell;
+package dev.wslnet.host;
 
 import java.util.Optional;
 
