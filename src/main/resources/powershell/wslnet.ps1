@@ -110,6 +110,58 @@ function ConvertTo-Literal([string]$name) {
   return $name -replace '([`*?\[\]])', '`$1'
 }
 
+# The task \wslnet\converge as Task Scheduler reports it, or $null. Read through Task Scheduler's COM API (Task
+# Scheduler 2.0 scripting objects: TaskService.Connect and GetFolder, TaskFolder.GetTask, RegisteredTask), which answers
+# at once, where Get-ScheduledTask first loads the ScheduledTasks module. GetFolder and GetTask throw when the folder or
+# the task does not exist. Trigger types are TASK_TRIGGER_TYPE2 (0 event, 1 time, 9 logon); a run level of 1 is
+# TASK_RUNLEVEL_HIGHEST; a task that never ran has a LastRunTime in 1899.
+function Get-ConvergeTask {
+  try {
+    $service = New-Object -ComObject 'Schedule.Service'
+    $service.Connect()
+    $task = $service.GetFolder('\wslnet').GetTask('converge')
+  } catch {
+    return $null
+  }
+  $definition = $task.Definition
+  $execute = ''
+  $arguments = ''
+  foreach ($action in $definition.Actions) {
+    if ($action.Type -eq 0) {
+      $execute = [string]$action.Path
+      $arguments = [string]$action.Arguments
+      break
+    }
+  }
+  $triggers = New-Object System.Collections.Generic.List[object]
+  foreach ($trigger in $definition.Triggers) {
+    $type = 'other'
+    $subscription = ''
+    switch ([int]$trigger.Type) {
+      0 { $type = 'event'; $subscription = [string]$trigger.Subscription }
+      1 { $type = 'time' }
+      9 { $type = 'logon' }
+    }
+    $repetition = ''
+    if ($null -ne $trigger.Repetition) { $repetition = [string]$trigger.Repetition.Interval }
+    $triggers.Add(@{ type = $type; enabled = [bool]$trigger.Enabled; repetition = $repetition; subscription = $subscription })
+  }
+  $lastRunTime = $null
+  if ($task.LastRunTime.Year -gt 1900) { $lastRunTime = $task.LastRunTime.ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ') }
+  $states = @{ 0 = 'Unknown'; 1 = 'Disabled'; 2 = 'Queued'; 3 = 'Ready'; 4 = 'Running' }
+  $runLevel = 'Limited'
+  if ([int]$definition.Principal.RunLevel -eq 1) { $runLevel = 'Highest' }
+  return @{
+    execute = $execute
+    arguments = $arguments
+    runLevel = $runLevel
+    triggers = $triggers
+    lastRunTime = $lastRunTime
+    lastTaskResult = [int64][uint32]$task.LastTaskResult
+    state = ConvertTo-EnumName $task.State $states
+  }
+}
+
 # Everything wslnet manages on this host, as one document.
 function Get-Observation($query) {
   $identity = [Security.Principal.WindowsIdentity]::GetCurrent()
@@ -251,6 +303,7 @@ function Get-Observation($query) {
     hyperVSettings = $hyperVSettings
     hyperVRules = $hyperVRules
     windowsRules = $windowsRules
+    scheduledTask = (Get-ConvergeTask)
   }
 }
 
@@ -475,6 +528,47 @@ function Remove-WindowsRule($operation) {
   }
 }
 
+# The event that marks the WSL VM's start: its network adapter connecting to WSL's virtual switch (System log,
+# Microsoft-Windows-Hyper-V-VmSwitch, event 232; see README, Keep it converged). Constant text, no value in it.
+$vmStartSubscription = '<QueryList><Query Id="0" Path="System"><Select Path="System">' +
+  '*[System[Provider[@Name=''Microsoft-Windows-Hyper-V-VmSwitch''] and EventID=232]]</Select></Query></QueryList>'
+
+# Registers \wslnet\converge for the user whose Windows this is, replacing it if it exists: the launcher and its
+# arguments as given (one command line that wslnet built from a list; -Argument takes it as it is), run with highest
+# privileges at logon, at the WSL VM's start, and every so many minutes (New-ScheduledTaskAction,
+# New-ScheduledTaskTrigger, New-ScheduledTaskPrincipal, Register-ScheduledTask; an event trigger has no cmdlet, so it is
+# an MSFT_TaskEventTrigger instance made on the client, as the ScheduledTasks module's own objects are CIM instances).
+function Register-ConvergeTask($operation) {
+  $user = $taskUser
+  $action = New-ScheduledTaskAction -Execute ([string]$operation.execute) -Argument ([string]$operation.arguments)
+  $atLogon = New-ScheduledTaskTrigger -AtLogOn -User $user
+  $every = New-ScheduledTaskTrigger -Once -At (Get-Date) -RepetitionInterval (New-TimeSpan -Minutes ([int]$operation.everyMinutes))
+  $eventClass = Get-CimClass -Namespace 'Root/Microsoft/Windows/TaskScheduler' -ClassName 'MSFT_TaskEventTrigger'
+  $atVmStart = New-CimInstance -CimClass $eventClass -ClientOnly
+  $atVmStart.Enabled = $true
+  $atVmStart.Subscription = $vmStartSubscription
+  # The VM gets its address a few seconds after its adapter connects.
+  $atVmStart.Delay = 'PT10S'
+  $principal = New-ScheduledTaskPrincipal -UserId $user -LogonType Interactive -RunLevel Highest
+  $settings = New-ScheduledTaskSettingsSet -AllowStartIfOnBatteries -DontStopIfGoingOnBatteries -StartWhenAvailable `
+    -MultipleInstances IgnoreNew -ExecutionTimeLimit (New-TimeSpan -Minutes 10)
+  $null = Register-ScheduledTask -TaskPath '\wslnet\' -TaskName 'converge' -Action $action `
+    -Trigger @($atLogon, $atVmStart, $every) -Principal $principal -Settings $settings -Force
+}
+
+function Unregister-ConvergeTask {
+  if ($null -eq (Get-ConvergeTask)) { return }
+  Unregister-ScheduledTask -TaskPath '\wslnet\' -TaskName 'converge' -Confirm:$false
+}
+
+# Starts the task and returns at once: Task Scheduler runs it in its own process (Start-ScheduledTask).
+function Start-ConvergeTask {
+  if ($null -eq (Get-ConvergeTask)) {
+    throw 'the scheduled task \wslnet\converge does not exist: run wslnet schedule install'
+  }
+  Start-ScheduledTask -TaskPath '\wslnet\' -TaskName 'converge'
+}
+
 function Stop-Wsl {
   # wsl.exe writes UTF-16 to a pipe unless WSL_UTF8 is 1, which makes a failure's message unreadable once PowerShell
   # decodes it as the console's code page (WSL's source: src/windows/common/WslClient.cpp, Main, reads WSL_UTF8).
@@ -486,17 +580,19 @@ function Stop-Wsl {
 # request would be turned back into text (about_Variables; about_Functions_Advanced_Parameters, typed parameters).
 $parsedRequest = Read-Request
 $userProfile = [string]$env:USERPROFILE
+# The account whose Windows this is, which a scheduled task runs as.
+$taskUser = [Security.Principal.WindowsIdentity]::GetCurrent().Name
 if ($Expected) {
   # The elevated process of --elevate: it acts for the user who asked, on that user's profile, or not at all.
-  $asker = ConvertFrom-Json -InputObject ([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($Expected)))
+  $askedBy = ConvertFrom-Json -InputObject ([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($Expected)))
   $current = [Security.Principal.WindowsIdentity]::GetCurrent()
-  if ($current.User.Value -ne [string]$asker.user) {
-    Write-Result @{ refused = ('UAC was approved with the account ' + $current.Name + ', not with ' + [string]$asker.name +
-      ', whose Windows wslnet manages; nothing was changed. Run wslnet from a terminal that ' + [string]$asker.name +
+  if ($current.User.Value -ne [string]$askedBy.user) {
+    Write-Result @{ refused = ('UAC was approved with the account ' + $current.Name + ', not with ' + [string]$askedBy.name +
+      ', whose Windows wslnet manages; nothing was changed. Run wslnet from a terminal that ' + [string]$askedBy.name +
       ' started as administrator, or make that account an administrator') }
     return
   }
-  $userProfile = [string]$asker.userProfile
+  $userProfile = [string]$askedBy.userProfile
 }
 if ([string]$parsedRequest.mode -eq 'observe') {
   Write-Result (Get-Observation $parsedRequest)
@@ -519,6 +615,9 @@ foreach ($operation in @($parsedRequest.operations)) {
       'firewallRule.ensure' { Set-WindowsRule $operation }
       'firewallRule.remove' { Remove-WindowsRule $operation }
       'wsl.shutdown' { Stop-Wsl }
+      'scheduledTask.register' { Register-ConvergeTask $operation }
+      'scheduledTask.unregister' { Unregister-ConvergeTask }
+      'scheduledTask.start' { Start-ConvergeTask }
       default { throw ('unknown operation: ' + [string]$operation.kind) }
     }
     $results.Add(@{ ok = $true })

@@ -1,6 +1,7 @@
 package dev.wslnet.apply;
 
 import dev.wslnet.plan.Plan;
+import dev.wslnet.resource.Change;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,5 +29,38 @@ public record ApplyResult(
   public long failed() {
     return results.stream().filter(r -> !r.succeeded()).count()
         + (restartError.isPresent() ? 1 : 0);
+  }
+
+  /**
+   * What the apply did, in one line for a log: {@code applied 1 change (~ portProxy[v4tov4
+   * 0.0.0.0:3000]): ok}, or the first failure.
+   */
+  public String summary() {
+    List<ChangeResult> failedChanges = results.stream().filter(r -> !r.succeeded()).toList();
+    String applied =
+        "applied "
+            + results.size()
+            + (results.size() == 1 ? " change (" : " changes (")
+            + Change.list(results.stream().map(ChangeResult::change).toList())
+            + ")";
+    if (!failedChanges.isEmpty()) {
+      ChangeResult first = failedChanges.get(0);
+      return applied
+          + ": "
+          + failedChanges.size()
+          + " failed; "
+          + first.change().address().text()
+          + ": "
+          + first.error().orElseThrow();
+    }
+    if (restartError.isPresent()) {
+      return applied + ": wsl --shutdown failed: " + restartError.get();
+    }
+    if (!converged()) {
+      return applied + ", but the host still differs: " + Change.list(after.changes());
+    }
+    return applied
+        + ": ok"
+        + (restartPending ? "; .wslconfig takes effect after wsl --shutdown" : "");
   }
 }

@@ -5,6 +5,9 @@ import dev.wslnet.apply.ApplyResult;
 import dev.wslnet.config.DesiredStateFile;
 import dev.wslnet.host.Host;
 import dev.wslnet.host.HostLock;
+import dev.wslnet.host.IoErrors;
+import dev.wslnet.log.LogLine;
+import dev.wslnet.log.RotatingLog;
 import dev.wslnet.model.DesiredState;
 import dev.wslnet.model.ObservedState;
 import dev.wslnet.plan.Plan;
@@ -18,6 +21,7 @@ import dev.wslnet.render.plan.PlanTextView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,6 +76,17 @@ final class ApplyCommand implements Callable<Integer> {
               + " VM.")
   Boolean restartWsl;
 
+  @Option(
+      names = "--log",
+      paramLabel = "FILE",
+      description =
+          "Also append one line to FILE: the time, what was applied, the result. Rotated at 1 MiB"
+              + " to FILE.1. The scheduled task logs this way.")
+  Path log;
+
+  /** What this apply did, in one line for --log. */
+  private String outcome = "no changes";
+
   private final Console console;
 
   ApplyCommand(Console console) {
@@ -80,6 +95,33 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (log == null) {
+      return applyFile();
+    }
+    try {
+      int exitCode = applyFile();
+      appendToLog(outcome);
+      return exitCode;
+    } catch (ExitException e) {
+      appendToLog("failed: " + (e.getMessage() != null ? e.getMessage() : "the file is not valid"));
+      throw e;
+    } catch (RuntimeException e) {
+      appendToLog("failed: " + e.getMessage());
+      throw e;
+    }
+  }
+
+  private void appendToLog(String event) {
+    String source = planFile != null ? planFile.toString() : file != null ? file : "wslnet.yaml";
+    try {
+      new RotatingLog(log).append(LogLine.of(Clock.systemUTC(), source + ": " + event));
+    } catch (IOException e) {
+      console.err().println("error: cannot write the log " + log + ": " + IoErrors.reason(e));
+      console.err().flush();
+    }
+  }
+
+  private int applyFile() {
     if (file != null && planFile != null) {
       throw new ExitException(ExitCode.USAGE, "give either -f FILE or PLANFILE, not both");
     }
@@ -147,10 +189,16 @@ final class ApplyCommand implements Callable<Integer> {
     confirm();
     console
         .err()
-        .println("Applying " + plan.changes().size() + " changes to " + host.name() + "...");
+        .println(
+            "Applying "
+                + plan.changes().size()
+                + (plan.changes().size() == 1 ? " change to " : " changes to ")
+                + host.name()
+                + "...");
     console.err().flush();
     ApplyResult result =
         new Applier(host, elevated).apply(state, observed, plan, Boolean.TRUE.equals(restartWsl));
+    outcome = result.summary();
     if (asJson) {
       console.out().println(PlanJson.write(PlanJson.apply(plan, result)));
     } else {

@@ -7,6 +7,7 @@ import dev.wslnet.host.powershell.SystemProcessRunner;
 import dev.wslnet.host.powershell.WindowsHost;
 import dev.wslnet.host.wsl.WslSide;
 import dev.wslnet.sim.SimHost;
+import dev.wslnet.sim.SimProcessRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -24,7 +25,10 @@ final class Hosts {
   static Host select(String option, Console console, boolean elevate) {
     String spec = option != null ? option : console.environment().getOrDefault(ENVIRONMENT, "auto");
     if (spec.startsWith(SimHost.PREFIX) && spec.length() > SimHost.PREFIX.length()) {
-      return SimHost.create(Path.of(spec.substring(SimHost.PREFIX.length())), elevate);
+      return SimHost.create(
+          Path.of(spec.substring(SimHost.PREFIX.length())),
+          elevate,
+          "true".equals(console.environment().get(SimProcessRunner.ELEVATED_TASK)));
     }
     ProcessRunner runner = new SystemProcessRunner();
     return switch (spec) {

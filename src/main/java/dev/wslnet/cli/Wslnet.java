@@ -83,6 +83,7 @@ public final class Wslnet {
     SUBCOMMANDS.put("plan", PlanCommand.class);
     SUBCOMMANDS.put("apply", ApplyCommand.class);
     SUBCOMMANDS.put("watch", WatchCommand.class);
+    SUBCOMMANDS.put("schedule", ScheduleCommand.class);
     SUBCOMMANDS.put("show", ShowCommand.class);
     SUBCOMMANDS.put("schema", SchemaCommand.class);
   }
@@ -232,6 +233,18 @@ public final class Wslnet {
       }
       if (type == ApplyCommand.class) {
         return type.cast(new ApplyCommand(console));
+      }
+      if (type == ScheduleInstallCommand.class) {
+        return type.cast(new ScheduleInstallCommand(console));
+      }
+      if (type == ScheduleStatusCommand.class) {
+        return type.cast(new ScheduleStatusCommand(console));
+      }
+      if (type == ScheduleRunCommand.class) {
+        return type.cast(new ScheduleRunCommand(console));
+      }
+      if (type == ScheduleRemoveCommand.class) {
+        return type.cast(new ScheduleRemoveCommand(console));
       }
       if (type == WatchCommand.class) {
         return type.cast(new WatchCommand(console));

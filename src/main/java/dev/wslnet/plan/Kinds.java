@@ -3,6 +3,7 @@ package dev.wslnet.plan;
 import dev.wslnet.hypervfirewall.HyperVFirewallKind;
 import dev.wslnet.portproxy.PortProxyKind;
 import dev.wslnet.resource.ResourceKind;
+import dev.wslnet.scheduledtask.ScheduledTaskKind;
 import dev.wslnet.windowsfirewall.WindowsFirewallKind;
 import dev.wslnet.wslconfig.WslConfigKind;
 import java.util.List;
@@ -17,7 +18,8 @@ public final class Kinds {
           new WslConfigKind(),
           new HyperVFirewallKind(),
           new PortProxyKind(),
-          new WindowsFirewallKind());
+          new WindowsFirewallKind(),
+          new ScheduledTaskKind());
 
   private Kinds() {}
 }

@@ -1,8 +1,10 @@
 package dev.wslnet.resource;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One planned change. As in Terraform: a create has no {@code before}, a delete no {@code after};
@@ -73,5 +75,12 @@ public record Change(
             ? before.orElseThrow().remove()
             : Effect.NONE;
     return removing.then(after.map(Resource::ensure).orElse(Effect.NONE));
+  }
+
+  /** Changes as one line: {@code + portProxy[v4tov4 0.0.0.0:3000], ~ windowsRule[web]}. */
+  public static String list(List<Change> changes) {
+    return changes.stream()
+        .map(change -> change.action().symbol() + " " + change.address().text())
+        .collect(Collectors.joining(", "));
   }
 }

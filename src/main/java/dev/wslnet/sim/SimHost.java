@@ -14,9 +14,17 @@ public final class SimHost {
   private SimHost() {}
 
   public static WindowsHost create(Path directory, boolean elevate) {
+    return create(directory, elevate, false);
+  }
+
+  /**
+   * @param elevatedTask this process is a run of the simulated scheduled task, which is elevated
+   *     (its environment has {@link SimProcessRunner#ELEVATED_TASK})
+   */
+  public static WindowsHost create(Path directory, boolean elevate, boolean elevatedTask) {
     String name = PREFIX + directory;
     return new WindowsHost(
-        name, new SimSide(directory), new SimProcessRunner(directory, name), elevate);
+        name, new SimSide(directory), new SimProcessRunner(directory, name, elevatedTask), elevate);
   }
 
   /** The host and the runner behind it, for tests that count or inspect PowerShell processes. */

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param faults operations that fail on purpose
  * @param uacAccount the administrator who approves UAC prompts, when it is not the user: UAC
  *     approved with another account's credentials
+ * @param convergeTask the scheduled task \wslnet\converge, if it is registered
  */
 record SimMachine(
     HostFacts facts,
@@ -28,7 +29,8 @@ record SimMachine(
     List<UnreadableForward> unreadablePortProxy,
     List<String> nextWslAddresses,
     List<Fault> faults,
-    Optional<String> uacAccount) {
+    Optional<String> uacAccount,
+    Optional<SimTask> convergeTask) {
 
   SimMachine {
     portProxy = List.copyOf(portProxy);

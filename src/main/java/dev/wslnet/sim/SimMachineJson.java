@@ -57,6 +57,7 @@ final class SimMachineJson {
         List.of(),
         List.of(),
         List.of(),
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -147,7 +148,21 @@ final class SimMachineJson {
         unreadable,
         next,
         faults,
-        text(facts, "uacAccount"));
+        text(facts, "uacAccount"),
+        task(root.path("scheduledTask")));
+  }
+
+  private static Optional<SimTask> task(JsonNode task) {
+    if (!task.isObject()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new SimTask(
+            task.path("execute").asString(),
+            task.path("arguments").asString(""),
+            task.path("everyMinutes").asInt(15),
+            text(task, "lastRunTime"),
+            task.path("lastTaskResult").asLong(0x41303)));
   }
 
   private static Optional<String> text(JsonNode node, String field) {
@@ -184,6 +199,17 @@ final class SimMachineJson {
       ArrayNode unreadable = root.putArray("unreadablePortProxy");
       machine.unreadablePortProxy().forEach(value -> PortProxyValues.write(unreadable, value));
     }
+    machine
+        .convergeTask()
+        .ifPresent(
+            task -> {
+              ObjectNode node = root.putObject("scheduledTask");
+              node.put("execute", task.execute());
+              node.put("arguments", task.arguments());
+              node.put("everyMinutes", task.everyMinutes());
+              task.lastRunTime().ifPresent(time -> node.put("lastRunTime", time));
+              node.put("lastTaskResult", task.lastTaskResult());
+            });
     ArrayNode next = root.putArray("nextWslAddresses");
     machine.nextWslAddresses().forEach(next::add);
     ArrayNode faults = root.putArray("faults");

@@ -5,11 +5,14 @@ import dev.wslnet.host.IoErrors;
 import dev.wslnet.host.powershell.PowerShell;
 import dev.wslnet.host.powershell.ProcessResult;
 import dev.wslnet.host.powershell.ProcessRunner;
+import dev.wslnet.host.powershell.SystemProcessRunner;
+import dev.wslnet.host.windows.WindowsCommandLine;
 import dev.wslnet.host.windows.WindowsValues;
 import dev.wslnet.model.FieldValue;
 import dev.wslnet.model.FirewallRule;
 import dev.wslnet.model.HostFacts;
 import dev.wslnet.portproxy.PortProxyValues;
+import dev.wslnet.scheduledtask.ObservedTask;
 import dev.wslnet.wslconfig.WslConfigParser;
 import dev.wslnet.wslconfig.WslConfigText;
 import dev.wslnet.wslconfig.WslValues;
@@ -18,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -42,8 +47,18 @@ public final class SimProcessRunner implements ProcessRunner {
   /** The account the simulated Windows user has. */
   static final String SIM_USER = "SIM\\user";
 
+  /**
+   * Set in the environment of a process that the simulated Task Scheduler starts: it runs with the
+   * user's highest privileges, as \\wslnet\\converge does, whatever host.json says of the user.
+   */
+  public static final String ELEVATED_TASK = "WSLNET_SIM_ELEVATED";
+
+  /** How long a task may run: the ExecutionTimeLimit that Register-ConvergeTask sets. */
+  private static final Duration TASK_TIME_LIMIT = Duration.ofMinutes(10);
+
   private final Path directory;
   private final String hostName;
+  private final boolean elevatedTask;
   private final List<Invocation> invocations = Collections.synchronizedList(new ArrayList<>());
 
   /**
@@ -53,8 +68,17 @@ public final class SimProcessRunner implements ProcessRunner {
   public record Invocation(List<String> command, PowerShell.Input input) {}
 
   public SimProcessRunner(Path directory, String hostName) {
+    this(directory, hostName, false);
+  }
+
+  /**
+   * @param elevatedTask this process is the scheduled task's run, elevated (see {@link
+   *     #ELEVATED_TASK})
+   */
+  public SimProcessRunner(Path directory, String hostName, boolean elevatedTask) {
     this.directory = directory;
     this.hostName = hostName;
+    this.elevatedTask = elevatedTask;
   }
 
   /** Every PowerShell process started so far. */
@@ -91,7 +115,8 @@ public final class SimProcessRunner implements ProcessRunner {
     // The simulation's own files failing is no failure to start PowerShell: said as what it is.
     try {
       return switch (input.request().path("mode").asString("")) {
-        case "observe" -> answer(observe(machine, input.request()));
+        case "observe" ->
+            answer(observe(elevatedTask ? withElevation(machine, true) : machine, input.request()));
         case "apply" -> answer(apply(machine, input.request()));
         default -> failed("unknown mode " + input.request().path("mode"));
       };
@@ -190,6 +215,7 @@ public final class SimProcessRunner implements ProcessRunner {
       document.putNull("hyperVSettings");
       document.putArray("hyperVRules");
     }
+    convergeTask(document, machine.convergeTask());
     ArrayNode windows = document.putArray("windowsRules");
     if (request.path("group").isString()) {
       String group = request.path("group").asString();
@@ -198,6 +224,36 @@ public final class SimProcessRunner implements ProcessRunner {
           machine.windowsRules().stream().filter(rule -> SimWindows.inGroup(rule, group)).toList());
     }
     return document;
+  }
+
+  /** The task as Get-ConvergeTask reports what Register-ConvergeTask made. */
+  private static void convergeTask(ObjectNode document, Optional<SimTask> convergeTask) {
+    if (convergeTask.isEmpty()) {
+      document.putNull("scheduledTask");
+      return;
+    }
+    SimTask task = convergeTask.get();
+    ObjectNode node = document.putObject("scheduledTask");
+    node.put("execute", task.execute());
+    node.put("arguments", task.arguments());
+    node.put("runLevel", "Highest");
+    ArrayNode triggers = node.putArray("triggers");
+    trigger(triggers, "logon", "", "");
+    trigger(triggers, "event", "", SimWindows.VM_START_SUBSCRIPTION);
+    trigger(triggers, "time", "PT" + task.everyMinutes() + "M", "");
+    task.lastRunTime()
+        .ifPresentOrElse(time -> node.put("lastRunTime", time), () -> node.putNull("lastRunTime"));
+    node.put("lastTaskResult", task.lastTaskResult());
+    node.put("state", task.lastTaskResult() == ObservedTask.RUNNING ? "Running" : "Ready");
+  }
+
+  private static void trigger(
+      ArrayNode triggers, String type, String repetition, String subscription) {
+    ObjectNode trigger = triggers.addObject();
+    trigger.put("type", type);
+    trigger.put("enabled", true);
+    trigger.put("repetition", repetition);
+    trigger.put("subscription", subscription);
   }
 
   private static String raw(String text) {
@@ -259,19 +315,71 @@ public final class SimProcessRunner implements ProcessRunner {
               + " started as administrator, or make that account an administrator");
       return refused;
     }
-    SimMachine running = elevate ? withElevation(machine, true) : machine;
+    // The task's process is elevated, as UAC's is; the machine's user stays as elevated as it was.
+    SimMachine running = elevate || elevatedTask ? withElevation(machine, true) : machine;
     SimWindows.Outcome outcome =
         SimWindows.run(running, operationsRequest.path("operations"), networkingModeInFile());
-    save(withElevation(outcome.machine(), machine.facts().elevated()));
+    SimMachine after = outcome.machine();
+    String startTime = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    if (outcome.taskStarted()) {
+      after =
+          withTask(after, after.convergeTask().map(t -> t.ran(startTime, ObservedTask.RUNNING)));
+    }
+    save(withElevation(after, machine.facts().elevated()));
     ObjectNode result = NODES.objectNode();
-    result.set("observation", observe(outcome.machine(), operationsRequest));
+    result.set(
+        "observation",
+        observe(elevatedTask ? withElevation(after, true) : after, operationsRequest));
     ArrayNode results = result.putArray("results");
     for (Optional<String> error : outcome.errors()) {
       ObjectNode node = results.addObject();
       node.put("ok", error.isEmpty());
       error.ifPresent(message -> node.put("error", message));
     }
+    if (outcome.taskStarted()) {
+      runTask(after.convergeTask().orElseThrow(), startTime);
+    }
     return result;
+  }
+
+  /**
+   * Runs the task's action as Task Scheduler would: its program with its arguments split from the
+   * command line as the program's C runtime splits them, elevated, without a console, and records
+   * its exit code. Windows runs it after Start-ScheduledTask has returned; the simulation runs it
+   * before the script's answer, so that the process that started it is still there to record the
+   * result. wslnet never waits for a task's result: it reads it in a later observation.
+   */
+  private void runTask(SimTask task, String startTime) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(task.execute());
+    command.addAll(WindowsCommandLine.split(task.arguments()));
+    long exitCode;
+    try {
+      exitCode =
+          new SystemProcessRunner()
+              .run(command, Map.of(ELEVATED_TASK, "true"), new byte[0], TASK_TIME_LIMIT)
+              .exitCode();
+    } catch (IOException e) {
+      // The program is missing: Task Scheduler records ERROR_FILE_NOT_FOUND as an HRESULT.
+      exitCode = 0x80070002L;
+    }
+    long result = exitCode;
+    SimMachine now = load();
+    save(withTask(now, now.convergeTask().map(t -> t.ran(startTime, result))));
+  }
+
+  private static SimMachine withTask(SimMachine machine, Optional<SimTask> task) {
+    return new SimMachine(
+        machine.facts(),
+        machine.portProxy(),
+        machine.hyperVSettings(),
+        machine.hyperVRules(),
+        machine.windowsRules(),
+        machine.unreadablePortProxy(),
+        machine.nextWslAddresses(),
+        machine.faults(),
+        machine.uacAccount(),
+        task);
   }
 
   private static SimMachine withElevation(SimMachine machine, boolean elevated) {
@@ -284,7 +392,8 @@ public final class SimProcessRunner implements ProcessRunner {
         machine.unreadablePortProxy(),
         machine.nextWslAddresses(),
         machine.faults(),
-        machine.uacAccount());
+        machine.uacAccount(),
+        machine.convergeTask());
   }
 
   /** The mode WSL would start in: the file's networkingMode if WSL accepts it, else nat. */

@@ -14,6 +14,10 @@ import dev.wslnet.operation.Operation;
 import dev.wslnet.operation.WslShutdown;
 import dev.wslnet.portproxy.PortProxyDelete;
 import dev.wslnet.portproxy.PortProxySet;
+import dev.wslnet.scheduledtask.ObservedTask;
+import dev.wslnet.scheduledtask.TaskRegister;
+import dev.wslnet.scheduledtask.TaskStart;
+import dev.wslnet.scheduledtask.TaskUnregister;
 import dev.wslnet.windowsfirewall.FirewallRuleEnsure;
 import dev.wslnet.windowsfirewall.FirewallRuleRemove;
 import java.util.ArrayList;
@@ -53,11 +57,23 @@ final class SimWindows {
   /** WSL's VM creator (wsl-facts.md 3.1; WslCoreNetworkingSupport.h). */
   static final String WSL_VM_CREATOR = "{40E0AC32-46A5-438A-A0B2-2B479E8F2E90}";
 
+  /**
+   * The event query of the task's trigger at the WSL VM's start, as the script's
+   * $vmStartSubscription has it.
+   */
+  static final String VM_START_SUBSCRIPTION =
+      "<QueryList><Query Id=\"0\" Path=\"System\"><Select Path=\"System\">*[System[Provider[@Name="
+          + "'Microsoft-Windows-Hyper-V-VmSwitch'] and EventID=232]]</Select></Query></QueryList>";
+
   /** What a Hyper-V VM setting that nobody set holds (New-NetFirewallHyperVVMSetting). */
   static final FieldValue NOT_CONFIGURED = new FieldValue.Text("NotConfigured");
 
-  /** The machine after the operations, and each operation's result. */
-  record Outcome(SimMachine machine, List<Optional<String>> errors) {}
+  /**
+   * The machine after the operations, and each operation's result.
+   *
+   * @param taskStarted the scheduled task was started, and is to run now
+   */
+  record Outcome(SimMachine machine, List<Optional<String>> errors, boolean taskStarted) {}
 
   private SimWindows() {}
 
@@ -66,31 +82,60 @@ final class SimWindows {
    * as the script reads it: what makes it fail, and what it does.
    */
   static final Map<String, Function<JsonNode, Step>> OPERATIONS =
-      Map.of(
-          PortProxySet.KIND,
-          arguments -> step(PortProxySet.of(arguments), Batch::failSet, Batch::set),
-          PortProxyDelete.KIND,
-          arguments -> step(PortProxyDelete.of(arguments), Batch::failDelete, Batch::delete),
-          HyperVSettingsSet.KIND,
-          arguments ->
-              step(HyperVSettingsSet.of(arguments), Batch::failSettings, Batch::setSettings),
-          HyperVRuleEnsure.KIND,
-          arguments ->
-              step(HyperVRuleEnsure.of(arguments), Batch::failHyperVEnsure, Batch::ensureHyperV),
-          HyperVRuleRemove.KIND,
-          arguments ->
-              step(HyperVRuleRemove.of(arguments), Batch::failHyperVRemove, Batch::removeHyperV),
-          FirewallRuleEnsure.KIND,
-          arguments ->
-              step(
-                  FirewallRuleEnsure.of(arguments), Batch::failWindowsEnsure, Batch::ensureWindows),
-          FirewallRuleRemove.KIND,
-          arguments ->
-              step(
-                  FirewallRuleRemove.of(arguments), Batch::failWindowsRemove, Batch::removeWindows),
-          WslShutdown.KIND,
-          arguments ->
-              step(new WslShutdown(), (batch, shutdown) -> Optional.empty(), Batch::shutdown));
+      Map.ofEntries(
+          Map.entry(
+              PortProxySet.KIND,
+              arguments -> step(PortProxySet.of(arguments), Batch::failSet, Batch::set)),
+          Map.entry(
+              PortProxyDelete.KIND,
+              arguments -> step(PortProxyDelete.of(arguments), Batch::failDelete, Batch::delete)),
+          Map.entry(
+              HyperVSettingsSet.KIND,
+              arguments ->
+                  step(HyperVSettingsSet.of(arguments), Batch::failSettings, Batch::setSettings)),
+          Map.entry(
+              HyperVRuleEnsure.KIND,
+              arguments ->
+                  step(
+                      HyperVRuleEnsure.of(arguments),
+                      Batch::failHyperVEnsure,
+                      Batch::ensureHyperV)),
+          Map.entry(
+              HyperVRuleRemove.KIND,
+              arguments ->
+                  step(
+                      HyperVRuleRemove.of(arguments),
+                      Batch::failHyperVRemove,
+                      Batch::removeHyperV)),
+          Map.entry(
+              FirewallRuleEnsure.KIND,
+              arguments ->
+                  step(
+                      FirewallRuleEnsure.of(arguments),
+                      Batch::failWindowsEnsure,
+                      Batch::ensureWindows)),
+          Map.entry(
+              FirewallRuleRemove.KIND,
+              arguments ->
+                  step(
+                      FirewallRuleRemove.of(arguments),
+                      Batch::failWindowsRemove,
+                      Batch::removeWindows)),
+          Map.entry(
+              WslShutdown.KIND,
+              arguments ->
+                  step(new WslShutdown(), (batch, shutdown) -> Optional.empty(), Batch::shutdown)),
+          Map.entry(
+              TaskRegister.KIND,
+              arguments ->
+                  step(TaskRegister.of(arguments), Batch::failRegister, Batch::registerTask)),
+          Map.entry(
+              TaskUnregister.KIND,
+              arguments ->
+                  step(new TaskUnregister(), Batch::failUnregister, Batch::unregisterTask)),
+          Map.entry(
+              TaskStart.KIND,
+              arguments -> step(new TaskStart(), Batch::failStart, Batch::startTask)));
 
   /** One operation of a request: why the script would fail it here, and what it does. */
   record Step(
@@ -130,7 +175,7 @@ final class SimWindows {
       }
       results.add(failure);
     }
-    return new Outcome(batch.machine(machine), results);
+    return new Outcome(batch.machine(machine), results, batch.taskStarted);
   }
 
   private static Optional<String> fault(SimMachine machine, Step step) {
@@ -177,6 +222,8 @@ final class SimWindows {
     final Map<String, FirewallRule> windowsRules = new LinkedHashMap<>();
     final List<String> nextWslAddresses;
     final String networkingModeInFile;
+    Optional<SimTask> convergeTask;
+    boolean taskStarted;
 
     Batch(SimMachine machine, String networkingModeInFile) {
       this.networkingModeInFile = networkingModeInFile;
@@ -189,6 +236,7 @@ final class SimWindows {
       machine.hyperVRules().forEach(rule -> hyperVRules.put(key(rule.name()), rule));
       machine.windowsRules().forEach(rule -> windowsRules.put(key(rule.name()), rule));
       nextWslAddresses = new ArrayList<>(machine.nextWslAddresses());
+      convergeTask = machine.convergeTask();
     }
 
     // What wslnet.ps1 does with each operation that its checks let through.
@@ -243,6 +291,27 @@ final class SimWindows {
       facts = facts.restarted(address, networkingModeInFile.toLowerCase(Locale.ROOT));
     }
 
+    /** Register-ScheduledTask -Force: a new task, or one that replaces the old, which never ran. */
+    void registerTask(TaskRegister register) {
+      convergeTask =
+          Optional.of(
+              new SimTask(
+                  register.execute(),
+                  register.commandLine(),
+                  register.everyMinutes(),
+                  Optional.empty(),
+                  ObservedTask.HAS_NOT_RUN));
+    }
+
+    void unregisterTask(TaskUnregister unregister) {
+      convergeTask = Optional.empty();
+    }
+
+    /** Start-ScheduledTask: the task runs once the script has answered (see SimProcessRunner). */
+    void startTask(TaskStart start) {
+      taskStarted = true;
+    }
+
     // Why wslnet.ps1 fails an operation on this machine now, in the order the script meets it:
     // what it only reads comes first (a rule of another VM creator or group is refused; a rule or
     // forward that is not there needs no removal), then the cmdlet or program that changes
@@ -295,6 +364,28 @@ final class SimWindows {
       return existing != null && inGroup(existing, remove.group())
           ? elevated(ACCESS_DENIED)
           : Optional.empty();
+    }
+
+    /**
+     * Registering a task that runs with highest privileges takes an administrator: Windows refuses
+     * it with E_ACCESSDENIED, "Access is denied." (Register-ScheduledTask; Task Scheduler's
+     * security contexts).
+     */
+    Optional<String> failRegister(TaskRegister register) {
+      return elevated(ACCESS_DENIED);
+    }
+
+    /** The script reads whether the task exists first, and removes nothing when it does not. */
+    Optional<String> failUnregister(TaskUnregister unregister) {
+      return convergeTask.isPresent() ? elevated(ACCESS_DENIED) : Optional.empty();
+    }
+
+    Optional<String> failStart(TaskStart start) {
+      return convergeTask.isPresent()
+          ? Optional.empty()
+          : Optional.of(
+              "the scheduled task \\wslnet\\converge does not exist: run wslnet schedule"
+                  + " install");
     }
 
     private Optional<String> elevated(String message) {
@@ -356,7 +447,8 @@ final class SimWindows {
           new ArrayList<>(unreadable.values()),
           nextWslAddresses,
           before.faults(),
-          before.uacAccount());
+          before.uacAccount(),
+          convergeTask);
     }
   }
 }

@@ -2,12 +2,13 @@ package dev.wslnet.watch;
 
 import dev.wslnet.apply.Applier;
 import dev.wslnet.apply.ApplyResult;
-import dev.wslnet.apply.ChangeResult;
 import dev.wslnet.apply.NotElevatedException;
+import dev.wslnet.host.Applied;
 import dev.wslnet.host.Host;
 import dev.wslnet.host.HostBusyException;
 import dev.wslnet.host.HostException;
 import dev.wslnet.host.HostLock;
+import dev.wslnet.log.LogLine;
 import dev.wslnet.model.DesiredState;
 import dev.wslnet.model.ObservedState;
 import dev.wslnet.plan.Plan;
@@ -15,15 +16,15 @@ import dev.wslnet.plan.Planner;
 import dev.wslnet.resource.Change;
 import dev.wslnet.resource.Need;
 import dev.wslnet.resource.PlanningException;
+import dev.wslnet.scheduledtask.ConvergeTask;
+import dev.wslnet.scheduledtask.ScheduledTaskKind;
+import dev.wslnet.scheduledtask.TaskStart;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Keeps a host converged in the foreground: checks the host (observes and plans it) whenever the
@@ -39,6 +40,8 @@ import java.util.stream.Collectors;
  * The apply lock is held only while a check runs.
  */
 public final class Watcher {
+  private static final String TASK = ConvergeTask.PATH + ConvergeTask.NAME;
+
   private final Host host;
   private final String source;
   private final Supplier<DesiredState> desired;
@@ -110,6 +113,7 @@ public final class Watcher {
 
   private Check check(DesiredState state, Optional<VmState> known, boolean followVmHere) {
     Optional<VmState> seen = Optional.empty();
+    boolean startTask = false;
     try (HostLock lock = host.lock()) {
       ObservedState observed = host.observe(state.managedGroup());
       VmState vm = VmState.of(observed.facts());
@@ -126,18 +130,25 @@ public final class Watcher {
       }
       long needAdministrator = plan.needing(Need.ADMINISTRATOR);
       if (needAdministrator > 0 && !observed.facts().elevated()) {
+        startTask = ScheduledTaskKind.task(observed).isPresent();
         log(
             plural(needAdministrator, "change needs", "changes need")
                 + " an administrator, and this watch is not elevated: "
-                + addresses(plan.changes())
-                + ". Run it from an elevated terminal");
-        return new Check(seen, false);
+                + Change.list(plan.changes())
+                + (startTask
+                    ? ". Starting the scheduled task " + TASK + ", which applies as one"
+                    : ". Run it from an elevated terminal, or install the scheduled task (wslnet"
+                        + " schedule install), which the watch then starts"));
+        if (!startTask) {
+          return new Check(seen, false);
+        }
+      } else {
+        ApplyResult result = new Applier(host, false).apply(state, observed, plan, false);
+        log(result.summary());
+        return new Check(
+            Optional.of(VmState.of(result.after().facts())),
+            result.failed() == 0 && result.converged());
       }
-      ApplyResult result = new Applier(host, false).apply(state, observed, plan, false);
-      log(summary(result));
-      return new Check(
-          Optional.of(VmState.of(result.after().facts())),
-          result.failed() == 0 && result.converged());
     } catch (HostBusyException e) {
       log(e.getMessage());
       return new Check(seen, false);
@@ -145,38 +156,22 @@ public final class Watcher {
       log("failed: " + e.getMessage());
       return new Check(seen, false);
     }
+    return startTask(seen);
   }
 
-  private static String summary(ApplyResult result) {
-    List<ChangeResult> failed = result.results().stream().filter(r -> !r.succeeded()).toList();
-    String changes = addresses(result.results().stream().map(ChangeResult::change).toList());
-    if (!failed.isEmpty()) {
-      ChangeResult first = failed.get(0);
-      return "applied "
-          + plural(result.results().size(), "change", "changes")
-          + " ("
-          + changes
-          + "): "
-          + failed.size()
-          + " failed; "
-          + first.change().address().text()
-          + ": "
-          + first.error().orElseThrow();
+  /**
+   * Starts the scheduled task once the lock is free for its apply. It runs on its own, so this
+   * check counts as not done yet: the next one, an interval or two later, finds the host converged,
+   * or waits longer again.
+   */
+  private Check startTask(Optional<VmState> seen) {
+    try {
+      Applied started = host.apply(List.of(new TaskStart()), Optional.empty());
+      started.results().get(0).error().ifPresent(error -> log("failed: " + error));
+    } catch (HostException e) {
+      log("failed: " + e.getMessage());
     }
-    String applied =
-        "applied " + plural(result.results().size(), "change", "changes") + " (" + changes + ")";
-    if (!result.converged()) {
-      return applied + ", but the host still differs: " + addresses(result.after().changes());
-    }
-    return applied
-        + ": ok"
-        + (result.restartPending() ? "; .wslconfig takes effect after wsl --shutdown" : "");
-  }
-
-  private static String addresses(List<Change> changes) {
-    return changes.stream()
-        .map(change -> change.action().symbol() + " " + change.address().text())
-        .collect(Collectors.joining(", "));
+    return new Check(seen, false);
   }
 
   private static String plural(long count, String one, String many) {
@@ -196,6 +191,6 @@ public final class Watcher {
   }
 
   private void log(String event) {
-    log.accept(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS) + " " + event);
+    log.accept(LogLine.of(clock, event));
   }
 }

@@ -24,6 +24,12 @@ import dev.wslnet.plan.Planner;
 import dev.wslnet.portproxy.PortProxyDelete;
 import dev.wslnet.portproxy.PortProxyKind;
 import dev.wslnet.portproxy.PortProxySet;
+import dev.wslnet.scheduledtask.ConvergeTask;
+import dev.wslnet.scheduledtask.ObservedTask;
+import dev.wslnet.scheduledtask.ScheduledTaskKind;
+import dev.wslnet.scheduledtask.TaskRegister;
+import dev.wslnet.scheduledtask.TaskStart;
+import dev.wslnet.scheduledtask.TaskUnregister;
 import dev.wslnet.testing.SimDir;
 import dev.wslnet.windowsfirewall.FirewallRuleEnsure;
 import dev.wslnet.windowsfirewall.FirewallRuleRemove;
@@ -421,6 +427,103 @@ class ScriptContractTest {
               assertThat(elevatedProcesses(runner)).isZero();
             }));
     rows.put(
+        "observe.scheduledTask",
+        new Row(
+            sim ->
+                assertOk(apply(sim, new TaskRegister("C:\\wslnet\\bin\\wslnet.exe", "apply", 15))),
+            sim -> {
+              ObservedTask task = ScheduledTaskKind.task(observe(sim)).orElseThrow();
+              assertThat(task.task())
+                  .isEqualTo(
+                      new ConvergeTask(
+                          "C:\\wslnet\\bin\\wslnet.exe", "apply", true, true, 15, true));
+              assertThat(task.lastRunTime()).isEmpty();
+              assertThat(task.lastResult()).isEqualTo(ObservedTask.HAS_NOT_RUN);
+              assertThat(task.state()).isEqualTo("Ready");
+            }));
+    rows.put(
+        "observe.scheduledTask.absent",
+        new Row(sim -> {}, sim -> assertThat(ScheduledTaskKind.task(observe(sim))).isEmpty()));
+    rows.put(
+        "scheduledTask.register.new",
+        new Row(
+            sim -> {},
+            sim -> {
+              Applied applied =
+                  apply(sim, new TaskRegister("C:\\w.exe", "apply -f \"C:\\my files\\w.yaml\"", 5));
+              assertOk(applied);
+              ConvergeTask task = ScheduledTaskKind.task(applied.observed()).orElseThrow().task();
+              assertThat(task.arguments()).isEqualTo("apply -f \"C:\\my files\\w.yaml\"");
+              assertThat(task.triggers())
+                  .containsExactly("at logon", "at WSL VM start", "every 5m");
+            }));
+    rows.put(
+        "scheduledTask.register.existing",
+        new Row(
+            sim -> task(sim, "/bin/true", "", "2026-12-01T08:00:00Z", 0),
+            sim -> {
+              Applied applied = apply(sim, new TaskRegister("C:\\w.exe", "apply", 15));
+              assertOk(applied);
+              ObservedTask task = ScheduledTaskKind.task(applied.observed()).orElseThrow();
+              assertThat(task.task().execute()).isEqualTo("C:\\w.exe");
+              assertThat(task.lastRunTime()).isEmpty();
+            }));
+    rows.put(
+        "scheduledTask.register.notElevated",
+        new Row(
+            ScriptContractTest::notElevated,
+            sim -> assertRefused(sim, new TaskRegister("C:\\w.exe", "apply", 15), ACCESS_DENIED)));
+    rows.put(
+        "scheduledTask.unregister.existing",
+        new Row(
+            sim -> task(sim, "/bin/true", "", null, ObservedTask.HAS_NOT_RUN),
+            sim -> {
+              Applied applied = apply(sim, new TaskUnregister());
+              assertOk(applied);
+              assertThat(ScheduledTaskKind.task(applied.observed())).isEmpty();
+            }));
+    rows.put(
+        "scheduledTask.unregister.absent",
+        new Row(
+            ScriptContractTest::notElevated, sim -> assertNothingToDo(sim, new TaskUnregister())));
+    rows.put(
+        "scheduledTask.unregister.notElevated",
+        new Row(
+            sim -> notElevated(task(sim, "/bin/true", "", null, ObservedTask.HAS_NOT_RUN)),
+            sim -> assertRefused(sim, new TaskUnregister(), ACCESS_DENIED)));
+    rows.put(
+        "scheduledTask.start",
+        new Row(
+            // The program exits 3 only when it runs elevated, as the task does.
+            sim ->
+                notElevated(
+                    task(
+                        sim,
+                        "/bin/sh",
+                        "-c \"test \\\"$WSLNET_SIM_ELEVATED\\\" = true && exit 3\"",
+                        null,
+                        ObservedTask.HAS_NOT_RUN)),
+            sim -> {
+              Applied applied = apply(sim, new TaskStart());
+              assertOk(applied);
+              assertThat(ScheduledTaskKind.task(applied.observed()).orElseThrow().lastResult())
+                  .isEqualTo(ObservedTask.RUNNING);
+              ObservedTask ran = ScheduledTaskKind.task(observe(sim)).orElseThrow();
+              assertThat(ran.lastResult()).isEqualTo(3);
+              assertThat(ran.lastRunTime()).isPresent();
+              assertThat(observe(sim).facts().elevated()).isFalse();
+            }));
+    rows.put(
+        "scheduledTask.start.absent",
+        new Row(
+            ScriptContractTest::notElevated,
+            sim ->
+                assertRefused(
+                    sim,
+                    new TaskStart(),
+                    "the scheduled task \\wslnet\\converge does not exist: run wslnet schedule"
+                        + " install")));
+    rows.put(
         "wsl.shutdown",
         new Row(
             sim ->
@@ -595,6 +698,10 @@ class ScriptContractTest {
         .contains(
             "' belongs to the VM creator ' + [string]$rule.VMCreatorId + ', not to WSL''s; wslnet"
                 + " does not touch it'")
+        .contains(
+            "throw 'the scheduled task \\wslnet\\converge does not exist: run wslnet schedule"
+                + " install'")
+        .contains("Provider[@Name=''Microsoft-Windows-Hyper-V-VmSwitch''] and EventID=232]]")
         .contains("' exists outside the group ' + $group + '; wslnet does not touch it'");
   }
 
@@ -649,6 +756,19 @@ class ScriptContractTest {
 
   private static SimDir notElevated(SimDir sim) {
     return sim.edit(root -> root.withObject("facts").put("elevated", false));
+  }
+
+  private static SimDir task(
+      SimDir sim, String execute, String arguments, String lastRunTime, long lastTaskResult) {
+    return sim.edit(
+        root -> {
+          ObjectNode task = root.putObject("scheduledTask");
+          task.put("execute", execute).put("arguments", arguments).put("everyMinutes", 15);
+          if (lastRunTime != null) {
+            task.put("lastRunTime", lastRunTime);
+          }
+          task.put("lastTaskResult", lastTaskResult);
+        });
   }
 
   private static void withoutHyperV(SimDir sim) {

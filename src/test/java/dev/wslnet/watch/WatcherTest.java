@@ -205,7 +205,43 @@ class WatcherTest {
     assertThat(log.get(1))
         .isEqualTo(
             "2026-12-05T10:00:00Z 1 change needs an administrator, and this watch is not"
-                + " elevated: + portProxy[v4tov4 0.0.0.0:3000]. Run it from an elevated terminal");
+                + " elevated: + portProxy[v4tov4 0.0.0.0:3000]. Run it from an elevated terminal,"
+                + " or install the scheduled task (wslnet schedule install), which the watch then"
+                + " starts");
+  }
+
+  /**
+   * Not elevated, with the scheduled task installed: the watch starts it rather than failing. The
+   * task here runs a program that does nothing, so the host still differs at the next check, which
+   * starts it again after a longer wait.
+   */
+  @Test
+  void withoutAnAdministratorTheWatchStartsTheScheduledTask() throws Exception {
+    SimDir sim = SimDir.fresh(temp);
+    sim.edit(
+        root -> {
+          root.withObject("facts").put("elevated", false);
+          root.putObject("scheduledTask").put("execute", "/bin/true").put("everyMinutes", 15);
+        });
+    List<String> log = new ArrayList<>();
+    Script script = new Script(3, w -> {});
+
+    watcher(SimHost.create(sim.path(), false), () -> desired(FILE), log).run(script);
+
+    assertThat(log)
+        .contains(
+            "2026-12-05T10:00:00Z 1 change needs an administrator, and this watch is not"
+                + " elevated: + portProxy[v4tov4 0.0.0.0:3000]. Starting the scheduled task"
+                + " \\wslnet\\converge, which applies as one");
+    assertThat(script.waits)
+        .containsExactly(Duration.ofSeconds(60), Duration.ofSeconds(120), Duration.ofSeconds(240));
+    JsonNode task =
+        JsonMapper.builder()
+            .build()
+            .readTree(Files.readString(sim.hostJson()))
+            .path("scheduledTask");
+    assertThat(task.path("lastTaskResult").asLong()).isZero();
+    assertThat(task.path("lastRunTime").isString()).isTrue();
   }
 
   @Test

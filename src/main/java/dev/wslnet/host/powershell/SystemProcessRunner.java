@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -19,7 +20,16 @@ public final class SystemProcessRunner implements ProcessRunner {
   @Override
   public ProcessResult run(List<String> command, byte[] stdin, Duration timeout)
       throws IOException {
-    Process process = new ProcessBuilder(command).start();
+    return run(command, Map.of(), stdin, timeout);
+  }
+
+  /** The same, with these variables added to the process's environment. */
+  public ProcessResult run(
+      List<String> command, Map<String, String> environment, byte[] stdin, Duration timeout)
+      throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     CompletableFuture<byte[]> stdout = drain(process.getInputStream());
     CompletableFuture<byte[]> stderr = drain(process.getErrorStream());
     try (OutputStream in = process.getOutputStream()) {

@@ -1,0 +1,169 @@
+package dev.wslnet.cli;
+
+import dev.wslnet.host.Host;
+import dev.wslnet.host.windows.WindowsCommandLine;
+import dev.wslnet.scheduledtask.ScheduledTaskKind;
+import dev.wslnet.sim.SimHost;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "install",
+    description = {
+      "Registers \\\\wslnet\\\\converge: the installed launcher runs `apply --auto-approve -f FILE`"
+          + " with highest privileges at logon, when the WSL VM starts, and every --every. Needs an"
+          + " administrator once (or --elevate); running it again changes nothing."
+    })
+final class ScheduleInstallCommand implements Callable<Integer> {
+  @ParentCommand ScheduleCommand schedule;
+
+  @Mixin HostOption hostOption;
+
+  @Option(
+      names = {"-f", "--file"},
+      paramLabel = "FILE",
+      defaultValue = "wslnet.yaml",
+      description =
+          "The desired-state file the task applies, by its absolute path. Default:"
+              + " ${DEFAULT-VALUE}.")
+  String file;
+
+  @Option(
+      names = "--every",
+      paramLabel = "DURATION",
+      defaultValue = "15m",
+      converter = DurationConverter.class,
+      description =
+          "How often the task runs besides logon and the VM's start, in whole minutes. Default:"
+              + " ${DEFAULT-VALUE}.")
+  Duration every;
+
+  @Option(
+      names = "--elevate",
+      description = "Register it from an elevated PowerShell: Windows asks in a UAC prompt.")
+  Boolean elevate;
+
+  @Option(
+      names = "--launcher",
+      paramLabel = "PATH",
+      description =
+          "The program the task runs. Default: this installation's bin\\\\wslnet.exe, else"
+              + " bin\\\\wslnet.cmd.")
+  Path launcher;
+
+  private final Console console;
+
+  ScheduleInstallCommand(Console console) {
+    this.console = console;
+  }
+
+  @Override
+  public Integer call() {
+    boolean color = console.color(schedule.parent.noColor());
+    if (every.toSeconds() % 60 != 0) {
+      throw new ExitException(
+          ExitCode.USAGE, "--every takes whole minutes (Task Scheduler repeats by them), e.g. 15m");
+    }
+    Path desired = Path.of(file).toAbsolutePath().normalize();
+    DesiredStates.read(desired.toString(), console, false, color);
+    Host host = Hosts.select(hostOption.host, console, Boolean.TRUE.equals(elevate));
+    ScheduleCommand.refuseInsideWsl(host, "install");
+    Path program = launcher != null ? launcher.toAbsolutePath() : installedLauncher();
+    if (!Files.isRegularFile(program)) {
+      throw new ExitException(ExitCode.ERROR, "the launcher " + program + " does not exist");
+    }
+    refuseWhatCmdCannotCarry(program, desired);
+    List<String> arguments =
+        new ArrayList<>(List.of("apply", "--auto-approve", "-f", desired.toString()));
+    arguments.addAll(List.of("--log", taskLog().toString()));
+    if (hostOption.host != null && hostOption.host.startsWith(SimHost.PREFIX)) {
+      arguments.addAll(
+          List.of(
+              "--host",
+              SimHost.PREFIX
+                  + Path.of(hostOption.host.substring(SimHost.PREFIX.length())).toAbsolutePath()));
+    }
+    return ScheduleCommand.converge(
+        console,
+        host,
+        ScheduledTaskKind.installing(
+            program.toString(), WindowsCommandLine.join(arguments), (int) every.toMinutes()),
+        Boolean.TRUE.equals(elevate),
+        color,
+        ScheduleCommand.TASK + " is installed as asked; nothing to change.");
+  }
+
+  /**
+   * The launcher of the installation this process runs from: the app folder's bin beside the
+   * lib/wslnet.jar that holds this class.
+   */
+  private static Path installedLauncher() {
+    Path jar;
+    try {
+      jar = Path.of(Wslnet.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException | SecurityException e) {
+      jar = Path.of("");
+    }
+    Path bin =
+        Optional.ofNullable(jar.getParent())
+            .filter(lib -> lib.getFileName() != null && lib.getFileName().toString().equals("lib"))
+            .map(lib -> lib.resolveSibling("bin"))
+            .orElseThrow(
+                () ->
+                    new ExitException(
+                        ExitCode.ERROR,
+                        "this wslnet does not run from an installed app folder (bin\\wslnet.cmd"
+                            + " beside lib\\wslnet.jar), so the task would have nothing to run:"
+                            + " install wslnet (scoop, winget or the release zip), or name the"
+                            + " program with --launcher"));
+    if (!Hosts.onWindows()) {
+      return bin.resolve("wslnet");
+    }
+    Path exe = bin.resolve("wslnet.exe");
+    return Files.isRegularFile(exe) ? exe : bin.resolve("wslnet.cmd");
+  }
+
+  /**
+   * A .cmd runs through cmd.exe, which expands %NAME% in its arguments even inside quotes: a path
+   * with a % would reach wslnet changed (cmd.exe's own help, "set /?" and "call /?").
+   */
+  private static void refuseWhatCmdCannotCarry(Path program, Path desired) {
+    String name = program.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    boolean batch = name.endsWith(".cmd") || name.endsWith(".bat");
+    if (batch && (desired.toString().contains("%") || program.toString().contains("%"))) {
+      throw new ExitException(
+          ExitCode.ERROR,
+          "a path with % cannot pass through "
+              + program.getFileName()
+              + " (cmd.exe expands %NAME%): move the file, or use bin\\wslnet.exe with --launcher");
+    }
+  }
+
+  /**
+   * %LOCALAPPDATA%\wslnet\converge.log; on a simulated host, the same place under its folder, which
+   * is its user profile.
+   */
+  private Path taskLog() {
+    if (hostOption.host != null && hostOption.host.startsWith(SimHost.PREFIX)) {
+      return Path.of(hostOption.host.substring(SimHost.PREFIX.length()))
+          .toAbsolutePath()
+          .resolve("AppData/Local/wslnet/converge.log");
+    }
+    String local = console.environment().get("LOCALAPPDATA");
+    if (local == null) {
+      throw new ExitException(
+          ExitCode.ERROR, "LOCALAPPDATA is not set, so the task's log has no place");
+    }
+    return Path.of(local, "wslnet", "converge.log");
+  }
+}
