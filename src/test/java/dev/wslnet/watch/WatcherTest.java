@@ -12,6 +12,7 @@ import dev.wslnet.model.DesiredState;
 import dev.wslnet.model.ObservedState;
 import dev.wslnet.operation.Operation;
 import dev.wslnet.sim.SimHost;
+import dev.wslnet.sim.SimProcessRunner;
 import dev.wslnet.testing.SimDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -140,6 +141,28 @@ class WatcherTest {
             "2026-12-05T10:00:00Z WSL VM address 172.30.101.7 -> 172.30.104.12",
             "2026-12-05T10:00:00Z applied 1 change (~ portProxy[v4tov4 0.0.0.0:3000]): ok",
             "2026-12-05T10:00:00Z stopped");
+  }
+
+  /** A quiet check is one PowerShell process, as a plan is; one that applies takes one more. */
+  @Test
+  void eachCheckCostsOnePowerShellProcessAndAnApplyOneMore() {
+    SimDir sim = SimDir.fresh(temp);
+    SimProcessRunner runner = new SimProcessRunner(sim.path(), sim.spec());
+    List<Integer> processesPerWait = new ArrayList<>();
+    Script script =
+        new Script(
+            5,
+            wait -> {
+              processesPerWait.add(runner.invocations().size());
+              if (wait == 2) {
+                moveVm(sim, "172.30.101.7");
+              }
+            });
+
+    watcher(SimHost.create(sim.path(), runner), () -> desired(FILE), new ArrayList<>()).run(script);
+
+    // Applies at first (2), quiet (1), follows the move (2), quiet (1).
+    assertThat(processesPerWait).containsExactly(2, 3, 5, 6);
   }
 
   @Test
