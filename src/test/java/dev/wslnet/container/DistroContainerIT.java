@@ -3,6 +3,7 @@ package dev.wslnet.container;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.github.dockerjava.api.model.Capability;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +63,14 @@ class DistroContainerIT {
   }
 
   private GenericContainer<?> distro(Network network) {
+    return distro(network, false);
+  }
+
+  /**
+   * @param netAdmin the distro may change its own interface's address, as WSL does when its VM
+   *     starts again
+   */
+  private GenericContainer<?> distro(Network network, boolean netAdmin) {
     GenericContainer<?> container =
         new GenericContainer<>(DockerImageName.parse(IMAGE))
             .withCommand("sleep", "infinity")
@@ -80,6 +89,10 @@ class DistroContainerIT {
     }
     if (network != null) {
       container.withNetwork(network);
+    }
+    if (netAdmin) {
+      container.withCreateContainerCmdModifier(
+          command -> command.getHostConfig().withCapAdd(Capability.NET_ADMIN));
     }
     container.start();
     started.add(container);
@@ -168,6 +181,84 @@ class DistroContainerIT {
             wslnet(second, "plan", "-f", FILE, "--host", "wsl", "--detailed-exitcode")
                 .getExitCode())
         .isZero();
+  }
+
+  /**
+   * The watch inside the distro reads eth0 every interval, for free; when its address changes (here
+   * by ip addr, in the same subnet, with the default route put back), it plans once and moves the
+   * forward on the simulated Windows side.
+   */
+  @Test
+  void watchFollowsANewAddressOfTheDistrosInterface() throws Exception {
+    GenericContainer<?> distro = distro(null, true);
+    String eth0 = exec(distro, "ip", "-4", "-o", "addr", "show", "eth0").getStdout();
+    String cidr = eth0.split("inet ")[1].split(" ")[0];
+    String oldAddress = cidr.split("/")[0];
+    String gateway =
+        exec(distro, "ip", "route", "show", "default").getStdout().split("via ")[1].split(" ")[0];
+    String[] octets = oldAddress.split("\\.");
+    String newAddress = octets[0] + "." + octets[1] + "." + octets[2] + ".250";
+    assertThat(newAddress).isNotEqualTo(oldAddress);
+    ExecResult started =
+        exec(
+            distro,
+            "sh",
+            "-c",
+            "nohup java -jar "
+                + JAR
+                + " watch -f "
+                + FILE
+                + " --host wsl --interval 300ms --log /tmp/watch.log >/tmp/watch.out 2>&1 &"
+                + " echo $! >/tmp/watch.pid");
+    assertThat(started.getExitCode()).isZero();
+    awaitInContainer(distro, "/tmp/watch.log", "applied");
+    assertThat(forwardTarget(distro)).isEqualTo(oldAddress);
+
+    ExecResult moved =
+        exec(
+            distro,
+            "sh",
+            "-c",
+            "ip addr del "
+                + cidr
+                + " dev eth0 && ip addr add "
+                + newAddress
+                + "/"
+                + cidr.split("/")[1]
+                + " dev eth0 && ip route replace default via "
+                + gateway);
+    assertThat(moved.getExitCode()).as(moved.getStderr()).isZero();
+
+    awaitInContainer(
+        distro, "/tmp/watch.log", "WSL VM address " + oldAddress + " -> " + newAddress);
+    awaitInContainer(distro, "/tmp/watch.log", "(~ portProxy[v4tov4 0.0.0.0:3000]): ok");
+    assertThat(forwardTarget(distro)).isEqualTo(newAddress);
+    assertThat(exec(distro, "sh", "-c", "kill -TERM $(cat /tmp/watch.pid)").getExitCode()).isZero();
+    awaitInContainer(distro, "/tmp/watch.log", " stopped");
+  }
+
+  private static String forwardTarget(GenericContainer<?> container) throws Exception {
+    String hostJson = exec(container, "cat", STATE + "/host.json").getStdout();
+    return tools.jackson.databind.json.JsonMapper.builder()
+        .build()
+        .readTree(hostJson)
+        .path("portProxy")
+        .path(0)
+        .path("connectAddress")
+        .asString("");
+  }
+
+  private static void awaitInContainer(GenericContainer<?> container, String file, String text)
+      throws Exception {
+    String content = "";
+    for (int i = 0; i < 300; i++) {
+      content = exec(container, "cat", file).getStdout();
+      if (content.contains(text)) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    assertThat(content + exec(container, "cat", "/tmp/watch.out").getStdout()).contains(text);
   }
 
   @Test
