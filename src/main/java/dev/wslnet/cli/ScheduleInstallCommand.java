@@ -4,13 +4,11 @@ import dev.wslnet.host.Host;
 import dev.wslnet.host.windows.WindowsCommandLine;
 import dev.wslnet.scheduledtask.ScheduledTaskKind;
 import dev.wslnet.sim.SimHost;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,7 +76,7 @@ final class ScheduleInstallCommand implements Callable<Integer> {
     DesiredStates.read(desired.toString(), console, false, color);
     Host host = Hosts.select(hostOption.host, console, Boolean.TRUE.equals(elevate));
     ScheduleCommand.refuseInsideWsl(host, "install");
-    Path program = launcher != null ? launcher.toAbsolutePath() : installedLauncher();
+    Path program = launcher != null ? launcher.toAbsolutePath() : InstalledLauncher.find();
     if (!Files.isRegularFile(program)) {
       throw new ExitException(ExitCode.ERROR, "the launcher " + program + " does not exist");
     }
@@ -101,36 +99,6 @@ final class ScheduleInstallCommand implements Callable<Integer> {
         Boolean.TRUE.equals(elevate),
         color,
         ScheduleCommand.TASK + " is installed as asked; nothing to change.");
-  }
-
-  /**
-   * The launcher of the installation this process runs from: the app folder's bin beside the
-   * lib/wslnet.jar that holds this class.
-   */
-  private static Path installedLauncher() {
-    Path jar;
-    try {
-      jar = Path.of(Wslnet.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    } catch (URISyntaxException | SecurityException e) {
-      jar = Path.of("");
-    }
-    Path bin =
-        Optional.ofNullable(jar.getParent())
-            .filter(lib -> lib.getFileName() != null && lib.getFileName().toString().equals("lib"))
-            .map(lib -> lib.resolveSibling("bin"))
-            .orElseThrow(
-                () ->
-                    new ExitException(
-                        ExitCode.ERROR,
-                        "this wslnet does not run from an installed app folder (bin\\wslnet.cmd"
-                            + " beside lib\\wslnet.jar), so the task would have nothing to run:"
-                            + " install wslnet (scoop, winget or the release zip), or name the"
-                            + " program with --launcher"));
-    if (!Hosts.onWindows()) {
-      return bin.resolve("wslnet");
-    }
-    Path exe = bin.resolve("wslnet.exe");
-    return Files.isRegularFile(exe) ? exe : bin.resolve("wslnet.cmd");
   }
 
   /**

@@ -1,11 +1,15 @@
 package dev.wslnet.cli;
 
+import dev.wslnet.host.AtomicFiles;
 import dev.wslnet.host.Host;
 import dev.wslnet.host.IoErrors;
 import dev.wslnet.log.RotatingLog;
 import dev.wslnet.watch.StopSignal;
+import dev.wslnet.watch.SystemdUnit;
 import dev.wslnet.watch.Watcher;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,6 +67,24 @@ final class WatchCommand implements Callable<Integer> {
       description = "Append the events to FILE instead of stderr; rotated at 1 MiB to FILE.1.")
   Path log;
 
+  @Option(
+      names = "--install-unit",
+      description =
+          "Inside WSL with systemd: write a systemd user unit that starts this watch with the"
+              + " distro, then print how to enable it.")
+  Boolean installUnit;
+
+  @Option(
+      names = "--launcher",
+      paramLabel = "PATH",
+      description =
+          "With --install-unit: the program the unit runs. Default: this installation's"
+              + " bin/wslnet.")
+  Path launcher;
+
+  /** sd_booted(3): systemd runs when this folder exists. */
+  private static final Path SYSTEMD_RUNNING = Path.of("/run/systemd/system");
+
   private final Console console;
 
   WatchCommand(Console console) {
@@ -73,6 +95,9 @@ final class WatchCommand implements Callable<Integer> {
   public Integer call() {
     boolean color = console.color(parent.noColor());
     DesiredStates.read(file, console, false, color);
+    if (Boolean.TRUE.equals(installUnit)) {
+      return installUnit();
+    }
     Host host = Hosts.select(hostOption.host, console, false);
     Duration every =
         interval != null
@@ -88,6 +113,63 @@ final class WatchCommand implements Callable<Integer> {
             Clock.systemUTC(),
             events());
     runUntilSignalled(watcher);
+    return ExitCode.OK.code();
+  }
+
+  /**
+   * Writes ~/.config/systemd/user/wslnet-watch.service (or under XDG_CONFIG_HOME). Enabling it is
+   * left to the user, whose systemctl shows what it does; wslnet only prints the two commands.
+   */
+  private int installUnit() {
+    if (!Hosts.insideWsl(console)) {
+      throw new ExitException(
+          ExitCode.ERROR,
+          "--install-unit is for a WSL distro. On Windows, wslnet schedule install keeps the host"
+              + " converged without a terminal");
+    }
+    if (!Files.isDirectory(SYSTEMD_RUNNING)) {
+      throw new ExitException(
+          ExitCode.ERROR,
+          "systemd does not run in this distro, so a unit would never start. Turn it on"
+              + " ([boot] systemd=true in /etc/wsl.conf, then wsl.exe --shutdown), or start the"
+              + " watch from /etc/wsl.conf's [boot] command= line: see README, Keep it converged");
+    }
+    Path program = launcher != null ? launcher.toAbsolutePath() : InstalledLauncher.find();
+    if (!Files.isRegularFile(program)) {
+      throw new ExitException(ExitCode.ERROR, "the launcher " + program + " does not exist");
+    }
+    String configHome = console.environment().get("XDG_CONFIG_HOME");
+    Path units =
+        (configHome != null && !configHome.isEmpty()
+                ? Path.of(configHome)
+                : Path.of(console.environment().getOrDefault("HOME", "~"), ".config"))
+            .resolve("systemd/user");
+    Path unit = units.resolve(SystemdUnit.NAME);
+    String text;
+    try {
+      text =
+          SystemdUnit.text(
+              program,
+              Path.of(file).toAbsolutePath().normalize(),
+              interval != null ? interval : Duration.ofSeconds(2));
+    } catch (IllegalArgumentException e) {
+      throw new ExitException(ExitCode.ERROR, e.getMessage());
+    }
+    try {
+      Files.createDirectories(units);
+      AtomicFiles.replace(unit, text.getBytes(StandardCharsets.UTF_8), null);
+    } catch (IOException e) {
+      throw new ExitException(ExitCode.ERROR, "cannot write " + unit + ": " + IoErrors.reason(e));
+    }
+    console.out().println("Wrote " + unit + ". Start it now and with every start of the distro:");
+    console.out().println("  systemctl --user daemon-reload");
+    console.out().println("  systemctl --user enable --now " + SystemdUnit.NAME);
+    console
+        .out()
+        .println(
+            "  loginctl enable-linger   # so that it starts with the distro, before a shell opens");
+    console.out().println("Its events: journalctl --user -u " + SystemdUnit.NAME);
+    console.out().flush();
     return ExitCode.OK.code();
   }
 

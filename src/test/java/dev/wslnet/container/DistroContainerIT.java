@@ -237,6 +237,29 @@ class DistroContainerIT {
     awaitInContainer(distro, "/tmp/watch.log", " stopped");
   }
 
+  @Test
+  void installUnitWritesAUserUnitWhereSystemdRunsAndSaysWhatToDoWhereItDoesNot() throws Exception {
+    GenericContainer<?> distro = distro(null);
+    exec(distro, "sh", "-c", "mkdir -p /opt/wslnet/bin && touch /opt/wslnet/bin/wslnet");
+    String[] install = {
+      "watch", "--install-unit", "-f", FILE, "--launcher", "/opt/wslnet/bin/wslnet"
+    };
+    ExecResult withoutSystemd = wslnet(distro, install);
+    assertThat(withoutSystemd.getExitCode()).isEqualTo(1);
+    assertThat(withoutSystemd.getStderr()).contains("systemd does not run in this distro");
+
+    exec(distro, "mkdir", "-p", "/run/systemd/system");
+    ExecResult installed = wslnet(distro, install);
+    assertThat(installed.getExitCode()).as(installed.getStderr()).isZero();
+    assertThat(installed.getStdout())
+        .contains("systemctl --user enable --now wslnet-watch.service");
+    assertThat(exec(distro, "cat", "/root/.config/systemd/user/wslnet-watch.service").getStdout())
+        .contains(
+            "ExecStart=\"/opt/wslnet/bin/wslnet\" \"watch\" \"-f\" \""
+                + FILE
+                + "\" \"--host\" \"wsl\" \"--interval\" \"2s\"");
+  }
+
   private static String forwardTarget(GenericContainer<?> container) throws Exception {
     String hostJson = exec(container, "cat", STATE + "/host.json").getStdout();
     return tools.jackson.databind.json.JsonMapper.builder()
