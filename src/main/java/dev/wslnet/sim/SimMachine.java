@@ -42,6 +42,34 @@ record SimMachine(
     faults = List.copyOf(faults);
   }
 
+  SimMachine withFacts(HostFacts newFacts) {
+    return new SimMachine(
+        newFacts,
+        portProxy,
+        hyperVSettings,
+        hyperVRules,
+        windowsRules,
+        unreadablePortProxy,
+        nextWslAddresses,
+        faults,
+        uacAccount,
+        convergeTask);
+  }
+
+  SimMachine withConvergeTask(Optional<SimTask> task) {
+    return new SimMachine(
+        facts,
+        portProxy,
+        hyperVSettings,
+        hyperVRules,
+        windowsRules,
+        unreadablePortProxy,
+        nextWslAddresses,
+        faults,
+        uacAccount,
+        task);
+  }
+
   /** Makes every operation of a kind fail, or only the one on a target, with a message. */
   record Fault(String operation, String target, String message) {
     boolean matches(String kind, String operationTarget) {

@@ -323,7 +323,8 @@ public final class SimProcessRunner implements ProcessRunner {
     String startTime = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     if (outcome.taskStarted()) {
       after =
-          withTask(after, after.convergeTask().map(t -> t.ran(startTime, ObservedTask.RUNNING)));
+          after.withConvergeTask(
+              after.convergeTask().map(t -> t.ran(startTime, ObservedTask.RUNNING)));
     }
     save(withElevation(after, machine.facts().elevated()));
     ObjectNode result = NODES.objectNode();
@@ -365,35 +366,11 @@ public final class SimProcessRunner implements ProcessRunner {
     }
     long result = exitCode;
     SimMachine now = load();
-    save(withTask(now, now.convergeTask().map(t -> t.ran(startTime, result))));
-  }
-
-  private static SimMachine withTask(SimMachine machine, Optional<SimTask> task) {
-    return new SimMachine(
-        machine.facts(),
-        machine.portProxy(),
-        machine.hyperVSettings(),
-        machine.hyperVRules(),
-        machine.windowsRules(),
-        machine.unreadablePortProxy(),
-        machine.nextWslAddresses(),
-        machine.faults(),
-        machine.uacAccount(),
-        task);
+    save(now.withConvergeTask(now.convergeTask().map(t -> t.ran(startTime, result))));
   }
 
   private static SimMachine withElevation(SimMachine machine, boolean elevated) {
-    return new SimMachine(
-        machine.facts().withElevated(elevated),
-        machine.portProxy(),
-        machine.hyperVSettings(),
-        machine.hyperVRules(),
-        machine.windowsRules(),
-        machine.unreadablePortProxy(),
-        machine.nextWslAddresses(),
-        machine.faults(),
-        machine.uacAccount(),
-        machine.convergeTask());
+    return machine.withFacts(machine.facts().withElevated(elevated));
   }
 
   /** The mode WSL would start in: the file's networkingMode if WSL accepts it, else nat. */

@@ -2,6 +2,7 @@ package dev.wslnet.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wslnet.testing.LogFiles;
 import dev.wslnet.testing.SimDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -147,9 +148,9 @@ class ScheduleIT {
     builder.redirectErrorStream(true).redirectOutput(temp.resolve("watch.out").toFile());
     Process watch = builder.start();
     try {
-      awaitLine(log, "the host matches the file");
+      LogFiles.awaitLine(log, "the host matches the file");
       sim.edit(root -> root.withObject("facts").put("wslAddress", "172.30.101.7"));
-      awaitLine(log, "Starting the scheduled task");
+      LogFiles.awaitLine(log, "Starting the scheduled task");
       for (int i = 0; i < 300 && !connectAddress(sim).equals("172.30.101.7"); i++) {
         Thread.sleep(100);
       }
@@ -159,15 +160,5 @@ class ScheduleIT {
       assertThat(watch.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
     assertThat(watch.exitValue()).isZero();
-  }
-
-  private static void awaitLine(Path log, String text) throws Exception {
-    for (int i = 0; i < 600; i++) {
-      if (Files.exists(log) && Files.readString(log).contains(text)) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    assertThat(Files.exists(log) ? Files.readString(log) : "(no log)").contains(text);
   }
 }

@@ -3,6 +3,7 @@ package dev.wslnet.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wslnet.sim.SimHost;
+import dev.wslnet.testing.LogFiles;
 import dev.wslnet.testing.SimDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,10 +47,7 @@ class WatchIT {
   }
 
   private void awaitLogLine(String text) throws Exception {
-    for (int i = 0; i < 600 && log().stream().noneMatch(line -> line.contains(text)); i++) {
-      Thread.sleep(100);
-    }
-    assertThat(log()).anyMatch(line -> line.contains(text));
+    LogFiles.awaitLine(temp.resolve("watch.log"), text);
   }
 
   @Test
