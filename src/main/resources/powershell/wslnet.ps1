@@ -157,7 +157,8 @@ function Get-ConvergeTask {
     runLevel = $runLevel
     triggers = $triggers
     lastRunTime = $lastRunTime
-    lastTaskResult = [int64][uint32]$task.LastTaskResult
+    # LastTaskResult is a signed LONG: an HRESULT such as 0x80070002 arrives negative, so it is masked, not cast.
+    lastTaskResult = ([int64]$task.LastTaskResult) -band 4294967295
     state = ConvertTo-EnumName $task.State $states
   }
 }
@@ -542,6 +543,8 @@ function Register-ConvergeTask($operation) {
   $user = $taskUser
   $action = New-ScheduledTaskAction -Execute ([string]$operation.execute) -Argument ([string]$operation.arguments)
   $atLogon = New-ScheduledTaskTrigger -AtLogOn -User $user
+  # Without -RepetitionDuration the repetition has no duration, which Task Scheduler repeats indefinitely
+  # (RepetitionPattern.Duration, Task Scheduler 2.0 scripting objects).
   $every = New-ScheduledTaskTrigger -Once -At (Get-Date) -RepetitionInterval (New-TimeSpan -Minutes ([int]$operation.everyMinutes))
   $eventClass = Get-CimClass -Namespace 'Root/Microsoft/Windows/TaskScheduler' -ClassName 'MSFT_TaskEventTrigger'
   $atVmStart = New-CimInstance -CimClass $eventClass -ClientOnly

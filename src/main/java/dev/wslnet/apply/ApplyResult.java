@@ -37,24 +37,24 @@ public record ApplyResult(
    */
   public String summary() {
     List<ChangeResult> failedChanges = results.stream().filter(r -> !r.succeeded()).toList();
-    String applied =
-        "applied "
-            + results.size()
-            + (results.size() == 1 ? " change (" : " changes (")
+    String changes =
+        (results.size() == 1 ? " change (" : " changes (")
             + Change.list(results.stream().map(ChangeResult::change).toList())
             + ")";
     if (!failedChanges.isEmpty()) {
       ChangeResult first = failedChanges.get(0);
-      return applied
-          + ": "
-          + failedChanges.size()
+      return failedChanges.size()
+          + " of "
+          + results.size()
+          + changes
           + " failed; "
           + first.change().address().text()
           + ": "
           + first.error().orElseThrow();
     }
+    String applied = "applied " + results.size() + changes;
     if (restartError.isPresent()) {
-      return applied + ": wsl --shutdown failed: " + restartError.get();
+      return applied + ", but wsl --shutdown failed: " + restartError.get();
     }
     if (!converged()) {
       return applied + ", but the host still differs: " + Change.list(after.changes());

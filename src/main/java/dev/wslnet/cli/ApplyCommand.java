@@ -98,6 +98,9 @@ final class ApplyCommand implements Callable<Integer> {
     if (log == null) {
       return applyFile();
     }
+    if (Files.isDirectory(log)) {
+      throw new ExitException(ExitCode.USAGE, "--log " + log + " is a folder, not a log file");
+    }
     try {
       int exitCode = applyFile();
       appendToLog(outcome);

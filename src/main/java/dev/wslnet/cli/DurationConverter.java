@@ -11,9 +11,12 @@ final class DurationConverter implements ITypeConverter<Duration> {
   private static final Pattern WHOLE = Pattern.compile("(?:\\d{1,9}(?:ms|s|m|h))+");
   private static final Pattern PART = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
 
+  /** Task Scheduler's longest repetition interval (RepetitionPattern.Interval: P31D at most). */
+  static final Duration LONGEST = Duration.ofDays(31);
+
   @Override
   public Duration convert(String text) {
-    if (!WHOLE.matcher(text).matches()) {
+    if (text.length() > 32 || !WHOLE.matcher(text).matches()) {
       throw new TypeConversionException(
           "'"
               + text
@@ -35,6 +38,9 @@ final class DurationConverter implements ITypeConverter<Duration> {
     }
     if (total.toMillis() < 100) {
       throw new TypeConversionException("'" + text + "' is too short: 100ms at least");
+    }
+    if (total.compareTo(LONGEST) > 0) {
+      throw new TypeConversionException("'" + text + "' is too long: 31 days at most");
     }
     return total;
   }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,9 +69,11 @@ final class ScheduleInstallCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     boolean color = console.color(schedule.parent.noColor());
-    if (every.toSeconds() % 60 != 0) {
+    if (every.toMillis() % 60_000 != 0 || every.toMinutes() < 1) {
       throw new ExitException(
-          ExitCode.USAGE, "--every takes whole minutes (Task Scheduler repeats by them), e.g. 15m");
+          ExitCode.USAGE,
+          "--every takes whole minutes, from 1m to 31 days (Task Scheduler repeats by them), e.g."
+              + " 15m");
     }
     Path desired = Path.of(file).toAbsolutePath().normalize();
     DesiredStates.read(desired.toString(), console, false, color);
@@ -80,7 +83,6 @@ final class ScheduleInstallCommand implements Callable<Integer> {
     if (!Files.isRegularFile(program)) {
       throw new ExitException(ExitCode.ERROR, "the launcher " + program + " does not exist");
     }
-    refuseWhatCmdCannotCarry(program, desired);
     List<String> arguments =
         new ArrayList<>(List.of("apply", "--auto-approve", "-f", desired.toString()));
     arguments.addAll(List.of("--log", taskLog().toString()));
@@ -91,29 +93,45 @@ final class ScheduleInstallCommand implements Callable<Integer> {
               SimHost.PREFIX
                   + Path.of(hostOption.host.substring(SimHost.PREFIX.length())).toAbsolutePath()));
     }
+    refuseWhatCmdCannotCarry(program, arguments);
+    refuseWhatCmdCannotCarry(program, List.of(program.toString()));
+    String commandLine =
+        WindowsCommandLine.join(
+            arguments, isBatch(program) ? WindowsCommandLine.BATCH_SPECIALS : "");
     return ScheduleCommand.converge(
         console,
         host,
-        ScheduledTaskKind.installing(
-            program.toString(), WindowsCommandLine.join(arguments), (int) every.toMinutes()),
+        ScheduledTaskKind.installing(program.toString(), commandLine, (int) every.toMinutes()),
         Boolean.TRUE.equals(elevate),
         color,
         ScheduleCommand.TASK + " is installed as asked; nothing to change.");
   }
 
+  private static boolean isBatch(Path program) {
+    String name = program.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".cmd") || name.endsWith(".bat");
+  }
+
   /**
-   * A .cmd runs through cmd.exe, which expands %NAME% in its arguments even inside quotes: a path
-   * with a % would reach wslnet changed (cmd.exe's own help, "set /?" and "call /?").
+   * A .cmd runs through cmd.exe, which expands %NAME% in its arguments even inside quotes, and
+   * whose own quoting breaks at a quote that the C runtime's escaping keeps: an argument with % or
+   * " would reach wslnet changed (cmd.exe's help, "set /?" and "cmd /?").
    */
-  private static void refuseWhatCmdCannotCarry(Path program, Path desired) {
-    String name = program.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    boolean batch = name.endsWith(".cmd") || name.endsWith(".bat");
-    if (batch && (desired.toString().contains("%") || program.toString().contains("%"))) {
-      throw new ExitException(
-          ExitCode.ERROR,
-          "a path with % cannot pass through "
-              + program.getFileName()
-              + " (cmd.exe expands %NAME%): move the file, or use bin\\wslnet.exe with --launcher");
+  private static void refuseWhatCmdCannotCarry(Path program, List<String> arguments) {
+    if (!isBatch(program)) {
+      return;
+    }
+    for (String argument : arguments) {
+      if (argument.contains("%") || argument.contains("\"")) {
+        throw new ExitException(
+            ExitCode.ERROR,
+            "'"
+                + argument
+                + "' cannot pass through "
+                + program.getFileName()
+                + " (cmd.exe expands %NAME% and ends quotes at \"): move the file, or use"
+                + " bin\\wslnet.exe with --launcher");
+      }
     }
   }
 

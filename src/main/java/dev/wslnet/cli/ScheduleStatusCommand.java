@@ -2,13 +2,13 @@ package dev.wslnet.cli;
 
 import dev.wslnet.config.DesiredStateValidator;
 import dev.wslnet.host.Host;
-import dev.wslnet.host.windows.WindowsCommandLine;
+import dev.wslnet.render.Visible;
 import dev.wslnet.render.plan.PlanJson;
 import dev.wslnet.scheduledtask.ObservedTask;
 import dev.wslnet.scheduledtask.ScheduledTaskKind;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,7 +43,7 @@ final class ScheduleStatusCommand implements Callable<Integer> {
   public Integer call() {
     Host host = Hosts.select(hostOption.host, console, false);
     Optional<ObservedTask> task = ScheduledTaskKind.task(host.observe(Optional.empty()));
-    Optional<String> file = task.flatMap(t -> fileOf(t.task().arguments()));
+    Optional<String> file = task.flatMap(t -> t.task().file());
     Optional<Boolean> fileValid = file.flatMap(f -> validity(host, f));
     if (Boolean.TRUE.equals(json)) {
       console.out().println(PlanJson.write(json(task, file, fileValid)));
@@ -54,15 +54,6 @@ final class ScheduleStatusCommand implements Callable<Integer> {
     return ExitCode.OK.code();
   }
 
-  /** The file after -f in the task's arguments. */
-  private static Optional<String> fileOf(String commandLine) {
-    List<String> arguments = WindowsCommandLine.split(commandLine);
-    int flag = arguments.indexOf("-f");
-    return flag >= 0 && flag + 1 < arguments.size()
-        ? Optional.of(arguments.get(flag + 1))
-        : Optional.empty();
-  }
-
   /**
    * Whether the file exists and is valid; unknown from inside WSL, where the task's Windows path is
    * not this side's.
@@ -71,9 +62,13 @@ final class ScheduleStatusCommand implements Callable<Integer> {
     if (host.name().equals("wsl")) {
       return Optional.empty();
     }
-    Path path = Path.of(file);
-    return Optional.of(
-        Files.isRegularFile(path) && new DesiredStateValidator().read(file).state().isPresent());
+    try {
+      return Optional.of(
+          Files.isRegularFile(Path.of(file))
+              && new DesiredStateValidator().read(file).state().isPresent());
+    } catch (InvalidPathException e) {
+      return Optional.of(false);
+    }
   }
 
   private static ObjectNode json(
@@ -118,8 +113,14 @@ final class ScheduleStatusCommand implements Callable<Integer> {
       return;
     }
     ObservedTask t = task.get();
-    console.out().println(ScheduleCommand.TASK + " is installed (" + t.state() + ").");
-    console.out().println("  runs:     " + t.task().execute() + " " + t.task().arguments());
+    console.out().println(ScheduleCommand.TASK + " is installed (" + Visible.of(t.state()) + ").");
+    console
+        .out()
+        .println(
+            "  runs:     "
+                + Visible.of(t.task().execute())
+                + " "
+                + Visible.of(t.task().arguments()));
     console
         .out()
         .println(
@@ -132,7 +133,7 @@ final class ScheduleStatusCommand implements Callable<Integer> {
         .out()
         .println(
             "  file:     "
-                + file.orElse("(none: the task does not apply a file with -f)")
+                + file.map(Visible::of).orElse("(none: the task does not apply a file with -f)")
                 + valid
                     .map(v -> v ? " (valid)" : " (missing or invalid: the task fails)")
                     .orElse(""));
@@ -140,6 +141,8 @@ final class ScheduleStatusCommand implements Callable<Integer> {
         .out()
         .println(
             "  last run: "
-                + t.lastRunTime().map(time -> time + ", " + t.lastResultText()).orElse("never"));
+                + t.lastRunTime()
+                    .map(time -> Visible.of(time) + ", " + t.lastResultText())
+                    .orElse("never"));
   }
 }

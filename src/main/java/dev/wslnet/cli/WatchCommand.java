@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -93,27 +94,64 @@ final class WatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    boolean color = console.color(parent.noColor());
-    DesiredStates.read(file, console, false, color);
     if (Boolean.TRUE.equals(installUnit)) {
+      DesiredStates.read(file, console, false, console.color(parent.noColor()));
       return installUnit();
     }
+    // The signals' handler comes first, so that a stop during the start is a stop too.
+    StopSignal stop = new StopSignal();
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread onSignal =
+        new Thread(
+            () -> {
+              stop.stop();
+              try {
+                finished.await(CHECK_END.toMillis(), TimeUnit.MILLISECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              console.out().flush();
+              console.err().flush();
+              // A signal is how a watch ends, not a failure: exit 0, as the shutdown's own code
+              // would be 130 or 143.
+              Runtime.getRuntime().halt(ExitCode.OK.code());
+            },
+            "wslnet-watch-stop");
+    Runtime.getRuntime().addShutdownHook(onSignal);
+    try {
+      watch(stop);
+      return ExitCode.OK.code();
+    } finally {
+      finished.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(onSignal);
+      } catch (IllegalStateException shuttingDown) {
+        // A signal came as the watch ended: the hook finishes the process.
+      }
+    }
+  }
+
+  /**
+   * Watches until {@code stop}: SIGINT or SIGTERM stop it between checks, or after the running one,
+   * and the process ends with exit 0 once the lock is released.
+   */
+  private void watch(StopSignal stop) {
+    boolean color = console.color(parent.noColor());
+    DesiredStates.read(file, console, false, color);
     Host host = Hosts.select(hostOption.host, console, false);
     Duration every =
         interval != null
             ? interval
             : host.wslHere().isPresent() ? Duration.ofSeconds(2) : Duration.ofSeconds(30);
-    Watcher watcher =
-        new Watcher(
+    new Watcher(
             host,
-            file,
+            Path.of(file),
             () -> DesiredStates.read(file, console, false, color).state().orElseThrow(),
             every,
             MAX_WAIT,
             Clock.systemUTC(),
-            events());
-    runUntilSignalled(watcher);
-    return ExitCode.OK.code();
+            events())
+        .run(stop);
   }
 
   /**
@@ -174,42 +212,9 @@ final class WatchCommand implements Callable<Integer> {
   }
 
   /**
-   * Runs the watch; SIGINT or SIGTERM stop it between checks, or after the running one, and end the
-   * process with exit 0 once the lock is released.
+   * Where events go: the log file, else stderr. A log that cannot take the first line ends the
+   * watch before it starts; a later line the log refuses goes to stderr.
    */
-  private void runUntilSignalled(Watcher watcher) {
-    StopSignal stop = new StopSignal();
-    CountDownLatch finished = new CountDownLatch(1);
-    Thread onSignal =
-        new Thread(
-            () -> {
-              stop.stop();
-              try {
-                finished.await(CHECK_END.toMillis(), TimeUnit.MILLISECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-              console.out().flush();
-              console.err().flush();
-              // A signal is how a watch ends, not a failure: exit 0, as the shutdown's own code
-              // would be 130 or 143.
-              Runtime.getRuntime().halt(ExitCode.OK.code());
-            },
-            "wslnet-watch-stop");
-    Runtime.getRuntime().addShutdownHook(onSignal);
-    try {
-      watcher.run(stop);
-    } finally {
-      finished.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(onSignal);
-      } catch (IllegalStateException shuttingDown) {
-        // A signal came as the watch ended: the hook finishes the process.
-      }
-    }
-  }
-
-  /** Where events go: the log file, else stderr; a line the log file refuses goes to stderr. */
   private Consumer<String> events() {
     if (log == null) {
       return line -> {
@@ -218,10 +223,16 @@ final class WatchCommand implements Callable<Integer> {
       };
     }
     RotatingLog file = new RotatingLog(log);
+    AtomicBoolean written = new AtomicBoolean();
     return line -> {
       try {
         file.append(line);
+        written.set(true);
       } catch (IOException e) {
+        if (!written.get()) {
+          throw new ExitException(
+              ExitCode.ERROR, "cannot write the log " + log + ": " + IoErrors.reason(e));
+        }
         console.err().println(line);
         console.err().println("error: cannot write the log " + log + ": " + IoErrors.reason(e));
         console.err().flush();

@@ -40,6 +40,11 @@ public final class RotatingLog {
    *     line in part (a full disk)
    */
   public synchronized void append(String line) throws IOException {
+    // A link is followed: the file it names is the log, and is rotated beside itself.
+    Path file = Files.isSymbolicLink(this.file) ? this.file.toRealPath() : this.file;
+    if (Files.isDirectory(file)) {
+      throw new IOException(file + " is a folder, not a log file");
+    }
     byte[] bytes = (line + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {

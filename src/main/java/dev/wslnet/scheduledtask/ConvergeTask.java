@@ -1,5 +1,6 @@
 package dev.wslnet.scheduledtask;
 
+import dev.wslnet.host.windows.WindowsCommandLine;
 import dev.wslnet.resource.Address;
 import dev.wslnet.resource.Effect;
 import dev.wslnet.resource.Resource;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -35,6 +37,15 @@ public record ConvergeTask(
   static final Address ADDRESS =
       new Address(
           "scheduledTask", Map.of("path", PATH + NAME), "scheduledTask[" + PATH + NAME + "]");
+
+  /** The file it applies: the argument after {@code -f}. */
+  public Optional<String> file() {
+    List<String> split = WindowsCommandLine.split(arguments);
+    int flag = split.indexOf("-f");
+    return flag >= 0 && flag + 1 < split.size()
+        ? Optional.of(split.get(flag + 1))
+        : Optional.empty();
+  }
 
   /** When it runs: {@code at logon, at WSL VM start, every 15m}. */
   public List<String> triggers() {

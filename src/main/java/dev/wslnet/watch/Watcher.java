@@ -17,8 +17,11 @@ import dev.wslnet.resource.Change;
 import dev.wslnet.resource.Need;
 import dev.wslnet.resource.PlanningException;
 import dev.wslnet.scheduledtask.ConvergeTask;
+import dev.wslnet.scheduledtask.ObservedTask;
 import dev.wslnet.scheduledtask.ScheduledTaskKind;
 import dev.wslnet.scheduledtask.TaskStart;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -43,27 +46,27 @@ public final class Watcher {
   private static final String TASK = ConvergeTask.PATH + ConvergeTask.NAME;
 
   private final Host host;
-  private final String source;
+  private final Path file;
   private final Supplier<DesiredState> desired;
   private final Backoff backoff;
   private final Clock clock;
   private final Consumer<String> log;
 
   /**
-   * @param source the desired-state file, as the user named it
+   * @param file the desired-state file, as the user named it
    * @param desired the desired state, read again for each check; what it throws ends the watch
    * @param log where each event goes, as one line with its time
    */
   public Watcher(
       Host host,
-      String source,
+      Path file,
       Supplier<DesiredState> desired,
       Duration interval,
       Duration maxWait,
       Clock clock,
       Consumer<String> log) {
     this.host = host;
-    this.source = source;
+    this.file = file;
     this.desired = desired;
     this.backoff = new Backoff(interval, maxWait);
     this.clock = clock;
@@ -74,7 +77,7 @@ public final class Watcher {
   public void run(StopSignal stop) {
     log(
         "watching "
-            + source
+            + file
             + " on "
             + host.name()
             + (host.wslHere().isPresent()
@@ -92,10 +95,11 @@ public final class Watcher {
         checkDue = true;
       }
       if (here.isEmpty() || checkDue) {
-        Check check = check(desired.get(), known, here.isEmpty());
-        known = check.vm().or(() -> here);
-        failures = check.succeeded() ? 0 : failures + 1;
-        checkDue = !check.succeeded();
+        Check check = check(readDesired(), known, here.isEmpty());
+        Optional<VmState> before = known;
+        known = check.vm().or(() -> here).or(() -> before);
+        failures = check.result() == Result.FAILED ? failures + 1 : 0;
+        checkDue = check.result() != Result.CONVERGED;
       }
       Duration wait = backoff.after(failures);
       if (failures > 0) {
@@ -108,8 +112,25 @@ public final class Watcher {
     log("stopped");
   }
 
+  /** The desired state; a file that became invalid ends the watch, and says so in the log. */
+  private DesiredState readDesired() {
+    try {
+      return desired.get();
+    } catch (RuntimeException e) {
+      log("stopped: " + file + " is not valid any more (its diagnostics are on stderr)");
+      throw e;
+    }
+  }
+
+  /** How a check ended: the host matches, it failed, or another apply held the lock. */
+  private enum Result {
+    CONVERGED,
+    FAILED,
+    BUSY
+  }
+
   /** One check: what the VM was found to be, and whether the host now matches the file. */
-  private record Check(Optional<VmState> vm, boolean succeeded) {}
+  private record Check(Optional<VmState> vm, Result result) {}
 
   private Check check(DesiredState state, Optional<VmState> known, boolean followVmHere) {
     Optional<VmState> seen = Optional.empty();
@@ -126,11 +147,28 @@ public final class Watcher {
         if (known.isEmpty()) {
           log("the host matches the file");
         }
-        return new Check(seen, true);
+        return new Check(seen, Result.CONVERGED);
       }
       long needAdministrator = plan.needing(Need.ADMINISTRATOR);
       if (needAdministrator > 0 && !observed.facts().elevated()) {
-        startTask = ScheduledTaskKind.task(observed).isPresent();
+        Optional<ObservedTask> task = ScheduledTaskKind.task(observed);
+        Optional<String> otherFile = task.flatMap(this::otherFileOf);
+        startTask = task.isPresent() && otherFile.isEmpty();
+        if (otherFile.isPresent()) {
+          log(
+              plural(needAdministrator, "change needs", "changes need")
+                  + " an administrator, and this watch is not elevated; the scheduled task "
+                  + TASK
+                  + " applies "
+                  + otherFile.get()
+                  + ", not "
+                  + file
+                  + ". Run the watch elevated, or install the task for this file (wslnet schedule"
+                  + " install -f "
+                  + file
+                  + ")");
+          return new Check(seen, Result.FAILED);
+        }
         log(
             plural(needAdministrator, "change needs", "changes need")
                 + " an administrator, and this watch is not elevated: "
@@ -140,21 +178,22 @@ public final class Watcher {
                     : ". Run it from an elevated terminal, or install the scheduled task (wslnet"
                         + " schedule install), which the watch then starts"));
         if (!startTask) {
-          return new Check(seen, false);
+          return new Check(seen, Result.FAILED);
         }
       } else {
         ApplyResult result = new Applier(host, false).apply(state, observed, plan, false);
         log(result.summary());
         return new Check(
             Optional.of(VmState.of(result.after().facts())),
-            result.failed() == 0 && result.converged());
+            result.failed() == 0 && result.converged() ? Result.CONVERGED : Result.FAILED);
       }
     } catch (HostBusyException e) {
+      // Another apply (the scheduled task, say) is at work: look again after the interval.
       log(e.getMessage());
-      return new Check(seen, false);
+      return new Check(seen, Result.BUSY);
     } catch (HostException | PlanningException | NotElevatedException e) {
       log("failed: " + e.getMessage());
-      return new Check(seen, false);
+      return new Check(seen, Result.FAILED);
     }
     return startTask(seen);
   }
@@ -171,23 +210,56 @@ public final class Watcher {
     } catch (HostException e) {
       log("failed: " + e.getMessage());
     }
-    return new Check(seen, false);
+    return new Check(seen, Result.FAILED);
+  }
+
+  /**
+   * The file the task applies, when it is not this watch's. From inside WSL the task's Windows path
+   * cannot be compared with the distro's: the task is started, and the next check shows whether it
+   * helped.
+   */
+  private Optional<String> otherFileOf(ObservedTask task) {
+    if (host.wslHere().isPresent()) {
+      return Optional.empty();
+    }
+    Optional<String> applied = task.task().file();
+    try {
+      Path ours = file.toAbsolutePath().normalize();
+      if (applied.isPresent() && Path.of(applied.get()).toAbsolutePath().normalize().equals(ours)) {
+        return Optional.empty();
+      }
+    } catch (InvalidPathException e) {
+      // A path this side cannot read is another file.
+    }
+    return Optional.of(applied.orElse("no file"));
   }
 
   private static String plural(long count, String one, String many) {
     return count + " " + (count == 1 ? one : many);
   }
 
-  /** 500ms, 2s, 1m30s, 5m: how long, as people and --interval write it. */
-  static String text(Duration duration) {
+  /** 500ms, 2s, 1m30s, 5m, 1h, 2h30m: how long, as people and --interval write it. */
+  public static String text(Duration duration) {
     if (duration.toMillis() % 1000 != 0) {
       return duration.toMillis() + "ms";
     }
     long seconds = duration.toSeconds();
-    if (seconds < 60) {
-      return seconds + "s";
+    if (seconds == 0) {
+      return "0s";
     }
-    return seconds / 60 + "m" + (seconds % 60 == 0 ? "" : seconds % 60 + "s");
+    StringBuilder text = new StringBuilder();
+    long hours = seconds / 3600;
+    long minutes = seconds % 3600 / 60;
+    if (hours > 0) {
+      text.append(hours).append('h');
+    }
+    if (minutes > 0) {
+      text.append(minutes).append('m');
+    }
+    if (seconds % 60 > 0) {
+      text.append(seconds % 60).append('s');
+    }
+    return text.toString();
   }
 
   private void log(String event) {

@@ -24,8 +24,24 @@ class DurationConverterTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "2", "s", "2 s", "-2s", "2d", "PT2S", "1.5s", "99ms", "0s", "2s "})
-  void refusesWhatIsNoDurationOrTooShort(String text) {
+  @ValueSource(
+      strings = {
+        "",
+        "2",
+        "s",
+        "2 s",
+        "-2s",
+        "2d",
+        "PT2S",
+        "1.5s",
+        "99ms",
+        "0s",
+        "2s ",
+        "745h",
+        "999999999h",
+        "1s1s1s1s1s1s1s1s1s1s1s1s1s1s1s1s1s"
+      })
+  void refusesWhatIsNoDurationOrTooShortOrTooLong(String text) {
     assertThatThrownBy(() -> new DurationConverter().convert(text))
         .isInstanceOf(TypeConversionException.class);
   }

@@ -41,6 +41,26 @@ class RotatingLogTest {
   }
 
   @Test
+  void aLinkedLogIsRotatedBesideTheFileItNames() throws IOException {
+    Path target = Files.createDirectory(temp.resolve("real")).resolve("converge.log");
+    Files.writeString(target, "0123456789" + System.lineSeparator());
+    Path link = Files.createSymbolicLink(temp.resolve("link.log"), target);
+    new RotatingLog(link, 15).append("abcdefghij");
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(target)).isEqualTo("abcdefghij" + System.lineSeparator());
+    assertThat(Files.exists(temp.resolve("real/converge.log.1"))).isTrue();
+  }
+
+  @Test
+  void anEventStaysOneLine() {
+    java.time.Clock clock =
+        java.time.Clock.fixed(
+            java.time.Instant.parse("2026-12-05T10:00:00Z"), java.time.ZoneOffset.UTC);
+    assertThat(LogLine.of(clock, "boom\r\n2026-01-01T00:00:00Z the host matches\u0007 "))
+        .isEqualTo("2026-12-05T10:00:00Z boom / 2026-01-01T00:00:00Z the host matches?");
+  }
+
+  @Test
   void aLogThatCannotBeWrittenIsAnError() throws IOException {
     Path folder = Files.createDirectory(temp.resolve("a-file-not-a-folder.log"));
     assertThatThrownBy(() -> new RotatingLog(folder).append("line"))

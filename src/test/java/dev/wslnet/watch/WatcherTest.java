@@ -91,7 +91,7 @@ class WatcherTest {
 
   private Watcher watcher(Host host, Supplier<DesiredState> desired, List<String> log) {
     return new Watcher(
-        host, "wslnet.yaml", desired, INTERVAL, Duration.ofMinutes(5), CLOCK, log::add);
+        host, Path.of("wslnet.yaml"), desired, INTERVAL, Duration.ofMinutes(5), CLOCK, log::add);
   }
 
   @Test
@@ -194,7 +194,7 @@ class WatcherTest {
             INTERVAL);
     assertThat(log)
         .contains(
-            "2026-12-05T10:00:00Z applied 1 change (+ portProxy[v4tov4 0.0.0.0:3000]): 1 failed;"
+            "2026-12-05T10:00:00Z 1 of 1 change (+ portProxy[v4tov4 0.0.0.0:3000]) failed;"
                 + " portProxy[v4tov4 0.0.0.0:3000]: The parameter is incorrect.",
             "2026-12-05T10:00:00Z next try in 1m",
             "2026-12-05T10:00:00Z next try in 5m");
@@ -244,7 +244,10 @@ class WatcherTest {
     sim.edit(
         root -> {
           root.withObject("facts").put("elevated", false);
-          root.putObject("scheduledTask").put("execute", "/bin/true").put("everyMinutes", 15);
+          root.putObject("scheduledTask")
+              .put("execute", "/bin/true")
+              .put("arguments", "apply --auto-approve -f wslnet.yaml")
+              .put("everyMinutes", 15);
         });
     List<String> log = new ArrayList<>();
     Script script = new Script(3, w -> {});
@@ -365,5 +368,59 @@ class WatcherTest {
     assertThat(backoff.after(7)).isEqualTo(Duration.ofSeconds(256));
     assertThat(backoff.after(8)).isEqualTo(Duration.ofMinutes(5));
     assertThat(backoff.after(Integer.MAX_VALUE)).isEqualTo(Duration.ofMinutes(5));
+    Backoff hourly = new Backoff(Duration.ofHours(1), Duration.ofMinutes(5));
+    assertThat(hourly.after(0)).isEqualTo(Duration.ofHours(1));
+    assertThat(hourly.after(3)).isEqualTo(Duration.ofHours(1));
+  }
+
+  @Test
+  void aTaskThatAppliesAnotherFileIsNotStarted() throws Exception {
+    SimDir sim = SimDir.fresh(temp);
+    sim.edit(
+        root -> {
+          root.withObject("facts").put("elevated", false);
+          root.putObject("scheduledTask")
+              .put("execute", "/bin/true")
+              .put("arguments", "apply -f /elsewhere/other.yaml")
+              .put("everyMinutes", 15);
+        });
+    List<String> log = new ArrayList<>();
+
+    watcher(SimHost.create(sim.path(), false), () -> desired(FILE), log)
+        .run(new Script(2, w -> {}));
+
+    assertThat(log.get(1))
+        .contains(
+            "the scheduled task \\wslnet\\converge applies /elsewhere/other.yaml, not wslnet.yaml")
+        .contains("wslnet schedule install -f wslnet.yaml");
+    JsonNode task =
+        JsonMapper.builder()
+            .build()
+            .readTree(Files.readString(sim.hostJson()))
+            .path("scheduledTask");
+    assertThat(task.has("lastRunTime")).isFalse();
+  }
+
+  /** Another apply holds the lock: no failure, no longer wait, the same check next interval. */
+  @Test
+  void aBusyHostIsCheckedAgainAfterTheInterval() {
+    SimDir sim = SimDir.fresh(temp);
+    Host host = SimHost.create(sim.path(), false);
+    List<String> log = new ArrayList<>();
+    HostLock[] held = {host.lock()};
+    Script script =
+        new Script(
+            3,
+            wait -> {
+              if (wait == 1) {
+                held[0].close();
+              }
+            });
+
+    watcher(host, () -> desired(FILE), log).run(script);
+
+    assertThat(script.waits).containsOnly(INTERVAL);
+    assertThat(log.get(1)).contains("another wslnet apply is running");
+    assertThat(log.get(2)).contains("applied 1 change");
   }
 }

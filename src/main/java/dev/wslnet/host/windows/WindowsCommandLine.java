@@ -18,17 +18,36 @@ import java.util.List;
 public final class WindowsCommandLine {
   private WindowsCommandLine() {}
 
+  /**
+   * cmd.exe's own special characters, which a batch file's command line must keep inside quotes
+   * (cmd.exe's help, "cmd /?": the characters that need quotes), besides the C runtime's.
+   */
+  public static final String BATCH_SPECIALS = "&|<>^(),;=";
+
   /** The command line that splits back into exactly these arguments. */
   public static String join(List<String> arguments) {
+    return join(arguments, "");
+  }
+
+  /**
+   * The same, also quoting every argument that holds one of {@code alsoQuoted}: {@link
+   * #BATCH_SPECIALS} for a program that cmd.exe runs.
+   */
+  public static String join(List<String> arguments, String alsoQuoted) {
     List<String> quoted = new ArrayList<>();
     for (String argument : arguments) {
-      quoted.add(quote(argument));
+      quoted.add(quote(argument, alsoQuoted));
     }
     return String.join(" ", quoted);
   }
 
-  private static String quote(String argument) {
-    if (!argument.isEmpty() && argument.chars().noneMatch(c -> c == ' ' || c == '\t' || c == '"')) {
+  private static String quote(String argument, String alsoQuoted) {
+    boolean plain =
+        !argument.isEmpty()
+            && argument
+                .chars()
+                .noneMatch(c -> c == ' ' || c == '\t' || c == '"' || alsoQuoted.indexOf(c) >= 0);
+    if (plain) {
       return argument;
     }
     StringBuilder text = new StringBuilder("\"");

@@ -31,6 +31,16 @@ class WindowsCommandLineProperties {
     assertThat(WindowsCommandLine.split(WindowsCommandLine.join(arguments))).isEqualTo(arguments);
   }
 
+  @Property(tries = 500)
+  void forABatchFileCmdsSpecialsAreAlwaysInsideQuotes(@ForAll("arguments") List<String> arguments) {
+    String line = WindowsCommandLine.join(arguments, WindowsCommandLine.BATCH_SPECIALS);
+    assertThat(WindowsCommandLine.split(line)).isEqualTo(arguments);
+    assertThat(
+            WindowsCommandLine.join(
+                List.of("C:\\R&D\\w^x.yaml"), WindowsCommandLine.BATCH_SPECIALS))
+        .isEqualTo("\"C:\\R&D\\w^x.yaml\"");
+  }
+
   /** Microsoft's own examples ("Parsing C command-line arguments"). */
   @Example
   void splitsAsTheCRuntimeDocumentationShows() {
