@@ -10,7 +10,9 @@ import dev.wslnet.planfile.PlanFile;
 import dev.wslnet.render.Style;
 import dev.wslnet.render.plan.PlanJson;
 import dev.wslnet.render.plan.PlanTextView;
+import dev.wslnet.resource.Address;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,15 +70,16 @@ final class PlanCommand implements Callable<Integer> {
           .render(plan, file, console.out());
     }
     if (out != null) {
-      save(plan, desired);
+      save(plan, Planner.fingerprints(state, observed), desired);
     }
     console.out().flush();
     boolean changes = !plan.isEmpty() && Boolean.TRUE.equals(detailedExitCode);
     return (changes ? ExitCode.CHANGES : ExitCode.OK).code();
   }
 
-  private void save(Plan plan, DesiredStateFile desired) {
-    PlanFile.write(out, plan, WslnetCommand.version(), file, desired.document().orElseThrow());
+  private void save(Plan plan, Map<Address, String> fingerprints, DesiredStateFile desired) {
+    PlanFile.write(
+        out, plan, fingerprints, WslnetCommand.version(), file, desired.document().orElseThrow());
     if (!Boolean.TRUE.equals(json)) {
       console.out().println();
       console

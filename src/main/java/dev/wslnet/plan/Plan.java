@@ -3,24 +3,21 @@ package dev.wslnet.plan;
 import dev.wslnet.diagnostic.Diagnostic;
 import dev.wslnet.model.HostFacts;
 import dev.wslnet.resource.Action;
-import dev.wslnet.resource.Address;
 import dev.wslnet.resource.Change;
 import dev.wslnet.resource.Need;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What apply would do on a host: an ordered list of changes, the warnings planning found, and a
- * fingerprint of each observed resource, so that a saved plan can tell whether the host moved
- * since.
+ * What apply would do on a host: an ordered list of changes, and the warnings planning found. (A
+ * saved plan also keeps the fingerprints of what it observed, {@link Planner#fingerprints}; only
+ * saving needs them, so a plan does not compute them.)
  */
 public record Plan(
     HostFacts facts,
     List<Change> changes,
     List<Diagnostic> warnings,
-    Map<Address, String> fingerprints,
     Optional<PendingRestart> pendingRestart) {
 
   /**
@@ -34,7 +31,6 @@ public record Plan(
     Objects.requireNonNull(pendingRestart, "pendingRestart");
     changes = List.copyOf(changes);
     warnings = List.copyOf(warnings);
-    fingerprints = Map.copyOf(fingerprints);
   }
 
   public boolean isEmpty() {

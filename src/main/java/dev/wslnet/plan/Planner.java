@@ -37,8 +37,7 @@ public final class Planner {
             .runningNetworkingMode()
             .filter(running -> !running.equalsIgnoreCase(configured))
             .map(running -> new Plan.PendingRestart(running, configured));
-    return new Plan(
-        observed.facts(), changes, warnings, fingerprints(desired, observed), pendingRestart);
+    return new Plan(observed.facts(), changes, warnings, pendingRestart);
   }
 
   /**

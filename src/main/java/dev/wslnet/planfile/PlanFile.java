@@ -32,18 +32,25 @@ public final class PlanFile {
   /**
    * Saves the plan to {@code out} atomically: a failed write leaves whatever was there.
    *
+   * @param fingerprints of what the plan was made from (Planner.fingerprints), which applying the
+   *     saved plan compares with the host then
    * @param source the desired-state file, which the plan never overwrites
    */
   public static void write(
-      Path out, Plan plan, String wslnetVersion, String source, JsonNode desired) {
+      Path out,
+      Plan plan,
+      Map<Address, String> fingerprints,
+      String wslnetVersion,
+      String source,
+      JsonNode desired) {
     ObjectNode root = PlanJson.plan(plan);
     root.put("wslnet_version", wslnetVersion);
     root.put("source", source);
     root.set("desired", desired);
-    ObjectNode fingerprints = root.putObject("fingerprints");
-    plan.fingerprints().entrySet().stream()
+    ObjectNode saved = root.putObject("fingerprints");
+    fingerprints.entrySet().stream()
         .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(Address::text)))
-        .forEach(entry -> fingerprints.put(entry.getKey().text(), entry.getValue()));
+        .forEach(entry -> saved.put(entry.getKey().text(), entry.getValue()));
     try {
       if (Files.exists(out) && Files.isSameFile(out, Path.of(source))) {
         throw new PlanFileException(
