@@ -53,10 +53,14 @@ public record Console(
   }
 
   /**
-   * Colour only on a terminal, and never with NO_COLOR set (https://no-color.org) or --no-color.
+   * Colour only on a terminal, and never with NO_COLOR set (https://no-color.org), --no-color, or
+   * TERM=dumb (a terminal that declares it understands no escape sequences).
    */
   public boolean color(boolean noColorFlag) {
     String noColor = environment.get("NO_COLOR");
-    return interactive && !noColorFlag && (noColor == null || noColor.isEmpty());
+    return interactive
+        && !noColorFlag
+        && (noColor == null || noColor.isEmpty())
+        && !"dumb".equals(environment.get("TERM"));
   }
 }

@@ -128,7 +128,7 @@ class CliTest {
   }
 
   @Test
-  void colourOnlyOnATerminalAndNeverWithNoColor() {
+  void colourOnlyOnATerminalAndNeverWithNoColorOrADumbTerminal() {
     assertThat(CliRun.run(Map.of(), true, "validate", INVALID).out()).contains("\u001b[");
     assertThat(CliRun.run(Map.of(), false, "validate", INVALID).out()).doesNotContain("\u001b[");
     assertThat(CliRun.run(Map.of("NO_COLOR", "1"), true, "validate", INVALID).out())
@@ -137,6 +137,10 @@ class CliTest {
         .doesNotContain("\u001b[");
     assertThat(CliRun.run(Map.of(), true, "--no-color", "validate", INVALID).out())
         .doesNotContain("\u001b[");
+    assertThat(CliRun.run(Map.of("TERM", "dumb"), true, "validate", INVALID).out())
+        .doesNotContain("\u001b[");
+    assertThat(CliRun.run(Map.of("TERM", "xterm-256color"), true, "validate", INVALID).out())
+        .contains("\u001b[");
   }
 
   @Test

@@ -116,12 +116,11 @@ final class FirewallRules implements SemanticRule {
       }
     }
     String protocol = protocolOf(rule);
+    // Windows reads protocol names in any case (New-NetFirewallRule -Protocol).
+    String name = protocol.toUpperCase(Locale.ROOT);
     boolean transport =
-        protocol.equals("TCP")
-            || protocol.equals("UDP")
-            || protocol.equals("6")
-            || protocol.equals("17");
-    boolean icmpTypes = hyperV && protocol.startsWith("ICMP");
+        name.equals("TCP") || name.equals("UDP") || name.equals("6") || name.equals("17");
+    boolean icmpTypes = hyperV && name.startsWith("ICMP");
     if (!transport && !icmpTypes) {
       context.report(
           Code.PORTS_WITHOUT_TCP_UDP,

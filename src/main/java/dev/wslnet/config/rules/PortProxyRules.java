@@ -11,6 +11,7 @@ import dev.wslnet.model.PortRange;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -67,6 +68,8 @@ final class PortProxyRules implements SemanticRule {
         checkLoop(context, rule, listen.get(), listenPort.get(), connect);
         if (!IpLiteral.isLoopback(listen.get())
             && isValidAddress(listen.get())
+            && listenPort.get() >= 1
+            && listenPort.get() <= PortRange.HIGHEST
             && !allowed.get(listenPort.get())) {
           context.report(
               Code.LAN_EXPOSED_WITHOUT_FIREWALL_RULE,
@@ -255,11 +258,12 @@ final class PortProxyRules implements SemanticRule {
       boolean allow = rule.string("action").orElse("Allow").equals("Allow");
       boolean enabled =
           !rule.node().path("enabled").isBoolean() || rule.node().path("enabled").asBoolean();
+      // Windows reads protocol names in any case (New-NetFirewallRule -Protocol).
       String protocol =
           rule.node().path("protocol").isMissingNode()
-              ? "Any"
-              : rule.node().path("protocol").asString();
-      boolean tcp = protocol.equals("TCP") || protocol.equals("Any") || protocol.equals("6");
+              ? "ANY"
+              : rule.node().path("protocol").asString().toUpperCase(Locale.ROOT);
+      boolean tcp = protocol.equals("TCP") || protocol.equals("ANY") || protocol.equals("6");
       if (!(inbound && allow && enabled && tcp)) {
         continue;
       }
