@@ -3,6 +3,8 @@ package dev.wslnet.cli;
 import dev.wslnet.config.DesiredStateValidator;
 import dev.wslnet.config.FileReport;
 import dev.wslnet.render.diagnostics.DiagnosticsFormat;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,10 +42,32 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Fail on warnings too.")
   Boolean strict;
 
+  @Option(
+      names = "--sarif-root",
+      paramLabel = "DIR",
+      description =
+          "With --format sarif: the folder that paths are relative to. Default: the git"
+              + " repository's root around the working directory, else the working directory.")
+  Path sarifRoot;
+
   private final Console console;
 
   ValidateCommand(Console console) {
     this.console = console;
+  }
+
+  /**
+   * The nearest folder above the working directory with a .git (a folder, or a worktree's file),
+   * found without starting git; else the working directory.
+   */
+  private static Path repositoryRoot() {
+    Path here = Path.of("").toAbsolutePath();
+    for (Path folder = here; folder != null; folder = folder.getParent()) {
+      if (Files.exists(folder.resolve(".git"))) {
+        return folder;
+      }
+    }
+    return here;
   }
 
   @Override
@@ -57,7 +81,10 @@ final class ValidateCommand implements Callable<Integer> {
     reports.addAll(
         targets.subList(1, targets.size()).parallelStream().map(validator::validate).toList());
     format
-        .view(console.color(parent.noColor()), WslnetCommand.version())
+        .view(
+            console.color(parent.noColor()),
+            WslnetCommand.version(),
+            sarifRoot != null ? sarifRoot : repositoryRoot())
         .render(reports, console.out());
     console.out().flush();
     boolean failed =

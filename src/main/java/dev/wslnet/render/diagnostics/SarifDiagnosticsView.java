@@ -4,21 +4,40 @@ import dev.wslnet.config.FileReport;
 import dev.wslnet.diagnostic.Code;
 import dev.wslnet.diagnostic.Diagnostic;
 import dev.wslnet.diagnostic.Severity;
+import dev.wslnet.resource.Fingerprint;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** SARIF 2.1.0 with one rule per diagnostic code, for GitHub code scanning. */
+/**
+ * SARIF 2.1.0 with one rule per diagnostic code, for GitHub code scanning: paths relative to the
+ * source root under {@code %SRCROOT%} (GitHub drops results with absolute paths), columns in code
+ * points (SARIF 3.14.27, as wslnet counts them), a region for every result (line 1 for a file-level
+ * one), and fingerprints that survive edits of other lines.
+ */
 final class SarifDiagnosticsView implements DiagnosticsView {
   private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+  private static final String SOURCE_ROOT = "%SRCROOT%";
 
   private final String toolVersion;
+  private final Path sourceRoot;
 
-  SarifDiagnosticsView(String toolVersion) {
+  /**
+   * @param sourceRoot the repository's root, absolute: paths under it are given relative to it
+   */
+  SarifDiagnosticsView(String toolVersion, Path sourceRoot) {
     this.toolVersion = toolVersion;
+    this.sourceRoot = sourceRoot.toAbsolutePath().normalize();
   }
 
   @Override
@@ -28,6 +47,8 @@ final class SarifDiagnosticsView implements DiagnosticsView {
     log.put("$schema", SCHEMA);
     log.put("version", "2.1.0");
     ObjectNode run = log.putArray("runs").addObject();
+    run.putObject("originalUriBaseIds").putObject(SOURCE_ROOT).put("uri", directoryUri(sourceRoot));
+    run.put("columnKind", "unicodeCodePoints");
     ObjectNode driver = run.putObject("tool").putObject("driver");
     driver.put("name", "wslnet");
     driver.put("version", toolVersion);
@@ -38,6 +59,9 @@ final class SarifDiagnosticsView implements DiagnosticsView {
       rule.put("name", code.ruleName());
       rule.putObject("shortDescription").put("text", code.title());
       rule.putObject("fullDescription").put("text", code.help());
+      ObjectNode help = rule.putObject("help");
+      help.put("text", code.help());
+      help.put("markdown", "**" + code.title() + "** (" + code.id() + ")\n\n" + code.help());
       rule.putObject("defaultConfiguration").put("level", level(code.severity()));
     }
     ArrayNode results = run.putArray("results");
@@ -55,17 +79,33 @@ final class SarifDiagnosticsView implements DiagnosticsView {
                     + diagnostic.hint().map(hint -> " (hint: " + hint + ")").orElse(""));
         ObjectNode location = result.putArray("locations").addObject();
         ObjectNode physical = location.putObject("physicalLocation");
-        physical.putObject("artifactLocation").put("uri", diagnostic.file().replace('\\', '/'));
+        ObjectNode artifact = physical.putObject("artifactLocation");
+        Optional<String> relative = relativeUri(diagnostic.file());
+        relative.ifPresentOrElse(
+            uri -> artifact.put("uri", uri).put("uriBaseId", SOURCE_ROOT),
+            () -> artifact.put("uri", absoluteUri(diagnostic.file())));
+        ObjectNode region = physical.putObject("region");
         diagnostic
             .span()
-            .ifPresent(
+            .ifPresentOrElse(
                 span -> {
-                  ObjectNode region = physical.putObject("region");
                   region.put("startLine", span.lineNumber());
                   region.put("startColumn", span.columnNumber());
                   region.put("endLine", span.lineNumber());
                   region.put("endColumn", span.endColumnNumber());
-                });
+                },
+                () -> region.put("startLine", 1));
+        // The rule, the file and the YAML path: not the line, which edits elsewhere move.
+        result
+            .putObject("partialFingerprints")
+            .put(
+                "wslnetLocation/v1",
+                Fingerprint.of(
+                    diagnostic.code().id()
+                        + "\u0000"
+                        + relative.orElse(diagnostic.file())
+                        + "\u0000"
+                        + diagnostic.path().orElse("")));
         diagnostic
             .path()
             .ifPresent(
@@ -78,6 +118,35 @@ final class SarifDiagnosticsView implements DiagnosticsView {
     }
     out.println(
         JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(log));
+  }
+
+  /** The file's path under the source root as a URI reference, when it is under it. */
+  private Optional<String> relativeUri(String file) {
+    try {
+      Path path = Path.of(file).toAbsolutePath().normalize();
+      if (!path.startsWith(sourceRoot) || path.equals(sourceRoot)) {
+        return Optional.empty();
+      }
+      String relative = sourceRoot.relativize(path).toString().replace('\\', '/');
+      // A colon in the first segment would read as a scheme.
+      String safe = relative.split("/", 2)[0].contains(":") ? "./" + relative : relative;
+      return Optional.of(new URI(null, null, safe, null).toASCIIString());
+    } catch (InvalidPathException | URISyntaxException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String absoluteUri(String file) {
+    try {
+      return Path.of(file).toAbsolutePath().normalize().toUri().toASCIIString();
+    } catch (InvalidPathException e) {
+      return URLEncoder.encode(file, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+  }
+
+  private static String directoryUri(Path directory) {
+    String uri = directory.toUri().toASCIIString();
+    return uri.endsWith("/") ? uri : uri + "/";
   }
 
   private static String level(Severity severity) {

@@ -1,0 +1,69 @@
+package dev.wslnet.render.diagnostics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wslnet.cli.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What GitHub's code scanning needs of a SARIF location. */
+class SarifLocationsTest {
+  @TempDir Path temp;
+
+  private JsonNode sarif(String... args) {
+    CliRun run = CliRun.run(args);
+    return JsonMapper.builder().build().readTree(run.out());
+  }
+
+  @Test
+  void pathsUnderTheRootAreRelativeAndPercentEncoded() throws Exception {
+    Path file = Files.createDirectories(temp.resolve("my dir#1/café")).resolve("wslnet.yaml");
+    Files.writeString(file, "version: 2\n");
+    JsonNode run =
+        sarif("validate", "--format", "sarif", "--sarif-root", temp.toString(), file.toString())
+            .path("runs")
+            .path(0);
+    JsonNode artifact = run.at("/results/0/locations/0/physicalLocation/artifactLocation");
+    assertThat(artifact.path("uri").asString()).isEqualTo("my%20dir%231/caf%C3%A9/wslnet.yaml");
+    assertThat(artifact.path("uriBaseId").asString()).isEqualTo("%SRCROOT%");
+    assertThat(run.at("/originalUriBaseIds/%SRCROOT%/uri").asString())
+        .isEqualTo(temp.toUri().toASCIIString());
+    assertThat(run.path("columnKind").asString()).isEqualTo("unicodeCodePoints");
+    assertThat(run.at("/results/0/partialFingerprints/wslnetLocation~1v1").asString()).hasSize(16);
+  }
+
+  @Test
+  void aFileLevelResultHasLineOneAndAFileOutsideTheRootAnAbsoluteUri() throws Exception {
+    Path missing = temp.resolve("elsewhere/none.yaml");
+    Path root = Files.createDirectory(temp.resolve("repo"));
+    JsonNode location =
+        sarif("validate", "--format", "sarif", "--sarif-root", root.toString(), missing.toString())
+            .at("/runs/0/results/0/locations/0/physicalLocation");
+    assertThat(location.at("/region/startLine").asInt()).isEqualTo(1);
+    assertThat(location.at("/artifactLocation/uri").asString())
+        .isEqualTo(missing.toUri().toASCIIString());
+    assertThat(location.at("/artifactLocation/uriBaseId").isMissingNode()).isTrue();
+  }
+
+  /** The fingerprint names the rule, file and YAML path, so an edit above does not move it. */
+  @Test
+  void fingerprintsSurviveEditsOfOtherLines() throws Exception {
+    Path file = temp.resolve("wslnet.yaml");
+    Files.writeString(file, "version: 1\nportProxy: {rules: [{listenPort: 70000}]}\n");
+    String before =
+        sarif("validate", "--format", "sarif", "--sarif-root", temp.toString(), file.toString())
+            .at("/runs/0/results/0/partialFingerprints")
+            .toString();
+    Files.writeString(
+        file, "# a comment\n\nversion: 1\nportProxy: {rules: [{listenPort: 70000}]}\n");
+    String after =
+        sarif("validate", "--format", "sarif", "--sarif-root", temp.toString(), file.toString())
+            .at("/runs/0/results/0/partialFingerprints")
+            .toString();
+    assertThat(after).isEqualTo(before);
+  }
+}
