@@ -52,6 +52,7 @@ final class SarifDiagnosticsView implements DiagnosticsView {
     ObjectNode driver = run.putObject("tool").putObject("driver");
     driver.put("name", "wslnet");
     driver.put("version", toolVersion);
+    driver.put("informationUri", "https://github.com/wslnet/wslnet");
     ArrayNode rules = driver.putArray("rules");
     for (Code code : Code.values()) {
       ObjectNode rule = rules.addObject();
