@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wslnet.testing.LogFiles;
 import dev.wslnet.testing.SimDir;
+import dev.wslnet.testing.WatchProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,21 +133,8 @@ class ScheduleIT {
     wslnet("apply", "-f", file.toString(), "--host", sim.spec(), "--auto-approve");
     sim.edit(root -> root.withObject("facts").put("elevated", false));
     Path log = temp.resolve("watch.log");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            LAUNCHER.toString(),
-            "watch",
-            "-f",
-            file.toString(),
-            "--host",
-            sim.spec(),
-            "--interval",
-            "200ms",
-            "--log",
-            log.toString());
-    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-    builder.redirectErrorStream(true).redirectOutput(temp.resolve("watch.out").toFile());
-    Process watch = builder.start();
+    Process watch =
+        WatchProcess.start(sim, file, log, temp.resolve("watch.out"), temp.resolve("watch.err"));
     try {
       LogFiles.awaitLine(log, "the host matches the file");
       sim.edit(root -> root.withObject("facts").put("wslAddress", "172.30.101.7"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wslnet.sim.SimHost;
 import dev.wslnet.testing.LogFiles;
 import dev.wslnet.testing.SimDir;
+import dev.wslnet.testing.WatchProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,27 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code wslnet watch} as a process: how it ends, by a signal or by an invalid file. */
 @DisabledOnOs(OS.WINDOWS)
 class WatchIT {
-  private static final Path LAUNCHER = Path.of("target/wslnet/bin/wslnet").toAbsolutePath();
-
   @TempDir Path temp;
 
   private Process start(SimDir sim, Path file) throws Exception {
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            LAUNCHER.toString(),
-            "watch",
-            "-f",
-            file.toString(),
-            "--host",
-            sim.spec(),
-            "--interval",
-            "200ms",
-            "--log",
-            temp.resolve("watch.log").toString());
-    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-    builder.redirectOutput(temp.resolve("out").toFile());
-    builder.redirectError(temp.resolve("err").toFile());
-    return builder.start();
+    return WatchProcess.start(
+        sim, file, temp.resolve("watch.log"), temp.resolve("out"), temp.resolve("err"));
   }
 
   private List<String> log() throws Exception {

@@ -89,6 +89,18 @@ class WatcherTest {
     sim.edit(root -> root.withObject("facts").put("wslAddress", address));
   }
 
+  /** A user who is not elevated, and a task whose program does nothing, with these arguments. */
+  private static void notElevatedWithTask(SimDir sim, String arguments) {
+    sim.edit(
+        root -> {
+          root.withObject("facts").put("elevated", false);
+          root.putObject("scheduledTask")
+              .put("execute", "/bin/true")
+              .put("arguments", arguments)
+              .put("everyMinutes", 15);
+        });
+  }
+
   private Watcher watcher(Host host, Supplier<DesiredState> desired, List<String> log) {
     return new Watcher(
         host, Path.of("wslnet.yaml"), desired, INTERVAL, Duration.ofMinutes(5), CLOCK, log::add);
@@ -241,14 +253,7 @@ class WatcherTest {
   @Test
   void withoutAnAdministratorTheWatchStartsTheScheduledTask() throws Exception {
     SimDir sim = SimDir.fresh(temp);
-    sim.edit(
-        root -> {
-          root.withObject("facts").put("elevated", false);
-          root.putObject("scheduledTask")
-              .put("execute", "/bin/true")
-              .put("arguments", "apply --auto-approve -f wslnet.yaml")
-              .put("everyMinutes", 15);
-        });
+    notElevatedWithTask(sim, "apply --auto-approve -f wslnet.yaml");
     List<String> log = new ArrayList<>();
     Script script = new Script(3, w -> {});
 
@@ -376,14 +381,7 @@ class WatcherTest {
   @Test
   void aTaskThatAppliesAnotherFileIsNotStarted() throws Exception {
     SimDir sim = SimDir.fresh(temp);
-    sim.edit(
-        root -> {
-          root.withObject("facts").put("elevated", false);
-          root.putObject("scheduledTask")
-              .put("execute", "/bin/true")
-              .put("arguments", "apply -f /elsewhere/other.yaml")
-              .put("everyMinutes", 15);
-        });
+    notElevatedWithTask(sim, "apply -f /elsewhere/other.yaml");
     List<String> log = new ArrayList<>();
 
     watcher(SimHost.create(sim.path(), false), () -> desired(FILE), log)
