@@ -15,7 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 @Command(
@@ -73,8 +72,7 @@ final class ScheduleStatusCommand implements Callable<Integer> {
 
   private static ObjectNode json(
       Optional<ObservedTask> task, Optional<String> file, Optional<Boolean> fileValid) {
-    ObjectNode root = JsonNodeFactory.instance.objectNode();
-    root.put("format_version", PlanJson.FORMAT_VERSION);
+    ObjectNode root = PlanJson.document("schedule-status");
     root.put("installed", task.isPresent());
     file.ifPresentOrElse(f -> root.put("file", f), () -> root.putNull("file"));
     fileValid.ifPresentOrElse(v -> root.put("fileValid", v), () -> root.putNull("fileValid"));

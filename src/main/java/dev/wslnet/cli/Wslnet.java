@@ -21,7 +21,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -172,8 +171,7 @@ public final class Wslnet {
    * "exit_code"}}}, so that a script reading --json output always gets a document.
    */
   private static String errorJson(String message, ExitCode exitCode) {
-    ObjectNode root = JsonNodeFactory.instance.objectNode();
-    root.put("format_version", PlanJson.FORMAT_VERSION);
+    ObjectNode root = PlanJson.document("error");
     ObjectNode error = root.putObject("error");
     error.put("message", message);
     error.put("exit_code", exitCode.code());

@@ -10,6 +10,11 @@ import java.util.Map;
 public record HyperVRule(FirewallRule rule) implements RuleResource {
 
   /** {@code hyperVFirewall.rules[Allow dev server]}. */
+  @Override
+  public Address address() {
+    return address(rule.name());
+  }
+
   public static Address address(String name) {
     return new Address("hyperVRule", Map.of("name", name), "hyperVFirewall.rules[" + name + "]");
   }

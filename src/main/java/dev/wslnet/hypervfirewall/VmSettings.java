@@ -14,6 +14,11 @@ public record VmSettings(Map<String, FieldValue> settings) implements Resource {
       new Address("hyperVSettings", Map.of(), "hyperVFirewall.settings");
 
   @Override
+  public Address address() {
+    return ADDRESS;
+  }
+
+  @Override
   public Map<String, String> fields() {
     return RuleFields.displayed(settings);
   }

@@ -28,6 +28,11 @@ public record Forward(PortProxyEntry entry, boolean viaWsl) implements Resource 
         "portProxy[" + entry.type().netshName() + " " + entry.listenEndpoint() + "]");
   }
 
+  @Override
+  public Address address() {
+    return address(entry);
+  }
+
   /** A looked-up address names where it came from: {@code 172.30.98.229 ($wsl)}. */
   @Override
   public Map<String, String> fields() {

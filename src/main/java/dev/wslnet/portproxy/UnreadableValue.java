@@ -15,6 +15,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public record UnreadableValue(UnreadableForward forward) implements Resource {
 
+  @Override
+  public Address address() {
+    return address(forward);
+  }
+
   /** {@code portProxy[v4tov4 0.0.0.0/http]}: the registry value as it is named. */
   public static Address address(UnreadableForward forward) {
     Map<String, Object> identity = new LinkedHashMap<>();

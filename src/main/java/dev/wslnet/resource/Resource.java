@@ -11,6 +11,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public interface Resource {
 
+  /** Which thing this is: the address of a change that creates or deletes it. */
+  Address address();
+
   /** The fields that matter to the change, as the plan's text shows them, in a stable order. */
   Map<String, String> fields();
 

@@ -38,6 +38,11 @@ public record ConvergeTask(
       new Address(
           "scheduledTask", Map.of("path", PATH + NAME), "scheduledTask[" + PATH + NAME + "]");
 
+  @Override
+  public Address address() {
+    return ADDRESS;
+  }
+
   /** The file it applies: the argument after {@code -f}. */
   public Optional<String> file() {
     List<String> split = WindowsCommandLine.split(arguments);

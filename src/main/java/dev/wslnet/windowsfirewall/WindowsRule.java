@@ -11,6 +11,11 @@ import java.util.Map;
 public record WindowsRule(String group, FirewallRule rule) implements RuleResource {
 
   /** {@code windowsFirewall.rules[Allow dev server]}. */
+  @Override
+  public Address address() {
+    return address(group, rule.name());
+  }
+
   public static Address address(String group, String name) {
     Map<String, Object> identity = new LinkedHashMap<>();
     identity.put("group", group);

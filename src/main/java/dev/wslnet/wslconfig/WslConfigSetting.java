@@ -2,6 +2,7 @@ package dev.wslnet.wslconfig;
 
 import dev.wslnet.model.WslEdit;
 import dev.wslnet.model.WslKey;
+import dev.wslnet.model.WslValueType;
 import dev.wslnet.resource.Address;
 import dev.wslnet.resource.Effect;
 import dev.wslnet.resource.Resource;
@@ -23,13 +24,28 @@ public record WslConfigSetting(WslKey key, String value) implements Resource {
   }
 
   @Override
+  public Address address() {
+    return address(key);
+  }
+
+  @Override
   public Map<String, String> fields() {
     return Map.of("value", value);
   }
 
+  /** The value with its type: a boolean or an integer key's value as JSON's, else text. */
   @Override
   public ObjectNode json() {
-    return JsonNodeFactory.instance.objectNode().put("value", value);
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    String text = value.strip();
+    if (key.type() == WslValueType.BOOLEAN
+        && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))) {
+      return node.put("value", Boolean.parseBoolean(text));
+    }
+    if (key.type() == WslValueType.INTEGER && text.matches("-?\\d{1,18}")) {
+      return node.put("value", Long.parseLong(text));
+    }
+    return node.put("value", value);
   }
 
   @Override

@@ -461,10 +461,12 @@ class ApplyBehaviourTest {
   @Test
   void jsonModePrintsOnlyJson() {
     CliRun plan = CliRun.run("plan", "-f", file, "--host", host.spec(), "--json");
-    assertThat(JsonMapper.builder().build().readTree(plan.out()).get("format_version").asString())
-        .isEqualTo("1.0");
+    var planJson = JsonMapper.builder().build().readTree(plan.out());
+    assertThat(planJson.get("format_version").asString()).isEqualTo("2.0");
+    assertThat(planJson.get("kind").asString()).isEqualTo("plan");
     CliRun apply = apply("--json");
     var json = JsonMapper.builder().build().readTree(apply.out());
+    assertThat(json.get("kind").asString()).isEqualTo("apply");
     assertThat(json.get("converged").asBoolean()).isTrue();
     assertThat(json.get("results")).hasSize(5);
   }

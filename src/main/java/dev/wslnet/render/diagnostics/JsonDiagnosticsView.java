@@ -15,13 +15,14 @@ import tools.jackson.databind.node.ObjectNode;
  * fields, a new major version breaks readers, who should refuse majors they do not know.
  */
 final class JsonDiagnosticsView implements DiagnosticsView {
-  static final String FORMAT_VERSION = "1.0";
+  static final String FORMAT_VERSION = "1.1";
 
   @Override
   public void render(List<FileReport> reports, PrintWriter out) {
     JsonNodeFactory json = JsonNodeFactory.instance;
     ObjectNode document = json.objectNode();
     document.put("format_version", FORMAT_VERSION);
+    document.put("kind", "validation");
     long errors = reports.stream().mapToLong(r -> r.count(Severity.ERROR)).sum();
     long warnings = reports.stream().mapToLong(r -> r.count(Severity.WARNING)).sum();
     document.put("valid", errors == 0);

@@ -6,6 +6,7 @@ import dev.wslnet.diagnostic.Diagnostic;
 import dev.wslnet.model.HostFacts;
 import dev.wslnet.plan.Plan;
 import dev.wslnet.resource.Action;
+import dev.wslnet.resource.Address;
 import dev.wslnet.resource.Change;
 import dev.wslnet.resource.Need;
 import dev.wslnet.resource.Resource;
@@ -17,19 +18,19 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The machine-readable plan: {@code format_version} (a new minor version only adds fields; readers
- * refuse majors they do not know), the host, the changes, the summary. A saved plan adds the
- * desired state and fingerprints.
+ * The machine-readable plan: {@code format_version} (a new minor version only adds fields; a new
+ * major version may change them, and readers refuse majors they do not know), {@code kind}, the
+ * host, the changes, the summary. A saved plan adds the desired state and fingerprints. README's
+ * "The JSON plan" is the field reference.
  */
 public final class PlanJson {
-  public static final String FORMAT_VERSION = "1.0";
+  public static final String FORMAT_VERSION = "2.0";
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private PlanJson() {}
 
   public static ObjectNode plan(Plan plan) {
-    ObjectNode root = NODES.objectNode();
-    root.put("format_version", FORMAT_VERSION);
+    ObjectNode root = document("plan");
     root.set("host", facts(plan.facts()));
     ArrayNode changes = root.putArray("changes");
     plan.changes().forEach(change -> changes.add(change(change)));
@@ -51,13 +52,22 @@ public final class PlanJson {
     return root;
   }
 
+  /** A document of this kind: {@code plan}, {@code apply}, {@code error}, … */
+  public static ObjectNode document(String kind) {
+    ObjectNode root = NODES.objectNode();
+    root.put("format_version", FORMAT_VERSION);
+    root.put("kind", kind);
+    return root;
+  }
+
   public static ObjectNode apply(Plan plan, ApplyResult result) {
     ObjectNode root = plan(plan);
+    root.put("kind", "apply");
     ArrayNode results = root.putArray("results");
     for (ChangeResult changeResult : result.results()) {
       ObjectNode node = results.addObject();
       node.put("address", changeResult.change().address().text());
-      node.put("action", changeResult.change().action().word());
+      node.set("actions", actions(changeResult.change().action()));
       node.put("status", changeResult.succeeded() ? "ok" : "failed");
       changeResult.error().ifPresent(error -> node.put("error", error));
     }
@@ -95,12 +105,28 @@ public final class PlanJson {
     }
   }
 
+  /**
+   * As Terraform's JSON plan has them: a replace is a delete, then a create, so that {@code
+   * select(.actions | index("delete"))} finds every resource that goes.
+   */
+  private static ArrayNode actions(Action action) {
+    ArrayNode actions = NODES.arrayNode();
+    if (action == Action.REPLACE) {
+      actions.add(Action.DELETE.word()).add(Action.CREATE.word());
+    } else {
+      actions.add(action.word());
+    }
+    return actions;
+  }
+
   static ObjectNode change(Change change) {
     ObjectNode node = NODES.objectNode();
     node.put("address", change.address().text());
-    node.put("action", change.action().word());
-    node.set("before", change.before().<JsonNode>map(Resource::json).orElse(NODES.nullNode()));
-    node.set("after", change.after().<JsonNode>map(Resource::json).orElse(NODES.nullNode()));
+    node.put("kind", change.address().kind());
+    node.set("key", key(change.address()));
+    node.set("actions", actions(change.action()));
+    node.set("before", change.before().<JsonNode>map(PlanJson::resource).orElse(NODES.nullNode()));
+    node.set("after", change.after().<JsonNode>map(PlanJson::resource).orElse(NODES.nullNode()));
     if (change.reason().isPresent()) {
       node.put("reason", change.reason().get());
     } else {
@@ -112,6 +138,34 @@ public final class PlanJson {
         needs.add(need.word());
       }
     }
+    return node;
+  }
+
+  /** The identifying fields, with their types. */
+  private static ObjectNode key(Address address) {
+    ObjectNode key = NODES.objectNode();
+    address
+        .key()
+        .forEach(
+            (name, value) -> {
+              if (value instanceof Integer number) {
+                key.put(name, number);
+              } else if (value instanceof Boolean flag) {
+                key.put(name, flag);
+              } else {
+                key.put(name, String.valueOf(value));
+              }
+            });
+    return key;
+  }
+
+  /**
+   * A resource as it is before or after a change: its identity (so that a replace's before names
+   * what is deleted), then its fields.
+   */
+  private static ObjectNode resource(Resource resource) {
+    ObjectNode node = key(resource.address());
+    node.setAll(resource.json());
     return node;
   }
 
