@@ -47,6 +47,11 @@ if ($major -lt 17) {
   exit 1
 }
 $flags = @('-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xlog:disable', '-Xlog:all=off')
+# Java 17 cannot tell whether stdin and stderr are consoles; apply asks for approval when both are, whatever stdout
+# is (apply | tee log). Console.IsInputRedirected and IsErrorRedirected (.NET API reference) tell.
+if (-not [Console]::IsInputRedirected -and -not [Console]::IsErrorRedirected) {
+  $flags += '-Dwslnet.terminal=stdin,stderr'
+}
 $aot = Join-Path $app 'lib\wslnet.aot'
 $jsa = Join-Path $app ('lib\wslnet-' + $version + '.jsa')
 if ($major -ge 25 -and (Test-Path -LiteralPath $aot)) {

@@ -62,7 +62,14 @@ int wmain(void) {
     return fail(L"wslnet: cannot find the bundled Java (runtime\\bin\\java.exe); with a Java of your own, run "
                 L"bin\\wslnet.cmd\n");
   }
-  const wchar_t *flags = L"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=off";
+  /* Java 17 cannot tell whether stdin and stderr are consoles; apply asks for approval when both are, whatever
+     stdout is (apply | tee log). GetConsoleMode fails on a handle that is no console (GetConsoleMode, Win32 docs). */
+  DWORD mode;
+  BOOL terminal = GetConsoleMode(GetStdHandle(STD_INPUT_HANDLE), &mode)
+      && GetConsoleMode(GetStdHandle(STD_ERROR_HANDLE), &mode);
+  const wchar_t *flags = terminal
+      ? L"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=off -Dwslnet.terminal=stdin,stderr"
+      : L"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=off";
   int written = GetFileAttributesW(aot) != INVALID_FILE_ATTRIBUTES
       ? swprintf(command, LONG_PATH, L"\"%ls\" %ls \"-XX:AOTCache=%ls\" -jar \"%ls\" %ls", java, flags, aot, jar,
                  arguments_after_program(GetCommandLineW()))

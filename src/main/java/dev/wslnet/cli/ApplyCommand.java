@@ -215,7 +215,7 @@ final class ApplyCommand implements Callable<Integer> {
     if (Boolean.TRUE.equals(autoApprove)) {
       return;
     }
-    if (!console.interactive()) {
+    if (!console.promptable()) {
       throw new ExitException(
           ExitCode.ERROR,
           "no terminal to ask for approval: review the plan, then run apply with --auto-approve");

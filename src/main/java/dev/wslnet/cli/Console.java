@@ -3,11 +3,14 @@ package dev.wslnet.cli;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,20 +18,33 @@ import java.util.Objects;
  * Where a command writes and what it knows of its terminal. stdout carries the command's result
  * only; progress, prompts and errors go to stderr.
  *
- * @param interactive whether stdin and stdout are a terminal
+ * @param interactive whether stdin and stdout are a terminal: colour
+ * @param promptable whether stdin and stderr are a terminal, where a person can answer a prompt
+ *     whatever stdout is ({@code apply | tee log})
  */
 public record Console(
     BufferedReader in,
     PrintWriter out,
     PrintWriter err,
     Map<String, String> environment,
-    boolean interactive) {
+    boolean interactive,
+    boolean promptable) {
 
   public Console {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(err, "err");
     environment = Map.copyOf(environment);
+  }
+
+  /** A console whose prompts go where its output goes: both terminals, or neither. */
+  public Console(
+      BufferedReader in,
+      PrintWriter out,
+      PrintWriter err,
+      Map<String, String> environment,
+      boolean interactive) {
+    this(in, out, err, environment, interactive, interactive);
   }
 
   /**
@@ -49,7 +65,32 @@ public record Console(
         new PrintWriter(
             new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), output), true),
         System.getenv(),
-        terminal != null);
+        terminal != null,
+        terminal != null || stdinAndStderrAreTerminals());
+  }
+
+  /**
+   * Java 17 has no way to ask whether stdin and stderr are terminals. On Linux (and inside WSL)
+   * their file descriptors' links name the terminal device (proc(5): /proc/self/fd); on Windows the
+   * .exe and PowerShell launchers ask Windows and say so in the property wslnet.terminal.
+   */
+  private static boolean stdinAndStderrAreTerminals() {
+    String told = System.getProperty("wslnet.terminal", "");
+    if (told.contains("stdin") && told.contains("stderr")) {
+      return true;
+    }
+    return isTerminal(0) && isTerminal(2);
+  }
+
+  private static boolean isTerminal(int descriptor) {
+    try {
+      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + descriptor)).toString();
+      return target.startsWith("/dev/pts/")
+          || target.startsWith("/dev/tty")
+          || target.equals("/dev/console");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return false;
+    }
   }
 
   /**

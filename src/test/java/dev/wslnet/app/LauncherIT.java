@@ -267,4 +267,57 @@ class LauncherIT {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("needs Java 17 or newer").contains("Java 11.0.2");
   }
+
+  /**
+   * In a real terminal (script(1) gives the launcher one) with stdout piped to cat: apply asks on
+   * stderr, reads the answer from stdin, and keeps stdout free of the prompt and of colour.
+   */
+  @Test
+  void applyAsksInATerminalEvenWithStdoutPiped() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/script")), "script(1) is missing");
+    Path file = temp.resolve("wslnet.yaml");
+    Files.writeString(
+        file,
+        "version: 1\nportProxy:\n  rules:\n"
+            + "    - {listenAddress: 0.0.0.0, listenPort: 3000, connectAddress: $wsl}\n");
+    Path sim = temp.resolve("host");
+    Path out = temp.resolve("piped-stdout");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            "/usr/bin/script",
+            "-qec",
+            "'"
+                + LAUNCHER
+                + "' apply -f '"
+                + file
+                + "' --host 'sim:"
+                + sim
+                + "' | cat > '"
+                + out
+                + "'",
+            "/dev/null");
+    builder.environment().put("JAVA_HOME", JAVA_HOME);
+    builder.redirectErrorStream(true);
+    builder.redirectOutput(temp.resolve("terminal").toFile());
+    Process process = builder.start();
+    // The prompt comes after the plan: answer once it is there.
+    for (int i = 0; i < 300; i++) {
+      if (Files.exists(temp.resolve("terminal"))
+          && Files.readString(temp.resolve("terminal")).contains("Apply these changes?")) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    try (var stdin = process.getOutputStream()) {
+      stdin.write("yes\n".getBytes(StandardCharsets.UTF_8));
+    }
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(Files.readString(temp.resolve("terminal"))).isZero();
+    assertThat(Files.readString(temp.resolve("terminal"))).contains("Apply these changes?");
+    assertThat(Files.readString(out))
+        .contains("Apply complete")
+        .doesNotContain("Apply these changes?")
+        .doesNotContain("\u001b[");
+  }
 }

@@ -417,6 +417,17 @@ class ApplyBehaviourTest {
     assertThat(yes.exitCode()).isZero();
   }
 
+  /** apply | tee log: stdout is a pipe, but a person at stdin and stderr answers the prompt. */
+  @Test
+  void withStdoutPipedApplyStillAsksThePersonAtTheTerminal() {
+    CliRun run =
+        CliRun.runWithInput(
+            Map.of(), false, true, "y\n", "apply", "-f", file, "--host", host.spec());
+    assertThat(run.err()).contains("Apply these changes?");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).doesNotContain("Apply these changes?").doesNotContain("\u001b[");
+  }
+
   @Test
   void exitCodesOfPlan() {
     assertThat(CliRun.run("plan", "-f", file, "--host", host.spec()).exitCode()).isZero();

@@ -20,6 +20,19 @@ public record CliRun(int exitCode, String out, String err) {
   /** With {@code input} as what the user types. */
   public static CliRun runWithInput(
       Map<String, String> environment, boolean interactive, String input, String... args) {
+    return runWithInput(environment, interactive, interactive, input, args);
+  }
+
+  /**
+   * @param interactive stdin and stdout are a terminal
+   * @param promptable stdin and stderr are a terminal (stdout may be piped)
+   */
+  public static CliRun runWithInput(
+      Map<String, String> environment,
+      boolean interactive,
+      boolean promptable,
+      String input,
+      String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     Console console =
@@ -28,7 +41,8 @@ public record CliRun(int exitCode, String out, String err) {
             new PrintWriter(out, true),
             new PrintWriter(err, true),
             environment,
-            interactive);
+            interactive,
+            promptable);
     int exitCode = Wslnet.run(console, args);
     // Windows' println writes CRLF; tests compare with LF.
     return new CliRun(
