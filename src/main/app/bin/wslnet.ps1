@@ -51,6 +51,8 @@ $flags = @('-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xlog:disable', '-Xlo
 # is (apply | tee log). Console.IsInputRedirected and IsErrorRedirected (.NET API reference) tell.
 if (-not [Console]::IsInputRedirected -and -not [Console]::IsErrorRedirected) {
   $flags += '-Dwslnet.terminal=stdin,stderr'
+} else {
+  $flags += '-Dwslnet.terminal=none'
 }
 $aot = Join-Path $app 'lib\wslnet.aot'
 $jsa = Join-Path $app ('lib\wslnet-' + $version + '.jsa')

@@ -69,7 +69,7 @@ int wmain(void) {
       && GetConsoleMode(GetStdHandle(STD_ERROR_HANDLE), &mode);
   const wchar_t *flags = terminal
       ? L"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=off -Dwslnet.terminal=stdin,stderr"
-      : L"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=off";
+      : L"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=off -Dwslnet.terminal=none";
   int written = GetFileAttributesW(aot) != INVALID_FILE_ATTRIBUTES
       ? swprintf(command, LONG_PATH, L"\"%ls\" %ls \"-XX:AOTCache=%ls\" -jar \"%ls\" %ls", java, flags, aot, jar,
                  arguments_after_program(GetCommandLineW()))

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where a command writes and what it knows of its terminal. stdout carries the command's result
@@ -66,20 +67,24 @@ public record Console(
             new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), output), true),
         System.getenv(),
         terminal != null,
-        terminal != null || stdinAndStderrAreTerminals());
+        stdinAndStderrAreTerminals().orElse(terminal != null));
   }
 
   /**
-   * Java 17 has no way to ask whether stdin and stderr are terminals. On Linux (and inside WSL)
-   * their file descriptors' links name the terminal device (proc(5): /proc/self/fd); on Windows the
-   * .exe and PowerShell launchers ask Windows and say so in the property wslnet.terminal.
+   * Java 17 has no way to ask whether stdin and stderr are terminals. On Windows the .exe and
+   * PowerShell launchers ask Windows and say so in the property wslnet.terminal ({@code
+   * stdin,stderr} or {@code none}); on Linux (and inside WSL) the file descriptors' links name the
+   * terminal device (proc(5): /proc/self/fd). Empty when neither tells (wslnet.cmd).
    */
-  private static boolean stdinAndStderrAreTerminals() {
-    String told = System.getProperty("wslnet.terminal", "");
-    if (told.contains("stdin") && told.contains("stderr")) {
-      return true;
+  private static Optional<Boolean> stdinAndStderrAreTerminals() {
+    String told = System.getProperty("wslnet.terminal");
+    if (told != null) {
+      return Optional.of(told.contains("stdin") && told.contains("stderr"));
     }
-    return isTerminal(0) && isTerminal(2);
+    if (!Files.isDirectory(Path.of("/proc/self/fd"))) {
+      return Optional.empty();
+    }
+    return Optional.of(isTerminal(0) && isTerminal(2));
   }
 
   private static boolean isTerminal(int descriptor) {

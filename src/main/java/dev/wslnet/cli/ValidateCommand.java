@@ -72,6 +72,10 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (sarifRoot != null && !Files.isDirectory(sarifRoot)) {
+      throw new ExitException(
+          ExitCode.USAGE, "--sarif-root " + sarifRoot + " is not a folder that exists");
+    }
     List<String> targets = files.isEmpty() ? List.of("wslnet.yaml") : files;
     DesiredStateValidator validator = new DesiredStateValidator();
     // The first file alone, so that the schema's validators are built once, on this thread; the

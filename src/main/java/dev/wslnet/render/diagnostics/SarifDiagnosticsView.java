@@ -5,6 +5,7 @@ import dev.wslnet.diagnostic.Code;
 import dev.wslnet.diagnostic.Diagnostic;
 import dev.wslnet.diagnostic.Severity;
 import dev.wslnet.resource.Fingerprint;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -12,6 +13,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +39,7 @@ final class SarifDiagnosticsView implements DiagnosticsView {
    */
   SarifDiagnosticsView(String toolVersion, Path sourceRoot) {
     this.toolVersion = toolVersion;
-    this.sourceRoot = sourceRoot.toAbsolutePath().normalize();
+    this.sourceRoot = real(sourceRoot);
   }
 
   @Override
@@ -104,7 +106,7 @@ final class SarifDiagnosticsView implements DiagnosticsView {
                 Fingerprint.of(
                     diagnostic.code().id()
                         + "\u0000"
-                        + relative.orElse(diagnostic.file())
+                        + relative.orElseGet(() -> absoluteUri(diagnostic.file()))
                         + "\u0000"
                         + diagnostic.path().orElse("")));
         diagnostic
@@ -121,16 +123,23 @@ final class SarifDiagnosticsView implements DiagnosticsView {
         JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(log));
   }
 
-  /** The file's path under the source root as a URI reference, when it is under it. */
+  /**
+   * The file's path under the source root as a URI reference, when it is under it: each name
+   * percent-encoded on its own, so that a backslash in a Linux file name stays part of the name.
+   */
   private Optional<String> relativeUri(String file) {
     try {
-      Path path = Path.of(file).toAbsolutePath().normalize();
+      Path path = real(Path.of(file));
       if (!path.startsWith(sourceRoot) || path.equals(sourceRoot)) {
         return Optional.empty();
       }
-      String relative = sourceRoot.relativize(path).toString().replace('\\', '/');
+      List<String> names = new ArrayList<>();
+      for (Path name : sourceRoot.relativize(path)) {
+        names.add(name.toString());
+      }
+      String relative = String.join("/", names);
       // A colon in the first segment would read as a scheme.
-      String safe = relative.split("/", 2)[0].contains(":") ? "./" + relative : relative;
+      String safe = names.get(0).contains(":") ? "./" + relative : relative;
       return Optional.of(new URI(null, null, safe, null).toASCIIString());
     } catch (InvalidPathException | URISyntaxException e) {
       return Optional.empty();
@@ -139,9 +148,19 @@ final class SarifDiagnosticsView implements DiagnosticsView {
 
   private static String absoluteUri(String file) {
     try {
-      return Path.of(file).toAbsolutePath().normalize().toUri().toASCIIString();
+      return real(Path.of(file)).toUri().toASCIIString();
     } catch (InvalidPathException e) {
       return URLEncoder.encode(file, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+  }
+
+  /** The path with its links resolved where it exists, so that one file has one name. */
+  private static Path real(Path path) {
+    Path absolute = path.toAbsolutePath().normalize();
+    try {
+      return absolute.toRealPath();
+    } catch (IOException | SecurityException e) {
+      return absolute;
     }
   }
 

@@ -72,7 +72,7 @@ public final class PlanJson {
       changeResult.error().ifPresent(error -> node.put("error", error));
     }
     root.put("converged", result.converged());
-    root.put("restart_pending", result.restartPending());
+    root.put("restart_needed", result.restartPending());
     result.restartError().ifPresent(error -> root.put("restart_error", error));
     ArrayNode remaining = root.putArray("remaining_changes");
     result.after().changes().forEach(change -> remaining.add(change(change)));

@@ -66,4 +66,51 @@ class SarifLocationsTest {
             .toString();
     assertThat(after).isEqualTo(before);
   }
+
+  @Test
+  void aBackslashInALinuxFileNameStaysInTheName() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.io.File.separatorChar == '/');
+    Path file = temp.resolve("back\\slash.yaml");
+    Files.writeString(file, "version: 2\n");
+    JsonNode artifact =
+        sarif("validate", "--format", "sarif", "--sarif-root", temp.toString(), file.toString())
+            .at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation");
+    assertThat(artifact.path("uri").asString()).isEqualTo("back%5Cslash.yaml");
+  }
+
+  /** One file, one name: through a link to the root, the same relative URI and fingerprint. */
+  @Test
+  void aLinkedRootGivesTheSameUriAndFingerprint() throws Exception {
+    Path repo = Files.createDirectory(temp.resolve("repo"));
+    Path link = Files.createSymbolicLink(temp.resolve("link"), repo);
+    Path file = repo.resolve("wslnet.yaml");
+    Files.writeString(file, "version: 2\n");
+    JsonNode direct =
+        sarif("validate", "--format", "sarif", "--sarif-root", repo.toString(), file.toString())
+            .at("/runs/0/results/0");
+    JsonNode linked =
+        sarif(
+                "validate",
+                "--format",
+                "sarif",
+                "--sarif-root",
+                link.toString(),
+                link.resolve("wslnet.yaml").toString())
+            .at("/runs/0/results/0");
+    assertThat(linked.at("/locations/0/physicalLocation/artifactLocation/uri").asString())
+        .isEqualTo("wslnet.yaml");
+    assertThat(linked.path("partialFingerprints")).isEqualTo(direct.path("partialFingerprints"));
+    Files.delete(link);
+  }
+
+  @Test
+  void aSarifRootThatIsNoFolderIsAUsageError() throws Exception {
+    Path file = temp.resolve("wslnet.yaml");
+    Files.writeString(file, "version: 1\n");
+    CliRun run =
+        CliRun.run(
+            "validate", "--format", "sarif", "--sarif-root", file.toString(), file.toString());
+    assertThat(run.exitCode()).isEqualTo(64);
+    assertThat(run.err()).contains("is not a folder that exists");
+  }
 }
