@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,16 +84,11 @@ final class ScheduleInstallCommand implements Callable<Integer> {
     if (!Files.isRegularFile(program)) {
       throw new ExitException(ExitCode.ERROR, "the launcher " + program + " does not exist");
     }
+    Optional<Path> simulated = simulatedHostFolder();
     List<String> arguments =
         new ArrayList<>(List.of("apply", "--auto-approve", "-f", desired.toString()));
-    arguments.addAll(List.of("--log", taskLog().toString()));
-    if (hostOption.host != null && hostOption.host.startsWith(SimHost.PREFIX)) {
-      arguments.addAll(
-          List.of(
-              "--host",
-              SimHost.PREFIX
-                  + Path.of(hostOption.host.substring(SimHost.PREFIX.length())).toAbsolutePath()));
-    }
+    arguments.addAll(List.of("--log", taskLog(simulated).toString()));
+    simulated.ifPresent(folder -> arguments.addAll(List.of("--host", SimHost.PREFIX + folder)));
     refuseWhatCmdCannotCarry(program, arguments);
     refuseWhatCmdCannotCarry(program, List.of(program.toString()));
     String commandLine =
@@ -135,15 +131,20 @@ final class ScheduleInstallCommand implements Callable<Integer> {
     }
   }
 
+  /** The folder of a simulated host, absolute, which the task names as its --host. */
+  private Optional<Path> simulatedHostFolder() {
+    return Optional.ofNullable(hostOption.host)
+        .filter(host -> host.startsWith(SimHost.PREFIX))
+        .map(host -> Path.of(host.substring(SimHost.PREFIX.length())).toAbsolutePath());
+  }
+
   /**
    * %LOCALAPPDATA%\wslnet\converge.log; on a simulated host, the same place under its folder, which
    * is its user profile.
    */
-  private Path taskLog() {
-    if (hostOption.host != null && hostOption.host.startsWith(SimHost.PREFIX)) {
-      return Path.of(hostOption.host.substring(SimHost.PREFIX.length()))
-          .toAbsolutePath()
-          .resolve("AppData/Local/wslnet/converge.log");
+  private Path taskLog(Optional<Path> simulated) {
+    if (simulated.isPresent()) {
+      return simulated.get().resolve("AppData/Local/wslnet/converge.log");
     }
     String local = console.environment().get("LOCALAPPDATA");
     if (local == null) {

@@ -35,8 +35,8 @@ public interface Host {
 
   /**
    * The running WSL VM's address and networking mode as this side reads them without asking Windows
-   * (inside a WSL distro: its own interface, which costs nothing to read); empty where only an
-   * observation tells.
+   * (inside a WSL distro: its own interface, and wslinfo for the mode: milliseconds, no
+   * PowerShell); empty where only an observation tells.
    */
   Optional<WslReadings> wslHere();
 

@@ -5,6 +5,7 @@ import dev.wslnet.host.IoErrors;
 import dev.wslnet.host.powershell.PowerShell;
 import dev.wslnet.host.powershell.ProcessResult;
 import dev.wslnet.host.powershell.ProcessRunner;
+import dev.wslnet.host.powershell.ProcessTimeoutException;
 import dev.wslnet.host.powershell.SystemProcessRunner;
 import dev.wslnet.host.windows.WindowsCommandLine;
 import dev.wslnet.host.windows.WindowsValues;
@@ -360,6 +361,10 @@ public final class SimProcessRunner implements ProcessRunner {
           new SystemProcessRunner()
               .run(command, Map.of(ELEVATED_TASK, "true"), new byte[0], TASK_TIME_LIMIT)
               .exitCode();
+    } catch (ProcessTimeoutException e) {
+      // Stopped at its ExecutionTimeLimit: SCHED_S_TASK_TERMINATED (Task Scheduler error and
+      // success constants).
+      exitCode = 0x41306L;
     } catch (IOException e) {
       // The program is missing: Task Scheduler records ERROR_FILE_NOT_FOUND as an HRESULT.
       exitCode = 0x80070002L;

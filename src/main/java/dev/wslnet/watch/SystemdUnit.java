@@ -26,7 +26,7 @@ public final class SystemdUnit {
             "--host",
             "wsl",
             "--interval",
-            Watcher.text(interval));
+            Durations.text(interval));
     return "[Unit]\n"
         + "Description=wslnet watch: keeps WSL networking as "
         + escapeSpecifiers(file.toString())

@@ -75,35 +75,43 @@ public final class Watcher {
 
   /** Watches until {@code stop} is signalled; returns once no check runs and the lock is free. */
   public void run(StopSignal stop) {
+    // Where the VM can be read here (inside WSL), it can at every look: asked once.
+    boolean readsVmHere = host.wslHere().isPresent();
     log(
         "watching "
             + file
             + " on "
             + host.name()
-            + (host.wslHere().isPresent()
-                ? ": reads the WSL VM's address every "
-                : ": observes the host every ")
-            + text(backoff.interval()));
+            + (readsVmHere ? ": reads the WSL VM's address every " : ": observes the host every ")
+            + Durations.text(backoff.interval()));
     Optional<VmState> known = Optional.empty();
     boolean checkDue = true;
     int failures = 0;
     while (!stop.isStopped()) {
-      Optional<VmState> here = host.wslHere().map(VmState::of);
+      Optional<VmState> here = readsVmHere ? host.wslHere().map(VmState::of) : Optional.empty();
       if (here.isPresent() && known.isPresent() && !here.equals(known)) {
         here.get().changesSince(known.get()).forEach(this::log);
         known = here;
         checkDue = true;
       }
       if (here.isEmpty() || checkDue) {
-        Check check = check(readDesired(), known, here.isEmpty());
+        Check check = check(readDesired(), known, readsVmHere);
+        if (check.result() == Result.START_TASK) {
+          startTask();
+        }
         Optional<VmState> before = known;
         known = check.vm().or(() -> here).or(() -> before);
-        failures = check.result() == Result.FAILED ? failures + 1 : 0;
+        // A started task runs on its own: until a check finds the host converged, the watch waits
+        // longer each time, as after a failure.
+        failures =
+            check.result() == Result.FAILED || check.result() == Result.START_TASK
+                ? failures + 1
+                : 0;
         checkDue = check.result() != Result.CONVERGED;
       }
       Duration wait = backoff.after(failures);
       if (failures > 0) {
-        log("next try in " + text(wait));
+        log("next try in " + Durations.text(wait));
       }
       if (stop.await(wait)) {
         break;
@@ -122,24 +130,27 @@ public final class Watcher {
     }
   }
 
-  /** How a check ended: the host matches, it failed, or another apply held the lock. */
+  /**
+   * How a check ended: the host matches, it failed, another apply held the lock, or the changes
+   * need an administrator that the scheduled task has.
+   */
   private enum Result {
     CONVERGED,
     FAILED,
-    BUSY
+    BUSY,
+    START_TASK
   }
 
   /** One check: what the VM was found to be, and whether the host now matches the file. */
   private record Check(Optional<VmState> vm, Result result) {}
 
-  private Check check(DesiredState state, Optional<VmState> known, boolean followVmHere) {
+  private Check check(DesiredState state, Optional<VmState> known, boolean readsVmHere) {
     Optional<VmState> seen = Optional.empty();
-    boolean startTask = false;
     try (HostLock lock = host.lock()) {
       ObservedState observed = host.observe(state.managedGroup());
       VmState vm = VmState.of(observed.facts());
       seen = Optional.of(vm);
-      if (followVmHere && known.isPresent()) {
+      if (!readsVmHere && known.isPresent()) {
         vm.changesSince(known.get()).forEach(this::log);
       }
       Plan plan = Planner.plan(state, observed);
@@ -152,8 +163,9 @@ public final class Watcher {
       long needAdministrator = plan.needing(Need.ADMINISTRATOR);
       if (needAdministrator > 0 && !observed.facts().elevated()) {
         Optional<ObservedTask> task = ScheduledTaskKind.task(observed);
-        Optional<String> otherFile = task.flatMap(this::otherFileOf);
-        startTask = task.isPresent() && otherFile.isEmpty();
+        Optional<String> otherFile =
+            readsVmHere ? Optional.empty() : task.flatMap(this::otherFileOf);
+        boolean startTask = task.isPresent() && otherFile.isEmpty();
         if (otherFile.isPresent()) {
           log(
               plural(needAdministrator, "change needs", "changes need")
@@ -177,16 +189,13 @@ public final class Watcher {
                     ? ". Starting the scheduled task " + TASK + ", which applies as one"
                     : ". Run it from an elevated terminal, or install the scheduled task (wslnet"
                         + " schedule install), which the watch then starts"));
-        if (!startTask) {
-          return new Check(seen, Result.FAILED);
-        }
-      } else {
-        ApplyResult result = new Applier(host, false).apply(state, observed, plan, false);
-        log(result.summary());
-        return new Check(
-            Optional.of(VmState.of(result.after().facts())),
-            result.failed() == 0 && result.converged() ? Result.CONVERGED : Result.FAILED);
+        return new Check(seen, startTask ? Result.START_TASK : Result.FAILED);
       }
+      ApplyResult result = new Applier(host, false).apply(state, observed, plan, false);
+      log(result.summary());
+      return new Check(
+          Optional.of(VmState.of(result.after().facts())),
+          result.failed() == 0 && result.converged() ? Result.CONVERGED : Result.FAILED);
     } catch (HostBusyException e) {
       // Another apply (the scheduled task, say) is at work: look again after the interval.
       log(e.getMessage());
@@ -195,33 +204,24 @@ public final class Watcher {
       log("failed: " + e.getMessage());
       return new Check(seen, Result.FAILED);
     }
-    return startTask(seen);
   }
 
-  /**
-   * Starts the scheduled task once the lock is free for its apply. It runs on its own, so this
-   * check counts as not done yet: the next one, an interval or two later, finds the host converged,
-   * or waits longer again.
-   */
-  private Check startTask(Optional<VmState> seen) {
+  /** Starts the scheduled task, with the lock free for its apply. */
+  private void startTask() {
     try {
       Applied started = host.apply(List.of(new TaskStart()), Optional.empty());
       started.results().get(0).error().ifPresent(error -> log("failed: " + error));
     } catch (HostException e) {
       log("failed: " + e.getMessage());
     }
-    return new Check(seen, Result.FAILED);
   }
 
   /**
-   * The file the task applies, when it is not this watch's. From inside WSL the task's Windows path
-   * cannot be compared with the distro's: the task is started, and the next check shows whether it
-   * helped.
+   * The file the task applies, when it is not this watch's. (From inside WSL the task's Windows
+   * path cannot be compared with the distro's: the task is started, and the next check shows
+   * whether it helped.)
    */
   private Optional<String> otherFileOf(ObservedTask task) {
-    if (host.wslHere().isPresent()) {
-      return Optional.empty();
-    }
     Optional<String> applied = task.task().file();
     try {
       Path ours = file.toAbsolutePath().normalize();
@@ -236,30 +236,6 @@ public final class Watcher {
 
   private static String plural(long count, String one, String many) {
     return count + " " + (count == 1 ? one : many);
-  }
-
-  /** 500ms, 2s, 1m30s, 5m, 1h, 2h30m: how long, as people and --interval write it. */
-  public static String text(Duration duration) {
-    if (duration.toMillis() % 1000 != 0) {
-      return duration.toMillis() + "ms";
-    }
-    long seconds = duration.toSeconds();
-    if (seconds == 0) {
-      return "0s";
-    }
-    StringBuilder text = new StringBuilder();
-    long hours = seconds / 3600;
-    long minutes = seconds % 3600 / 60;
-    if (hours > 0) {
-      text.append(hours).append('h');
-    }
-    if (minutes > 0) {
-      text.append(minutes).append('m');
-    }
-    if (seconds % 60 > 0) {
-      text.append(seconds % 60).append('s');
-    }
-    return text.toString();
   }
 
   private void log(String event) {
