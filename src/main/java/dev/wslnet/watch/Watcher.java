@@ -150,7 +150,9 @@ public final class Watcher {
       ObservedState observed = host.observe(state.managedGroup());
       VmState vm = VmState.of(observed.facts());
       seen = Optional.of(vm);
-      if (!readsVmHere && known.isPresent()) {
+      // What the observation found beside what was last seen: inside WSL the probe may have caught
+      // the VM between two addresses (none, as while it restarts).
+      if (known.isPresent()) {
         vm.changesSince(known.get()).forEach(this::log);
       }
       Plan plan = Planner.plan(state, observed);
