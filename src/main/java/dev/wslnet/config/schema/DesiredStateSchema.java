@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,9 +28,13 @@ public final class DesiredStateSchema {
   public static final String RESOURCE = "/schemas/wslnet.schema.json";
 
   /**
-   * The keyword under which the schema keeps wslnet's own wording of an error, per failing keyword.
+   * The keyword under which a schema object keeps its wording of any failure inside it: a string,
+   * which ajv-errors and the YAML language server read as such, so that an editor, ajv and wslnet
+   * word a mistake alike. networknt's own {@code errorMessageKeyword} reads only an object keyed by
+   * failing keyword (its {@code ErrorMessages.getErrorMessage}), which the YAML language server
+   * cannot show, so wslnet looks the string up itself ({@link #messageAt}).
    */
-  static final String MESSAGE_KEYWORD = "x-message";
+  static final String MESSAGE_KEYWORD = "errorMessage";
 
   private final JsonNode json;
   private final Schema schema;
@@ -38,7 +45,6 @@ public final class DesiredStateSchema {
     SchemaRegistryConfig config =
         SchemaRegistryConfig.builder()
             .pathType(PathType.JSON_POINTER)
-            .errorMessageKeyword(MESSAGE_KEYWORD)
             .locale(Locale.ENGLISH)
             .build();
     schema =
@@ -103,6 +109,43 @@ public final class DesiredStateSchema {
   JsonNode at(String pointer) {
     return json.at(pointer);
   }
+
+  /**
+   * The wording of a failure of the keyword at this pointer of the schema document ({@code
+   * /$defs/size/oneOf/0/pattern}): the {@value #MESSAGE_KEYWORD} of the schema object that holds
+   * the keyword or, for a branch of {@code oneOf} or a {@code not} without one, of the schema that
+   * holds those.
+   */
+  Optional<String> messageAt(String keywordPointer) {
+    String object = keywordPointer.substring(0, Math.max(0, keywordPointer.lastIndexOf('/')));
+    while (true) {
+      JsonNode message = json.at(object).path(MESSAGE_KEYWORD);
+      if (message.isString()) {
+        return Optional.of(message.asString());
+      }
+      Matcher branch = BRANCH.matcher(object);
+      if (!branch.find()) {
+        return Optional.empty();
+      }
+      object = object.substring(0, branch.start());
+    }
+  }
+
+  /**
+   * The values the schema names for the keyword at this pointer where its {@code pattern} accepts
+   * more spellings: the {@code enum} of a branch of the {@code oneOf} beside it ({@code
+   * networkingMode}), for "did you mean".
+   */
+  List<String> documentedValues(String keywordPointer) {
+    String object = keywordPointer.substring(0, Math.max(0, keywordPointer.lastIndexOf('/')));
+    List<String> values = new ArrayList<>();
+    for (JsonNode branch : json.at(object).path("oneOf")) {
+      branch.path("enum").forEach(value -> values.add(value.asString()));
+    }
+    return values;
+  }
+
+  private static final Pattern BRANCH = Pattern.compile("/(oneOf/\\d+|not)$");
 
   /** Every YAML path under which the schema defines a property with this name. */
   List<String> homesOf(String propertyName) {

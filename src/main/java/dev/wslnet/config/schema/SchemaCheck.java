@@ -10,7 +10,9 @@ import dev.wslnet.diagnostic.Diagnostic;
 import dev.wslnet.diagnostic.SourceSpan;
 import dev.wslnet.model.WslKey;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -30,12 +32,33 @@ public final class SchemaCheck {
     this.schema = schema;
   }
 
+  /**
+   * One diagnostic per place and wording: a value that fails every branch of a {@code oneOf} fails
+   * several keywords, which the schema words alike; the first failure's code stays, and the first
+   * hint any of them has.
+   */
   public List<Diagnostic> check(LoadedYaml document, JsonNode root) {
-    List<Diagnostic> diagnostics = new ArrayList<>();
+    Map<List<Object>, Diagnostic> diagnostics = new LinkedHashMap<>();
     for (Error error : schema.compiled().validate(root)) {
-      diagnostics.add(diagnose(document, error));
+      Diagnostic diagnostic = diagnose(document, error);
+      diagnostics.merge(
+          List.of(diagnostic.path(), diagnostic.message()), diagnostic, SchemaCheck::withHint);
     }
-    return diagnostics;
+    return List.copyOf(diagnostics.values());
+  }
+
+  private static Diagnostic withHint(Diagnostic first, Diagnostic next) {
+    return first.hint().isPresent() || next.hint().isEmpty()
+        ? first
+        : new Diagnostic(
+            first.code(),
+            first.severity(),
+            first.message(),
+            first.file(),
+            first.span(),
+            first.path(),
+            first.sourceLine(),
+            next.hint());
   }
 
   private Diagnostic diagnose(LoadedYaml document, Error error) {
@@ -66,44 +89,51 @@ public final class SchemaCheck {
                   pointer,
                   "version " + text(error.getInstanceNode()) + " is not supported",
                   "this wslnet reads `version: 1`")
-              : invalidValue(document, pointer, error, error.getMessage(), null);
+              : invalidValue(document, pointer, error, worded(error, error.getMessage()), null);
       case "type" -> wrongType(document, pointer, error);
       case "enum" -> {
         List<String> allowed =
             StreamSupport.stream(error.getSchemaNode().spliterator(), false)
                 .map(JsonNode::asString)
                 .collect(Collectors.toList());
-        String value = text(error.getInstanceNode());
+        JsonNode value = error.getInstanceNode();
         yield invalidValue(
             document,
             pointer,
             error,
-            value + " is not one of " + String.join(", ", allowed),
-            Suggestions.nearest(value, allowed).map(s -> "did you mean `" + s + "`?").orElse(null));
+            worded(error, text(value) + " is not one of " + String.join(", ", allowed)),
+            didYouMean(value, allowed));
       }
+      case "pattern" ->
+          invalidValue(
+              document,
+              pointer,
+              error,
+              worded(error, error.getMessage()),
+              didYouMean(error.getInstanceNode(), schema.documentedValues(fragment(error))));
       case "minimum" ->
           invalidValue(
               document,
               pointer,
               error,
-              text(error.getInstanceNode()) + " is below the minimum, " + error.getSchemaNode(),
+              worded(
+                  error,
+                  text(error.getInstanceNode())
+                      + " is below the minimum, "
+                      + error.getSchemaNode()),
               null);
       case "maximum" ->
           invalidValue(
               document,
               pointer,
               error,
-              text(error.getInstanceNode()) + " is above the maximum, " + error.getSchemaNode(),
+              worded(
+                  error,
+                  text(error.getInstanceNode())
+                      + " is above the maximum, "
+                      + error.getSchemaNode()),
               isPort(pointer) ? "ports run from 1 to 65535" : null);
-      default ->
-          invalidValue(
-              document,
-              pointer,
-              error,
-              error.isCustomMessage()
-                  ? text(error.getInstanceNode()) + " " + error.getMessage()
-                  : error.getMessage(),
-              null);
+      default -> invalidValue(document, pointer, error, worded(error, error.getMessage()), null);
     };
   }
 
@@ -184,11 +214,13 @@ public final class SchemaCheck {
         Code.WRONG_TYPE,
         document.sourceMap().value(pointer),
         pointer,
-        "expected "
-            + expected
-            + ", found "
-            + found
-            + (value.isValueNode() && !value.isNull() ? " " + text(value) : ""),
+        worded(
+            error,
+            "expected "
+                + expected
+                + ", found "
+                + found
+                + (value.isValueNode() && !value.isNull() ? " " + text(value) : "")),
         hint);
   }
 
@@ -229,6 +261,22 @@ public final class SchemaCheck {
   private static String where(SourceMap map, String parentPointer) {
     String path = map.yamlPath(parentPointer);
     return path.isEmpty() ? " at the top level" : " in " + path;
+  }
+
+  private static String didYouMean(JsonNode value, List<String> known) {
+    return value.isString()
+        ? Suggestions.nearest(value.asString(), known)
+            .map(s -> "did you mean `" + s + "`?")
+            .orElse(null)
+        : null;
+  }
+
+  /** The schema's wording of this failure after the value, else wslnet's own. */
+  private String worded(Error error, String fallback) {
+    return schema
+        .messageAt(fragment(error))
+        .map(message -> text(error.getInstanceNode()) + " " + message)
+        .orElse(fallback);
   }
 
   private static String fragment(Error error) {

@@ -10,11 +10,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 class SchemaTest {
   private final DesiredStateSchema schema = DesiredStateSchema.get();
@@ -79,6 +81,82 @@ class SchemaTest {
               }
             });
     assertThat(open).isEmpty();
+  }
+
+  /** Every schema object in the document, by JSON pointer. */
+  private static Map<String, JsonNode> everySchema(
+      JsonNode node, String pointer, Map<String, JsonNode> found) {
+    if (node.isObject()) {
+      found.put(pointer, node);
+      node.properties()
+          .forEach(entry -> everySchema(entry.getValue(), pointer + "/" + entry.getKey(), found));
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        everySchema(node.get(i), pointer + "/" + i, found);
+      }
+    }
+    return found;
+  }
+
+  @Test
+  void wordsEveryPatternAsEditorsAndAjvShowIt() {
+    List<String> unworded = new ArrayList<>();
+    List<String> notText = new ArrayList<>();
+    everySchema(schema.at(""), "", new TreeMap<>())
+        .forEach(
+            (pointer, node) -> {
+              if (node.path("pattern").isString()
+                  && schema.messageAt(pointer + "/pattern").isEmpty()) {
+                unworded.add(pointer);
+              }
+              if (node.has(DesiredStateSchema.MESSAGE_KEYWORD)
+                  && !node.get(DesiredStateSchema.MESSAGE_KEYWORD).isString()) {
+                notText.add(pointer);
+              }
+            });
+    assertThat(unworded).as("patterns an editor would show as a regular expression").isEmpty();
+    assertThat(notText).as("messages the YAML language server cannot show").isEmpty();
+  }
+
+  /**
+   * What an editor offers and inserts (examples, defaults, the documented spellings beside a
+   * pattern) is a value the schema accepts where it is offered.
+   */
+  @Test
+  void everyValueOfferedIsAccepted() {
+    JsonNode root = schema.at("");
+    List<String> rejected = new ArrayList<>();
+    int offered = 0;
+    for (Map.Entry<String, JsonNode> entry : everySchema(root, "", new TreeMap<>()).entrySet()) {
+      String pointer = entry.getKey();
+      JsonNode node = entry.getValue();
+      List<JsonNode> values = new ArrayList<>();
+      node.path("examples").forEach(values::add);
+      if (node.has("default")) {
+        values.add(node.get("default"));
+      }
+      String offeredAt = pointer;
+      if (pointer.matches(".*/oneOf/\\d+$")) {
+        node.path("enum").forEach(values::add);
+        offeredAt = pointer.replaceFirst("/oneOf/\\d+$", "");
+      }
+      if (values.isEmpty()) {
+        continue;
+      }
+      ObjectNode standalone = (ObjectNode) root.at(offeredAt).deepCopy();
+      standalone.set("$defs", root.get("$defs"));
+      var compiled =
+          SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+              .getSchema(standalone);
+      for (JsonNode value : values) {
+        offered++;
+        if (!compiled.validate(value).isEmpty()) {
+          rejected.add(offeredAt + ": " + value);
+        }
+      }
+    }
+    assertThat(offered).as("values offered").isGreaterThan(20);
+    assertThat(rejected).isEmpty();
   }
 
   @Test

@@ -17,6 +17,8 @@ class ValidateGoldenTest {
     "three-errors, json, json, 1",
     "three-errors, github, txt, 1",
     "three-errors, sarif, json, 1",
+    "worded, text, txt, 1",
+    "worded, json, json, 1",
     "warnings, text, txt, 0",
     "warnings, json, json, 0",
     "warnings, github, txt, 0",
