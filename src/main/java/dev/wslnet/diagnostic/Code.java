@@ -26,13 +26,13 @@ public enum Code {
       ERROR,
       "not-utf8",
       "The file is not UTF-8",
-      "Desired-state files are UTF-8 text (YAML 1.2). Save the file as UTF-8."),
+      "Desired-state files are UTF-8 text (YAML 1.2)."),
   YAML_SYNTAX(
       4,
       ERROR,
       "yaml-syntax",
       "The file is not valid YAML",
-      "The YAML parser stopped at this point. Tabs cannot indent YAML; use spaces."),
+      "The YAML parser stopped at this point. Tabs cannot indent YAML."),
   YAML_DUPLICATE_KEY(
       5,
       ERROR,

@@ -3,6 +3,7 @@ package dev.wslnet.render.diagnostics;
 import dev.wslnet.config.FileReport;
 import dev.wslnet.diagnostic.Code;
 import dev.wslnet.diagnostic.Diagnostic;
+import dev.wslnet.diagnostic.Fix;
 import dev.wslnet.diagnostic.Severity;
 import dev.wslnet.resource.Fingerprint;
 import java.io.IOException;
@@ -62,9 +63,10 @@ final class SarifDiagnosticsView implements DiagnosticsView {
       rule.put("name", code.ruleName());
       rule.putObject("shortDescription").put("text", code.title());
       rule.putObject("fullDescription").put("text", code.help());
+      Fix fix = Fix.of(code);
       ObjectNode help = rule.putObject("help");
-      help.put("text", code.help());
-      help.put("markdown", "**" + code.title() + "** (" + code.id() + ")\n\n" + code.help());
+      help.put("text", fix.text(code));
+      help.put("markdown", fix.markdown(code));
       rule.putObject("defaultConfiguration").put("level", level(code.severity()));
     }
     ArrayNode results = run.putArray("results");
