@@ -15,7 +15,11 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * live in {@value #RESOURCE}, read on first use.
  */
 public record Fix(
-    String how, Optional<String> language, Optional<String> before, Optional<String> after) {
+    Code code,
+    String how,
+    Optional<String> language,
+    Optional<String> before,
+    Optional<String> after) {
   static final String RESOURCE = "/diagnostic/fixes.yaml";
 
   public static Fix of(Code code) {
@@ -23,7 +27,7 @@ public record Fix(
   }
 
   /** The rule's help as Markdown: what the problem is, how to fix it, and the example. */
-  public String markdown(Code code) {
+  public String markdown() {
     StringBuilder markdown =
         new StringBuilder()
             .append("**")
@@ -52,7 +56,7 @@ public record Fix(
   }
 
   /** The rule's help as plain text: what the problem is and how to fix it. */
-  public String text(Code code) {
+  public String text() {
     return code.help() + " How to fix: " + how;
   }
 
@@ -80,6 +84,7 @@ public record Fix(
         fixes.put(
             code,
             new Fix(
+                code,
                 entry.fix(),
                 Optional.ofNullable(entry.language()),
                 Optional.ofNullable(entry.before()),

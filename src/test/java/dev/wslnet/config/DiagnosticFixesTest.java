@@ -57,7 +57,7 @@ class DiagnosticFixesTest {
   @EnumSource(Code.class)
   void helpMarkdownNamesTheRuleAndShowsTheFix(Code code) {
     Fix fix = Fix.of(code);
-    String markdown = fix.markdown(code);
+    String markdown = fix.markdown();
     assertThat(markdown)
         .startsWith("**" + code.title() + "** (" + code.id() + ")")
         .contains("**How to fix:** " + fix.how());

@@ -117,7 +117,7 @@ public final class DesiredStateSchema {
    * holds those.
    */
   Optional<String> messageAt(String keywordPointer) {
-    String object = keywordPointer.substring(0, Math.max(0, keywordPointer.lastIndexOf('/')));
+    String object = holder(keywordPointer);
     while (true) {
       JsonNode message = json.at(object).path(MESSAGE_KEYWORD);
       if (message.isString()) {
@@ -137,15 +137,19 @@ public final class DesiredStateSchema {
    * networkingMode}), for "did you mean".
    */
   List<String> documentedValues(String keywordPointer) {
-    String object = keywordPointer.substring(0, Math.max(0, keywordPointer.lastIndexOf('/')));
     List<String> values = new ArrayList<>();
-    for (JsonNode branch : json.at(object).path("oneOf")) {
+    for (JsonNode branch : json.at(holder(keywordPointer)).path("oneOf")) {
       branch.path("enum").forEach(value -> values.add(value.asString()));
     }
     return values;
   }
 
   private static final Pattern BRANCH = Pattern.compile("/(oneOf/\\d+|not)$");
+
+  /** The pointer of the schema object that holds the keyword at this pointer. */
+  private static String holder(String keywordPointer) {
+    return keywordPointer.substring(0, Math.max(0, keywordPointer.lastIndexOf('/')));
+  }
 
   /** Every YAML path under which the schema defines a property with this name. */
   List<String> homesOf(String propertyName) {

@@ -65,8 +65,8 @@ final class SarifDiagnosticsView implements DiagnosticsView {
       rule.putObject("fullDescription").put("text", code.help());
       Fix fix = Fix.of(code);
       ObjectNode help = rule.putObject("help");
-      help.put("text", fix.text(code));
-      help.put("markdown", fix.markdown(code));
+      help.put("text", fix.text());
+      help.put("markdown", fix.markdown());
       rule.putObject("defaultConfiguration").put("level", level(code.severity()));
     }
     ArrayNode results = run.putArray("results");
