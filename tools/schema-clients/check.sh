@@ -8,12 +8,16 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 launcher="${1:-$root/target/wslnet/bin/wslnet}"
-if [ ! -d "$here/node_modules/yaml-language-server" ]; then
+# Installed again when the lock file changed since (npm keeps its own copy of it in node_modules).
+if [ ! -f "$here/node_modules/.package-lock.json" ] ||
+  [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
   npm ci --silent --no-audit --no-fund --prefix "$here" >&2
 fi
+# Paths relative to the root: ajv-cli reads its -s and -d as globs, which a clone's folder name could be.
+cd "$root"
 ajv=("$here/node_modules/.bin/ajv" --spec=draft2020 --strict=true --all-errors -c ajv-errors)
-"${ajv[0]}" compile "${ajv[@]:1}" -s "$root/schemas/wslnet.schema.json"
-"${ajv[0]}" validate "${ajv[@]:1}" -s "$root/schemas/wslnet.schema.json" -d "$root/examples/*.yaml"
+"${ajv[0]}" compile "${ajv[@]:1}" -s schemas/wslnet.schema.json
+"${ajv[0]}" validate "${ajv[@]:1}" -s schemas/wslnet.schema.json -d "examples/*.yaml"
 editor=$(mktemp)
 trap 'rm -f "$editor"' EXIT
 node "$here/editor.mjs" --diagnostics "$editor"

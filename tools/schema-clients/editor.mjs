@@ -4,7 +4,7 @@
 // diagnostics of the files with mistakes (mistakes.mjs) are written as JSON to the file named by --diagnostics, for wording.mjs.
 //   node editor.mjs [--update] [--diagnostics FILE]
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LanguageServer } from './lsp.mjs';
 import { MISTAKES } from './mistakes.mjs';
@@ -15,21 +15,26 @@ const args = process.argv.slice(2);
 const update = args.includes('--update');
 const diagnosticsOut = args.includes('--diagnostics') ? args[args.indexOf('--diagnostics') + 1] : null;
 
-// A server that never answers fails the check instead of hanging CI.
-setTimeout(() => {
+// A server that never answers, or that dies, fails the check with a reason instead of hanging or failing silently.
+const deadline = setTimeout(() => {
   console.error('editor: the YAML language server did not answer within 120 s');
   process.exit(1);
-}, 120_000).unref();
+}, 120_000);
+let shuttingDown = false;
 
 const server = new LanguageServer(process.execPath, [
   join(here, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'),
   '--stdio',
 ]);
-const published = new Map();
+server.exited.then((code) => {
+  if (!shuttingDown) {
+    console.error(`editor: the YAML language server stopped (exit ${code}) before the check was done`);
+    process.exit(1);
+  }
+});
 const waiting = new Map();
 server.onNotification((message) => {
   if (message.method !== 'textDocument/publishDiagnostics') return;
-  published.set(message.params.uri, message.params.diagnostics);
   waiting.get(message.params.uri)?.(message.params.diagnostics);
 });
 
@@ -58,6 +63,8 @@ function open(uri, text) {
 }
 
 const lines = (text) => text.split('\n');
+// A file's path from the root with forward slashes, the same in every clone and on every system.
+const shownPath = (file) => relative(root, file).split(sep).join('/');
 const position = (text, offset) => {
   const before = text.slice(0, offset).split('\n');
   return { line: before.length - 1, character: before[before.length - 1].length };
@@ -83,7 +90,7 @@ const report = [];
 for (const name of readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.yaml')).sort()) {
   const file = join(root, 'examples', name);
   const uri = pathToFileURL(file).href;
-  report.push(`# ${relative(root, file)}`, 'diagnostics:', ...showDiagnostics(await open(uri, readFileSync(file, 'utf8'))));
+  report.push(`# ${shownPath(file)}`, 'diagnostics:', ...showDiagnostics(await open(uri, readFileSync(file, 'utf8'))));
 }
 
 // Mistakes, worded as wslnet and ajv word them (wording.mjs checks that).
@@ -110,7 +117,7 @@ for (let i = 0; i < marked.length; ) {
   }
 }
 const sessionUri = pathToFileURL(sessionFile.replace(/\.txt$/, '.yaml')).href;
-report.push('', `# ${relative(root, sessionFile)}`, 'diagnostics:', ...showDiagnostics(await open(sessionUri, text)));
+report.push('', `# ${shownPath(sessionFile)}`, 'diagnostics:', ...showDiagnostics(await open(sessionUri, text)));
 for (const marker of markers) {
   const at = position(text, marker.offset);
   const line = lines(text)[at.line];
@@ -131,10 +138,14 @@ for (const marker of markers) {
   }
 }
 
+shuttingDown = true;
 await server.shutdown();
+clearTimeout(deadline);
 
-// The hover's source link names this clone's folder; the golden names the repository's root instead.
-const actual = report.join('\n').replaceAll(pathToFileURL(root).href, 'file://<root>') + '\n';
+// The hover's source link names this clone's folder, which the server writes with or without percent-encoding;
+// the golden names the repository's root instead.
+const rootUris = [pathToFileURL(root).href, `file://${root}`, decodeURI(pathToFileURL(root).href)];
+const actual = rootUris.reduce((text, uri) => text.replaceAll(uri, 'file://<root>'), report.join('\n')) + '\n';
 const golden = join(here, 'expected', 'editor.txt');
 if (update) {
   writeFileSync(golden, actual);

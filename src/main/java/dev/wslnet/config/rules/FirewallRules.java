@@ -115,7 +115,11 @@ final class FirewallRules implements SemanticRule {
             "write first-last, e.g. \"8000-8010\"");
       }
     }
-    String protocol = protocolOf(rule);
+    Optional<String> written = protocolOf(rule);
+    if (written.isEmpty()) {
+      return;
+    }
+    String protocol = written.get();
     // Windows reads protocol names in any case (New-NetFirewallRule -Protocol).
     String name = protocol.toUpperCase(Locale.ROOT);
     boolean transport =
@@ -131,9 +135,11 @@ final class FirewallRules implements SemanticRule {
     }
   }
 
-  private static String protocolOf(Item rule) {
-    JsonNode protocol = rule.node().path("protocol");
-    return protocol.isMissingNode() ? "Any" : protocol.asString();
+  /** The rule's protocol as written, Any when left out; empty when it is no scalar. */
+  private static Optional<String> protocolOf(Item rule) {
+    return rule.node().path("protocol").isMissingNode()
+        ? Optional.of("Any")
+        : rule.scalar("protocol");
   }
 
   private static void checkAddresses(RuleContext context, Item rule, String field) {
@@ -191,17 +197,14 @@ final class FirewallRules implements SemanticRule {
       if (!rule.string("direction").orElse("Inbound").equals("Inbound")) {
         continue;
       }
-      String protocol = protocolOf(rule);
+      String protocol = protocolOf(rule).orElse("");
       JsonNode ports = rule.node().path("localPorts");
       if (!ports.isArray()) {
         continue;
       }
       for (int i = 0; i < ports.size(); i++) {
         JsonNode port = ports.get(i);
-        Optional<PortRange> range =
-            port.isIntegralNumber()
-                ? PortRange.parse(Integer.toString(port.asInt()))
-                : PortRange.parse(port.asString());
+        Optional<PortRange> range = RuleContext.scalarText(port).flatMap(PortRange::parse);
         if (range.isEmpty()) {
           continue;
         }

@@ -66,7 +66,9 @@ final class PortProxyRules implements SemanticRule {
       }
       if (listen.isPresent() && listenPort.isPresent()) {
         checkLoop(context, rule, listen.get(), listenPort.get(), connect);
+        // An empty address is the schema's to report, not a listener on every address.
         if (!IpLiteral.isLoopback(listen.get())
+            && !listen.get().isEmpty()
             && isValidAddress(listen.get())
             && listenPort.get() >= 1
             && listenPort.get() <= PortRange.HIGHEST
@@ -262,7 +264,7 @@ final class PortProxyRules implements SemanticRule {
       String protocol =
           rule.node().path("protocol").isMissingNode()
               ? "ANY"
-              : rule.node().path("protocol").asString().toUpperCase(Locale.ROOT);
+              : rule.scalar("protocol").orElse("").toUpperCase(Locale.ROOT);
       boolean tcp = protocol.equals("TCP") || protocol.equals("ANY") || protocol.equals("6");
       if (!(inbound && allow && enabled && tcp)) {
         continue;
@@ -272,11 +274,12 @@ final class PortProxyRules implements SemanticRule {
         allowed.set(PortRange.LOWEST, PortRange.HIGHEST + 1);
       }
       for (JsonNode entry : ports) {
-        String text = entry.isIntegralNumber() ? Integer.toString(entry.asInt()) : entry.asString();
-        if (text.equalsIgnoreCase("Any")) {
+        Optional<String> text = RuleContext.scalarText(entry);
+        if (text.filter(port -> port.equalsIgnoreCase("Any")).isPresent()) {
           allowed.set(PortRange.LOWEST, PortRange.HIGHEST + 1);
         }
-        PortRange.parse(text).ifPresent(range -> allowed.set(range.first(), range.last() + 1));
+        text.flatMap(PortRange::parse)
+            .ifPresent(range -> allowed.set(range.first(), range.last() + 1));
       }
     }
     return allowed;

@@ -43,6 +43,14 @@ final class RuleContext {
     return node.isString() ? Optional.of(node.asString()) : Optional.empty();
   }
 
+  /** A value written as text or as a whole number, as text; empty for anything else. */
+  static Optional<String> scalarText(JsonNode value) {
+    if (value.isString()) {
+      return Optional.of(value.asString());
+    }
+    return value.isIntegralNumber() ? Optional.of(value.asString()) : Optional.empty();
+  }
+
   Optional<Boolean> bool(String pointer) {
     JsonNode node = root.at(pointer);
     return node.isBoolean() ? Optional.of(node.asBoolean()) : Optional.empty();
@@ -80,6 +88,14 @@ final class RuleContext {
     Optional<String> string(String field) {
       JsonNode value = node.path(field);
       return value.isString() ? Optional.of(value.asString()) : Optional.empty();
+    }
+
+    /**
+     * A field written as text or as a whole number (a protocol, a port), as text; empty for a list
+     * or a mapping, which the schema reports.
+     */
+    Optional<String> scalar(String field) {
+      return scalarText(node.path(field));
     }
 
     Optional<Integer> integer(String field) {

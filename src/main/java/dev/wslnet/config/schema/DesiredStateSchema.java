@@ -113,8 +113,8 @@ public final class DesiredStateSchema {
   /**
    * The wording of a failure of the keyword at this pointer of the schema document ({@code
    * /$defs/size/oneOf/0/pattern}): the {@value #MESSAGE_KEYWORD} of the schema object that holds
-   * the keyword or, for a branch of {@code oneOf} or a {@code not} without one, of the schema that
-   * holds those.
+   * the keyword or, for a branch of a {@code oneOf} without one, of the schema that holds the
+   * {@code oneOf}.
    */
   Optional<String> messageAt(String keywordPointer) {
     String object = holder(keywordPointer);
@@ -144,7 +144,12 @@ public final class DesiredStateSchema {
     return values;
   }
 
-  private static final Pattern BRANCH = Pattern.compile("/(oneOf/\\d+|not)$");
+  private static final Pattern BRANCH = Pattern.compile("/oneOf/\\d+$");
+
+  /** The schema object that holds the keyword at this pointer. */
+  JsonNode holderOf(String keywordPointer) {
+    return json.at(holder(keywordPointer));
+  }
 
   /** The pointer of the schema object that holds the keyword at this pointer. */
   private static String holder(String keywordPointer) {

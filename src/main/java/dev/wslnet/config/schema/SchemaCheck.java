@@ -87,10 +87,20 @@ public final class SchemaCheck {
                   Code.UNSUPPORTED_VERSION,
                   map.value(pointer),
                   pointer,
-                  "version " + text(error.getInstanceNode()) + " is not supported",
-                  "this wslnet reads `version: 1`")
+                  worded(error, "version " + text(error.getInstanceNode()) + " is not supported"),
+                  "write `version: 1`, or use a wslnet that reads this version")
               : invalidValue(document, pointer, error, worded(error, error.getMessage()), null);
       case "type" -> wrongType(document, pointer, error);
+      case "oneOf" ->
+          acceptsTypeOf(error.getSchemaNode(), error.getInstanceNode())
+              ? invalidValue(document, pointer, error, worded(error, error.getMessage()), null)
+              : at(
+                  document,
+                  Code.WRONG_TYPE,
+                  document.sourceMap().value(pointer),
+                  pointer,
+                  worded(error, error.getMessage()),
+                  null);
       case "enum" -> {
         List<String> allowed =
             StreamSupport.stream(error.getSchemaNode().spliterator(), false)
@@ -121,7 +131,9 @@ public final class SchemaCheck {
                   text(error.getInstanceNode())
                       + " is below the minimum, "
                       + error.getSchemaNode()),
-              null);
+              isPort(pointer)
+                  ? "ports run from 1 to 65535"
+                  : "the least allowed is " + error.getSchemaNode());
       case "maximum" ->
           invalidValue(
               document,
@@ -132,7 +144,9 @@ public final class SchemaCheck {
                   text(error.getInstanceNode())
                       + " is above the maximum, "
                       + error.getSchemaNode()),
-              isPort(pointer) ? "ports run from 1 to 65535" : null);
+              isPort(pointer)
+                  ? "ports run from 1 to 65535"
+                  : "the most allowed is " + error.getSchemaNode());
       default -> invalidValue(document, pointer, error, worded(error, error.getMessage()), null);
     };
   }
@@ -206,7 +220,8 @@ public final class SchemaCheck {
       hint = "YAML 1.2 reads " + value.asString() + " as a string; write true or false";
     } else if (value.isString()
         && expected.contains("integer")
-        && value.asString().matches("\\d+")) {
+        && value.asString().matches("\\d{1,18}")
+        && withinBounds(schema.holderOf(fragment(error)), Long.parseLong(value.asString()))) {
       hint = "remove the quotes";
     }
     return at(
@@ -222,6 +237,35 @@ public final class SchemaCheck {
                 + found
                 + (value.isValueNode() && !value.isNull() ? " " + text(value) : "")),
         hint);
+  }
+
+  /** Whether the schema that holds the type keyword allows this number. */
+  private static boolean withinBounds(JsonNode schema, long number) {
+    return (!schema.path("minimum").isNumber() || number >= schema.path("minimum").asLong())
+        && (!schema.path("maximum").isNumber() || number <= schema.path("maximum").asLong());
+  }
+
+  /**
+   * Whether some branch of a {@code oneOf} takes a value of this one's type, as its {@code type}
+   * (or its {@code const} or {@code enum}) says; a branch that says nothing of types takes any.
+   */
+  private static boolean acceptsTypeOf(JsonNode branches, JsonNode value) {
+    for (JsonNode branch : branches) {
+      List<String> types = new ArrayList<>();
+      if (branch.has("type")) {
+        expectedTypes(branch.get("type")).forEach(type -> types.add(type.asString()));
+      } else if (branch.has("const")) {
+        types.add(schemaType(branch.get("const")));
+      } else if (branch.has("enum")) {
+        branch.get("enum").forEach(allowed -> types.add(schemaType(allowed)));
+      } else {
+        return true;
+      }
+      if (types.contains(schemaType(value)) || (types.contains("number") && value.isNumber())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static JsonNode expectedTypes(JsonNode typeKeyword) {
@@ -287,6 +331,21 @@ public final class SchemaCheck {
 
   private static boolean isPort(String pointer) {
     return pointer.matches(".*(Port|Ports/\\d+|ignoredPorts/\\d+)$");
+  }
+
+  /** A value's type as JSON Schema names it, a whole number being an integer. */
+  private static String schemaType(JsonNode value) {
+    if (value.isIntegralNumber()) {
+      return "integer";
+    }
+    return switch (value.getNodeType()) {
+      case NULL -> "null";
+      case BOOLEAN -> "boolean";
+      case NUMBER -> "number";
+      case STRING -> "string";
+      case ARRAY -> "array";
+      default -> "object";
+    };
   }
 
   private static String typeName(JsonNode value) {

@@ -102,6 +102,7 @@ class SchemaTest {
   void wordsEveryPatternAsEditorsAndAjvShowIt() {
     List<String> unworded = new ArrayList<>();
     List<String> notText = new ArrayList<>();
+    List<String> drifted = new ArrayList<>();
     everySchema(schema.at(""), "", new TreeMap<>())
         .forEach(
             (pointer, node) -> {
@@ -113,9 +114,21 @@ class SchemaTest {
                   && !node.get(DesiredStateSchema.MESSAGE_KEYWORD).isString()) {
                 notText.add(pointer);
               }
+              // A branch repeats its oneOf's wording for the editor, which reads the branch's.
+              node.path("oneOf")
+                  .forEach(
+                      branch -> {
+                        if (branch.has(DesiredStateSchema.MESSAGE_KEYWORD)
+                            && !branch
+                                .get(DesiredStateSchema.MESSAGE_KEYWORD)
+                                .equals(node.get(DesiredStateSchema.MESSAGE_KEYWORD))) {
+                          drifted.add(pointer);
+                        }
+                      });
             });
     assertThat(unworded).as("patterns an editor would show as a regular expression").isEmpty();
     assertThat(notText).as("messages the YAML language server cannot show").isEmpty();
+    assertThat(drifted).as("branches worded otherwise than their oneOf").isEmpty();
   }
 
   /**
