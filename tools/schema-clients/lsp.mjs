@@ -10,7 +10,7 @@ export class LanguageServer {
     this.listeners = [];
     this.buffer = Buffer.alloc(0);
     this.process.stdout.on('data', (chunk) => this.receive(chunk));
-    this.exited = new Promise((resolve) => this.process.on('exit', resolve));
+    this.exited = new Promise((resolve) => this.process.on('exit', (code, signal) => resolve(code ?? signal)));
   }
 
   receive(chunk) {
