@@ -121,34 +121,22 @@ public final class SchemaCheck {
               error,
               worded(error, error.getMessage()),
               didYouMean(error.getInstanceNode(), schema.documentedValues(fragment(error))));
-      case "minimum" ->
-          invalidValue(
-              document,
-              pointer,
-              error,
-              worded(
-                  error,
-                  text(error.getInstanceNode())
-                      + " is below the minimum, "
-                      + error.getSchemaNode()),
-              isPort(pointer)
-                  ? "ports run from 1 to 65535"
-                  : "the least allowed is " + error.getSchemaNode());
-      case "maximum" ->
-          invalidValue(
-              document,
-              pointer,
-              error,
-              worded(
-                  error,
-                  text(error.getInstanceNode())
-                      + " is above the maximum, "
-                      + error.getSchemaNode()),
-              isPort(pointer)
-                  ? "ports run from 1 to 65535"
-                  : "the most allowed is " + error.getSchemaNode());
+      case "minimum" -> outOfRange(document, pointer, error, "below the minimum", "least");
+      case "maximum" -> outOfRange(document, pointer, error, "above the maximum", "most");
       default -> invalidValue(document, pointer, error, worded(error, error.getMessage()), null);
     };
+  }
+
+  /** A number beyond a bound: the bound in the hint (a port's whole range for a port). */
+  private Diagnostic outOfRange(
+      LoadedYaml document, String pointer, Error error, String beyond, String extreme) {
+    JsonNode bound = error.getSchemaNode();
+    return invalidValue(
+        document,
+        pointer,
+        error,
+        worded(error, text(error.getInstanceNode()) + " is " + beyond + ", " + bound),
+        isPort(pointer) ? "ports run from 1 to 65535" : "the " + extreme + " allowed is " + bound);
   }
 
   private Diagnostic unknownKey(LoadedYaml document, String parent, String name, Error error) {
