@@ -394,6 +394,18 @@ class DiagnosticCodesTest {
             """,
             Expected.at(Code.PORTS_WITHOUT_TCP_UDP, 5, 17)),
         c(
+            "a protocol that is none, with ports: the schema's error alone",
+            """
+            version: 1
+            windowsFirewall:
+              group: wslnet
+              rules:
+                - {name: r, protocol: TPC, localPorts: [80]}
+                - {name: s, protocol: 300, localPorts: [80]}
+            """,
+            Expected.at(Code.INVALID_VALUE, 5, 27),
+            Expected.at(Code.INVALID_VALUE, 6, 27)),
+        c(
             "two types of forward on one listen socket",
             """
             version: 1

@@ -116,11 +116,12 @@ final class FirewallRules implements SemanticRule {
       }
     }
     Optional<String> written = protocolOf(rule);
-    if (written.isEmpty()) {
+    // Windows reads protocol names in any case (New-NetFirewallRule -Protocol). A protocol that is
+    // none (TPC, 300) is the schema's to report: no second error about its ports.
+    if (written.filter(FirewallRules::isProtocol).isEmpty()) {
       return;
     }
     String protocol = written.get();
-    // Windows reads protocol names in any case (New-NetFirewallRule -Protocol).
     String name = protocol.toUpperCase(Locale.ROOT);
     boolean transport =
         name.equals("TCP") || name.equals("UDP") || name.equals("6") || name.equals("17");
@@ -134,6 +135,14 @@ final class FirewallRules implements SemanticRule {
           "add protocol: TCP (or UDP)");
     }
   }
+
+  /** A protocol name in any case, or a protocol number from 0 to 255. */
+  private static boolean isProtocol(String protocol) {
+    return PROTOCOL_NAMES.contains(protocol.toUpperCase(Locale.ROOT))
+        || (protocol.matches("\\d{1,3}") && Integer.parseInt(protocol) <= 255);
+  }
+
+  private static final Set<String> PROTOCOL_NAMES = Set.of("TCP", "UDP", "ICMPV4", "ICMPV6", "ANY");
 
   /** The rule's protocol as written, Any when left out; empty when it is no scalar. */
   private static Optional<String> protocolOf(Item rule) {
