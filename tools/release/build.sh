@@ -64,7 +64,7 @@ training=$(mktemp -d)
 trap 'rm -rf "$training"' EXIT
 if [ "$major" -ge 25 ]; then
   (cd "$stage" && "runtime/bin/java$exe" -XX:AOTCacheOutput=lib/wslnet.aot -XX:+UseSerialGC \
-    -XX:TieredStopAtLevel=1 -jar lib/wslnet.jar plan -f "$OLDPWD/examples/nat-lan-dev-server.yaml" \
+    -Xmn16m -XX:TieredStopAtLevel=1 -jar lib/wslnet.jar plan -f "$OLDPWD/examples/nat-lan-dev-server.yaml" \
     --host "sim:$training/host" >"$training/training.log" 2>&1) || true
   if [ ! -f "$stage/lib/wslnet.aot" ]; then
     cat "$training/training.log" >&2
@@ -107,7 +107,7 @@ fi
 if [ -f "$check/$name/lib/wslnet.aot" ]; then
   # AOTMode=on fails where the cache cannot be used (a jar whose time the zip did not keep, say).
   (cd "$check/$name" && "runtime/bin/java$exe" -XX:AOTCache=lib/wslnet.aot -XX:AOTMode=on -XX:+UseSerialGC \
-    -XX:TieredStopAtLevel=1 -jar lib/wslnet.jar --version >/dev/null) ||
+    -Xmn16m -XX:TieredStopAtLevel=1 -jar lib/wslnet.jar --version >/dev/null) ||
     { echo "release: the unzipped runtime cannot use its AOT cache" >&2; exit 1; }
 fi
 "${launcher[@]}" validate examples/*.yaml >"$check/out" 2>"$check/err"

@@ -68,8 +68,8 @@ int wmain(void) {
   BOOL terminal = GetConsoleMode(GetStdHandle(STD_INPUT_HANDLE), &mode)
       && GetConsoleMode(GetStdHandle(STD_ERROR_HANDLE), &mode);
   const wchar_t *flags = terminal
-      ? L"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=off -Dwslnet.terminal=stdin,stderr"
-      : L"-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=off -Dwslnet.terminal=none";
+      ? L"-XX:+UseSerialGC -Xmn16m -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=off -Dwslnet.terminal=stdin,stderr"
+      : L"-XX:+UseSerialGC -Xmn16m -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=off -Dwslnet.terminal=none";
   int written = GetFileAttributesW(aot) != INVALID_FILE_ATTRIBUTES
       ? swprintf(command, LONG_PATH, L"\"%ls\" %ls \"-XX:AOTCache=%ls\" -jar \"%ls\" %ls", java, flags, aot, jar,
                  arguments_after_program(GetCommandLineW()))
