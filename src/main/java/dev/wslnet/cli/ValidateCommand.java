@@ -79,8 +79,7 @@ final class ValidateCommand implements Callable<Integer> {
     List<String> targets = files.isEmpty() ? List.of("wslnet.yaml") : files;
     DesiredStateValidator validator = new DesiredStateValidator();
     // The first file alone, so that the schema's validators are built once, on this thread; the
-    // rest
-    // on every core, their reports in the order of the arguments.
+    // rest on every core, their reports in the order of the arguments.
     List<FileReport> reports = new ArrayList<>(List.of(validator.validate(targets.get(0))));
     reports.addAll(
         targets.subList(1, targets.size()).parallelStream().map(validator::validate).toList());
