@@ -11,6 +11,7 @@ import dev.wslnet.plan.Planner;
 import dev.wslnet.render.Style;
 import dev.wslnet.render.plan.ApplyTextView;
 import dev.wslnet.render.plan.PlanTextView;
+import dev.wslnet.scheduledtask.ConvergeTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import tools.jackson.databind.JsonNode;
@@ -34,8 +35,6 @@ import tools.jackson.databind.JsonNode;
 final class ScheduleCommand {
   @ParentCommand WslnetCommand parent;
 
-  static final String TASK = "\\wslnet\\converge";
-
   /**
    * Plans and applies a document that declares only the task, as apply does with a file: the plan
    * shown, then the change, with the same preconditions; nothing when the host already holds it.
@@ -51,10 +50,10 @@ final class ScheduleCommand {
         console.out().flush();
         return ExitCode.OK.code();
       }
-      new PlanTextView(new Style(color)).render(plan, TASK, console.out());
+      new PlanTextView(new Style(color)).render(plan, ConvergeTask.FULL_NAME, console.out());
       console.out().flush();
       ApplyResult result = new Applier(host, elevate).apply(state, observed, plan, false);
-      new ApplyTextView(new Style(color)).render(result, TASK, console.out());
+      new ApplyTextView(new Style(color)).render(result, ConvergeTask.FULL_NAME, console.out());
       console.out().flush();
       return (result.failed() == 0 && result.converged() ? ExitCode.OK : ExitCode.ERROR).code();
     }

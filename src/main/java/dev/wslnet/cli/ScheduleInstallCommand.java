@@ -2,6 +2,7 @@ package dev.wslnet.cli;
 
 import dev.wslnet.host.Host;
 import dev.wslnet.host.windows.WindowsCommandLine;
+import dev.wslnet.scheduledtask.ConvergeTask;
 import dev.wslnet.scheduledtask.ScheduledTaskKind;
 import dev.wslnet.sim.SimHost;
 import java.nio.file.Files;
@@ -100,7 +101,7 @@ final class ScheduleInstallCommand implements Callable<Integer> {
         ScheduledTaskKind.installing(program.toString(), commandLine, (int) every.toMinutes()),
         Boolean.TRUE.equals(elevate),
         color,
-        ScheduleCommand.TASK + " is installed as asked; nothing to change.");
+        ConvergeTask.FULL_NAME + " is installed as asked; nothing to change.");
   }
 
   private static boolean isBatch(Path program) {

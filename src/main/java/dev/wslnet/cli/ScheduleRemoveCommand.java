@@ -1,6 +1,7 @@
 package dev.wslnet.cli;
 
 import dev.wslnet.host.Host;
+import dev.wslnet.scheduledtask.ConvergeTask;
 import dev.wslnet.scheduledtask.ScheduledTaskKind;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,6 +39,6 @@ final class ScheduleRemoveCommand implements Callable<Integer> {
         ScheduledTaskKind.removing(),
         Boolean.TRUE.equals(elevate),
         console.color(schedule.parent.noColor()),
-        ScheduleCommand.TASK + " is not installed; nothing to remove.");
+        ConvergeTask.FULL_NAME + " is not installed; nothing to remove.");
   }
 }

@@ -2,6 +2,7 @@ package dev.wslnet.cli;
 
 import dev.wslnet.host.Applied;
 import dev.wslnet.host.Host;
+import dev.wslnet.scheduledtask.ConvergeTask;
 import dev.wslnet.scheduledtask.TaskStart;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +40,7 @@ final class ScheduleRunCommand implements Callable<Integer> {
         .out()
         .println(
             "Started "
-                + ScheduleCommand.TASK
+                + ConvergeTask.FULL_NAME
                 + ". It runs on its own; see how it went with: wslnet schedule status");
     console.out().flush();
     return ExitCode.OK.code();

@@ -4,6 +4,7 @@ import dev.wslnet.config.DesiredStateValidator;
 import dev.wslnet.host.Host;
 import dev.wslnet.render.Visible;
 import dev.wslnet.render.plan.PlanJson;
+import dev.wslnet.scheduledtask.ConvergeTask;
 import dev.wslnet.scheduledtask.ObservedTask;
 import dev.wslnet.scheduledtask.ScheduledTaskKind;
 import java.nio.file.Files;
@@ -106,12 +107,14 @@ final class ScheduleStatusCommand implements Callable<Integer> {
       console
           .out()
           .println(
-              ScheduleCommand.TASK
+              ConvergeTask.FULL_NAME
                   + " is not installed. Install it with: wslnet schedule install -f FILE");
       return;
     }
     ObservedTask t = task.get();
-    console.out().println(ScheduleCommand.TASK + " is installed (" + Visible.of(t.state()) + ").");
+    console
+        .out()
+        .println(ConvergeTask.FULL_NAME + " is installed (" + Visible.of(t.state()) + ").");
     console
         .out()
         .println(

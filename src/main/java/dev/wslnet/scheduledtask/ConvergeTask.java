@@ -31,12 +31,11 @@ public record ConvergeTask(
     int everyMinutes,
     boolean highest)
     implements Resource {
-  public static final String PATH = "\\wslnet\\";
-  public static final String NAME = "converge";
+  /** The task's path and name as Windows writes them together (TaskPath \wslnet\, TaskName). */
+  public static final String FULL_NAME = "\\wslnet\\converge";
 
   static final Address ADDRESS =
-      new Address(
-          "scheduledTask", Map.of("path", PATH + NAME), "scheduledTask[" + PATH + NAME + "]");
+      new Address("scheduledTask", Map.of("path", FULL_NAME), "scheduledTask[" + FULL_NAME + "]");
 
   @Override
   public Address address() {

@@ -184,8 +184,7 @@ public final class ScheduledTaskKind implements ResourceKind {
             task ->
                 leftOut.add(
                     "the scheduled task "
-                        + ConvergeTask.PATH
-                        + ConvergeTask.NAME
+                        + ConvergeTask.FULL_NAME
                         + ": see it with wslnet schedule status"));
   }
 }

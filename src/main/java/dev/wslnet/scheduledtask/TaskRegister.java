@@ -31,7 +31,7 @@ public record TaskRegister(String execute, String commandLine, int everyMinutes)
 
   @Override
   public String target() {
-    return ConvergeTask.PATH + ConvergeTask.NAME;
+    return ConvergeTask.FULL_NAME;
   }
 
   @Override

@@ -20,7 +20,7 @@ public record TaskStart() implements Operation {
 
   @Override
   public String target() {
-    return ConvergeTask.PATH + ConvergeTask.NAME;
+    return ConvergeTask.FULL_NAME;
   }
 
   @Override

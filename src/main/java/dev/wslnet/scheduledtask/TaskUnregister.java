@@ -15,7 +15,7 @@ public record TaskUnregister() implements Operation {
 
   @Override
   public String target() {
-    return ConvergeTask.PATH + ConvergeTask.NAME;
+    return ConvergeTask.FULL_NAME;
   }
 
   @Override

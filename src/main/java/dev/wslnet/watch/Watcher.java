@@ -43,7 +43,6 @@ import java.util.function.Supplier;
  * The apply lock is held only while a check runs.
  */
 public final class Watcher {
-  private static final String TASK = ConvergeTask.PATH + ConvergeTask.NAME;
 
   private final Host host;
   private final Path file;
@@ -172,7 +171,7 @@ public final class Watcher {
           log(
               plural(needAdministrator, "change needs", "changes need")
                   + " an administrator, and this watch is not elevated; the scheduled task "
-                  + TASK
+                  + ConvergeTask.FULL_NAME
                   + " applies "
                   + otherFile.get()
                   + ", not "
@@ -188,7 +187,9 @@ public final class Watcher {
                 + " an administrator, and this watch is not elevated: "
                 + Change.list(plan.changes())
                 + (startTask
-                    ? ". Starting the scheduled task " + TASK + ", which applies as one"
+                    ? ". Starting the scheduled task "
+                        + ConvergeTask.FULL_NAME
+                        + ", which applies as one"
                     : ". Run it from an elevated terminal, or install the scheduled task (wslnet"
                         + " schedule install), which the watch then starts"));
         return new Check(seen, startTask ? Result.START_TASK : Result.FAILED);
