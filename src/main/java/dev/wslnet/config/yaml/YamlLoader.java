@@ -1,5 +1,7 @@
 package dev.wslnet.config.yaml;
 
+import dev.wslnet.config.yaml.SourceMap.Field;
+import dev.wslnet.config.yaml.SourceMap.Place;
 import dev.wslnet.diagnostic.Code;
 import dev.wslnet.diagnostic.Diagnostic;
 import dev.wslnet.diagnostic.SourceSpan;
@@ -18,22 +20,20 @@ import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ScannerException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.scanner.ScannerImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
@@ -58,7 +58,12 @@ public final class YamlLoader {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final CoreSchema SCHEMA = new CoreSchema();
+  private static final ScalarResolver RESOLVER = SCHEMA.getScalarResolver();
   private static final Map<Tag, ConstructNode> CONSTRUCTORS = SCHEMA.getSchemaTagConstructors();
+
+  /** The tags of YAML 1.2's core schema that make JSON values other than text. */
+  private static final java.util.Set<Tag> CORE_TAGS =
+      java.util.Set.of(Tag.NULL, Tag.BOOL, Tag.INT, Tag.FLOAT);
 
   /**
    * The same for every file, so made once: a builder of settings compiles a schema's resolvers of
@@ -123,14 +128,11 @@ public final class YamlLoader {
     }
     Builder builder = new Builder(file, lines);
     try {
-      Optional<Node> document =
-          new Composer(
-                  SETTINGS,
-                  new Preflight(
-                      new ParserImpl(
-                          SETTINGS, new ScannerImpl(SETTINGS, new StreamReader(SETTINGS, text))),
-                      builder))
-              .getSingleNode();
+      Preflight events =
+          new Preflight(
+              new ParserImpl(SETTINGS, new ScannerImpl(SETTINGS, new StreamReader(SETTINGS, text))),
+              builder);
+      Optional<Built> document = builder.document(events);
       if (document.isEmpty()) {
         return failed(
             file,
@@ -141,8 +143,11 @@ public final class YamlLoader {
                 "the file holds no YAML document",
                 "a desired-state file starts with `version: 1`"));
       }
-      JsonNode root = builder.convert(document.get(), "", "");
-      return new LoadedYaml(file, Optional.of(root), builder.sourceMap(), builder.problems);
+      return new LoadedYaml(
+          file,
+          Optional.of(builder.value(document.get())),
+          new SourceMap(Optional.of(document.get().place()), lines),
+          builder.problems);
     } catch (Refused e) {
       return failed(file, lines, e.diagnostic);
     } catch (TooManyNodes e) {
@@ -386,13 +391,30 @@ public final class YamlLoader {
   }
 
   /**
-   * Turns composed nodes into JSON data, recording each node's position and every duplicate key.
+   * One node as read from the events: where it stands, how many nodes it holds (itself included),
+   * and either its JSON value (a mapping or a list) or the scalar it is, converted only where it
+   * stands as a value: a key is text, whatever its tag.
+   */
+  private record Built(
+      Optional<JsonNode> collection,
+      Optional<ScalarNode> scalar,
+      Place place,
+      Mark start,
+      int size) {}
+
+  /**
+   * Turns the parser's events into JSON data, node by node, recording where each node stands and
+   * every duplicate key. It does what snakeyaml-engine's {@code Composer} does (anchors, aliases,
+   * the core schema's implicit tags, merge keys), without composing a tree of its nodes first: for
+   * a file of 5,000 rules that tree cost more than parsing the text. The rules it follows are
+   * snakeyaml-engine 3.0.1's {@code Composer.composeNode} and {@code MergeUtils.flatten}.
    */
   private static final class Builder {
     private final String file;
     private final List<String> lines;
-    private final Map<String, SourceMap.Entry> entries = new HashMap<>();
     private final List<Diagnostic> problems = new ArrayList<>();
+    private final Map<String, Built> anchors = new HashMap<>();
+    private Preflight events;
     private int nodes;
 
     /** The aliases in the file, counted before composing: they say why a document is too big. */
@@ -403,91 +425,259 @@ public final class YamlLoader {
       this.lines = lines;
     }
 
-    SourceMap sourceMap() {
-      return new SourceMap(entries, lines);
+    /** The stream's one document, or none for a stream that holds none. */
+    Optional<Built> document(Preflight events) {
+      this.events = events;
+      events.next(); // stream start
+      if (events.checkEvent(Event.ID.StreamEnd)) {
+        return Optional.empty();
+      }
+      events.next(); // document start
+      Built root = node();
+      // The document's end, then whatever follows: the preflight refuses a second document.
+      while (events.hasNext()) {
+        events.next();
+      }
+      return Optional.of(root);
     }
 
-    JsonNode convert(Node node, String pointer, String yamlPath) {
-      return convert(node, pointer, yamlPath, Optional.empty());
+    /** The JSON value of a node that stands as a value. */
+    JsonNode value(Built built) {
+      return built
+          .collection()
+          .map(JsonNode::deepCopy)
+          .orElseGet(() -> scalar(built.scalar().get()));
     }
 
-    private JsonNode convert(Node node, String pointer, String yamlPath, Optional<SourceSpan> key) {
-      if (++nodes > MAX_NODES) {
-        throw new TooManyNodes();
+    private Built node() {
+      Event event = events.next();
+      Built built =
+          switch (event.getEventId()) {
+            case Alias -> alias((AliasEvent) event);
+            case Scalar -> scalarNode((ScalarEvent) event);
+            case SequenceStart -> sequence(event);
+            case MappingStart -> mapping(event);
+            default -> throw new IllegalStateException("the parser gave " + event + " for a node");
+          };
+      if (event instanceof NodeEvent node) {
+        node.getAnchor().ifPresent(anchor -> anchors.put(anchor.getValue(), built));
       }
-      entries.putIfAbsent(pointer, new SourceMap.Entry(yamlPath, key, span(node)));
-      if (node instanceof MappingNode mapping) {
-        ObjectNode object = NODES.objectNode();
-        Map<String, Mark> seen = new HashMap<>();
-        for (NodeTuple tuple : mapping.getValue()) {
-          if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
-            problems.add(
-                at(
-                    Code.YAML_SYNTAX,
-                    tuple.getKeyNode().getStartMark().orElse(null),
-                    "a key must be a plain string",
-                    "write the key as a single word"));
-            continue;
-          }
-          String name = keyNode.getValue();
-          Mark keyMark = keyNode.getStartMark().orElse(null);
-          if (seen.containsKey(name)) {
-            Mark first = seen.get(name);
-            problems.add(
-                at(
-                    Code.YAML_DUPLICATE_KEY,
-                    keyMark,
-                    "duplicate key `"
-                        + name
-                        + "`"
-                        + (first == null
-                            ? ""
-                            : "; it first appears on line " + (first.getLine() + 1)),
-                    "remove one of the two"));
-            continue;
-          }
-          seen.put(name, keyMark);
-          String childPointer = JsonPointers.child(pointer, name);
-          object.set(
-              name,
-              convert(
-                  tuple.getValueNode(),
-                  childPointer,
-                  YamlPaths.child(yamlPath, name),
-                  Optional.of(span(keyNode))));
-        }
-        return object;
-      }
-      if (node instanceof SequenceNode sequence) {
-        ArrayNode array = NODES.arrayNode();
-        int index = 0;
-        for (Node item : sequence.getValue()) {
-          array.add(
-              convert(
-                  item,
-                  JsonPointers.child(pointer, index),
-                  YamlPaths.item(yamlPath, index),
-                  Optional.empty()));
-          index++;
-        }
-        return array;
-      }
-      return scalar((ScalarNode) node);
+      return built;
     }
 
-    private JsonNode scalar(ScalarNode node) {
-      ConstructNode constructor = CONSTRUCTORS.get(node.getTag());
-      if (constructor == null) {
-        if (!Tag.STR.equals(node.getTag())) {
+    private Built alias(AliasEvent event) {
+      String name = event.getAlias().getValue();
+      Built anchored = anchors.get(name);
+      if (anchored == null) {
+        throw new Refused(
+            at(
+                Code.YAML_SYNTAX,
+                event.getStartMark().orElse(null),
+                "the alias *" + name + " names no anchor before it",
+                "define &" + name + " on a node above this line"));
+      }
+      count(anchored.size());
+      return anchored;
+    }
+
+    private Built scalarNode(ScalarEvent event) {
+      count(1);
+      Optional<String> explicit = event.getTag().filter(written -> !written.equals("!"));
+      Tag tag =
+          explicit.isEmpty()
+              ? implicitTag(event.getValue(), event.getImplicit().canOmitTagInPlainScalar())
+              : checked(new Tag(explicit.get()), event);
+      ScalarNode scalar =
+          new ScalarNode(
+              tag,
+              explicit.isEmpty(),
+              event.getValue(),
+              event.getScalarStyle(),
+              event.getStartMark(),
+              event.getEndMark());
+      return new Built(
+          Optional.empty(),
+          Optional.of(scalar),
+          Place.scalar(span(event.getStartMark(), event.getEndMark())),
+          event.getStartMark().orElse(null),
+          1);
+    }
+
+    /**
+     * The tag of a scalar written without one, by YAML 1.2's core schema. {@code ${NAME}} is text
+     * there: only snakeyaml-engine's resolver gives it a tag of its own, for a substitution that
+     * wslnet does not make. A plain {@code <<} keeps the merge tag, which only a key acts on.
+     */
+    private static Tag implicitTag(String value, boolean plain) {
+      Tag tag = RESOLVER.resolve(value, plain);
+      return tag.equals(Tag.ENV_TAG) ? Tag.STR : tag;
+    }
+
+    /**
+     * A tag written on a scalar, if it is one of the core schema's and the value is of its kind
+     * ({@code !!float 1} is); otherwise the scalar is reported, once, where it is written, and read
+     * as text. snakeyaml-engine's other tags ({@code !!binary}, Java classes) make no JSON.
+     */
+    private Tag checked(Tag tag, ScalarEvent event) {
+      if (tag.equals(Tag.STR)) {
+        return tag;
+      }
+      Mark mark = event.getStartMark().orElse(null);
+      if (!CORE_TAGS.contains(tag)) {
+        problems.add(
+            at(
+                Code.YAML_SYNTAX,
+                mark,
+                "the tag " + written(tag) + " is not supported",
+                "remove the tag"));
+        return Tag.STR;
+      }
+      Tag implied = implicitTag(event.getValue(), true);
+      if (implied.equals(tag) || (tag.equals(Tag.FLOAT) && implied.equals(Tag.INT))) {
+        return tag;
+      }
+      problems.add(
+          at(
+              Code.YAML_SYNTAX,
+              mark,
+              "`" + event.getValue() + "` is not a value of the tag " + written(tag),
+              "remove the tag, or write a value of its kind"));
+      return Tag.STR;
+    }
+
+    /** A tag as people write it: {@code !!int} for YAML's own. */
+    private static String written(Tag tag) {
+      return tag.getValue().startsWith(Tag.PREFIX)
+          ? "!!" + tag.getValue().substring(Tag.PREFIX.length())
+          : tag.getValue();
+    }
+
+    private Built sequence(Event start) {
+      count(1);
+      ArrayNode array = NODES.arrayNode();
+      List<Place> items = new ArrayList<>();
+      int size = 1;
+      while (!events.checkEvent(Event.ID.SequenceEnd)) {
+        Built item = node();
+        array.add(value(item));
+        items.add(item.place());
+        size += item.size();
+      }
+      Event end = events.next();
+      return new Built(
+          Optional.of(array),
+          Optional.empty(),
+          new Place(span(start.getStartMark(), end.getEndMark()), Map.of(), items),
+          start.getStartMark().orElse(null),
+          size);
+    }
+
+    private Built mapping(Event start) {
+      count(1);
+      ObjectNode object = NODES.objectNode();
+      Map<String, Field> fields = new HashMap<>();
+      Map<String, Mark> seen = new HashMap<>();
+      List<Built> merges = new ArrayList<>(0);
+      int size = 1;
+      while (!events.checkEvent(Event.ID.MappingEnd)) {
+        Built key = node();
+        Built value = node();
+        size += key.size() + value.size();
+        Optional<ScalarNode> name = key.scalar();
+        if (name.isPresent() && name.get().getTag().equals(Tag.MERGE)) {
+          merges.add(value);
+        } else if (name.isEmpty()) {
           problems.add(
               at(
                   Code.YAML_SYNTAX,
-                  node.getStartMark().orElse(null),
-                  "the tag " + node.getTag().getValue() + " is not supported",
-                  "remove the tag"));
+                  key.start(),
+                  "a key must be a plain string",
+                  "write the key as a single word"));
+        } else if (seen.containsKey(name.get().getValue())) {
+          Mark first = seen.get(name.get().getValue());
+          problems.add(
+              at(
+                  Code.YAML_DUPLICATE_KEY,
+                  key.start(),
+                  "duplicate key `"
+                      + name.get().getValue()
+                      + "`"
+                      + (first == null
+                          ? ""
+                          : "; it first appears on line " + (first.getLine() + 1)),
+                  "remove one of the two"));
+        } else {
+          seen.put(name.get().getValue(), key.start());
+          object.set(name.get().getValue(), value(value));
+          fields.put(name.get().getValue(), new Field(key.place().value(), value.place()));
         }
-        return NODES.textNode(node.getValue());
       }
+      Event end = events.next();
+      // Merge keys (<<) last, as MergeUtils.flatten does: the mapping's own keys win, then the
+      // merged mappings' keys in their order.
+      for (Built merge : merges) {
+        for (Built source : mergedMappings(merge)) {
+          size += source.size();
+          ObjectNode from = (ObjectNode) source.collection().get();
+          for (Map.Entry<String, JsonNode> field : from.properties()) {
+            if (!object.has(field.getKey())) {
+              object.set(field.getKey(), field.getValue().deepCopy());
+              fields.put(field.getKey(), source.place().fields().get(field.getKey()));
+            }
+          }
+        }
+      }
+      return new Built(
+          Optional.of(object),
+          Optional.empty(),
+          new Place(span(start.getStartMark(), end.getEndMark()), fields, List.of()),
+          start.getStartMark().orElse(null),
+          size);
+    }
+
+    /** The mappings that a merge key's value names: a mapping, or a list of mappings. */
+    private List<Built> mergedMappings(Built merge) {
+      Optional<JsonNode> value = merge.collection();
+      if (value.isPresent() && value.get().isObject()) {
+        return List.of(merge);
+      }
+      List<Built> mappings = new ArrayList<>();
+      if (value.isPresent() && value.get().isArray()) {
+        for (int i = 0; i < value.get().size(); i++) {
+          JsonNode item = value.get().get(i);
+          Place place = merge.place().items().get(i);
+          if (!item.isObject()) {
+            throw notMergeable(place);
+          }
+          mappings.add(new Built(Optional.of(item), Optional.empty(), place, null, 0));
+        }
+        return mappings;
+      }
+      throw notMergeable(merge.place());
+    }
+
+    private Refused notMergeable(Place place) {
+      return new Refused(
+          at(
+              Code.YAML_SYNTAX,
+              SourceSpan.at(place.value().line(), place.value().column()),
+              "a merge key (<<) takes a mapping, or a list of mappings",
+              "write `<<: *name` with an anchor on a mapping, or remove the `<<` key"));
+    }
+
+    private void count(int more) {
+      nodes += more;
+      if (nodes > MAX_NODES) {
+        throw new TooManyNodes();
+      }
+    }
+
+    /** The JSON value of a scalar whose tag {@link #scalarNode} made text or one of the core's. */
+    private static JsonNode scalar(ScalarNode node) {
+      if (node.getTag().equals(Tag.STR) || node.getTag().equals(Tag.MERGE)) {
+        return NODES.stringNode(node.getValue());
+      }
+      ConstructNode constructor = CONSTRUCTORS.get(node.getTag());
       Object value = constructor.construct(node);
       if (value == null) {
         return NODES.nullNode();
@@ -507,12 +697,12 @@ public final class YamlLoader {
       if (value instanceof Double d) {
         return NODES.numberNode(d);
       }
-      return NODES.textNode(String.valueOf(value));
+      return NODES.stringNode(String.valueOf(value));
     }
 
-    private SourceSpan span(Node node) {
-      Mark start = node.getStartMark().orElse(null);
-      Mark end = node.getEndMark().orElse(null);
+    private static SourceSpan span(Optional<Mark> startMark, Optional<Mark> endMark) {
+      Mark start = startMark.orElse(null);
+      Mark end = endMark.orElse(null);
       if (start == null) {
         return SourceSpan.at(0, 0);
       }
@@ -524,8 +714,15 @@ public final class YamlLoader {
     }
 
     Diagnostic at(Code code, Mark mark, String message, String hint) {
-      Optional<SourceSpan> span =
-          Optional.ofNullable(mark).map(m -> SourceSpan.at(m.getLine(), m.getColumn()));
+      return at(
+          code,
+          mark == null ? null : SourceSpan.at(mark.getLine(), mark.getColumn()),
+          message,
+          hint);
+    }
+
+    Diagnostic at(Code code, SourceSpan at, String message, String hint) {
+      Optional<SourceSpan> span = Optional.ofNullable(at);
       Optional<String> line =
           span.flatMap(
               s -> s.line() < lines.size() ? Optional.of(lines.get(s.line())) : Optional.empty());

@@ -184,10 +184,86 @@ class YamlLoaderTest {
     assertThat(loaded.problems()).extracting(Diagnostic::code).containsExactly(Code.YAML_SYNTAX);
   }
 
+  /** A complex key is reported where it stands, and the rest of the file is still read. */
   @Test
   void complexKeysAreReported() {
-    LoadedYaml loaded = load("? [a, b]\n: 1\n");
-    assertThat(loaded.problems()).extracting(Diagnostic::code).containsExactly(Code.YAML_SYNTAX);
+    LoadedYaml loaded = load("version: 1\n? [a, b]\n: 1\n");
+    assertThat(loaded.problems())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.code()).isEqualTo(Code.YAML_SYNTAX);
+              assertThat(d.span()).contains(SourceSpan.at(1, 2));
+            });
+    assertThat(loaded.root().orElseThrow().toString()).isEqualTo("{\"version\":1}");
+  }
+
+  /**
+   * A tag of the core schema on a value not of its kind crashed the loader (!!int abc threw a
+   * NumberFormatException); other tags of snakeyaml-engine made text like "[B@1f2a".
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "!!int abc|`abc` is not a value of the tag !!int",
+        "!!float x|`x` is not a value of the tag !!float",
+        "!!bool maybe|`maybe` is not a value of the tag !!bool",
+        "!!null x|`x` is not a value of the tag !!null",
+        "!!binary aGk=|the tag !!binary is not supported",
+        "!!java.util.UUID 0|the tag !!java.util.UUID is not supported"
+      })
+  void aTaggedValueNotOfItsKindIsReportedAndReadAsText(String value, String message) {
+    LoadedYaml loaded = load("a: " + value + "\n");
+    assertThat(loaded.problems())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.code()).isEqualTo(Code.YAML_SYNTAX);
+              assertThat(d.message()).isEqualTo(message);
+              assertThat(d.span()).contains(SourceSpan.at(0, 3));
+            });
+    assertThat(loaded.root().orElseThrow().get("a").isString()).isTrue();
+  }
+
+  @Test
+  void taggedValuesOfTheirKind() {
+    assertThat(valueOf("!!float 1").asDouble()).isEqualTo(1.0);
+    assertThat(valueOf("!!str 1").asString()).isEqualTo("1");
+    assertThat(valueOf("!!int 0x10").asInt()).isEqualTo(16);
+  }
+
+  /** YAML 1.2 has no substitution: only snakeyaml-engine's resolver gave ${NAME} a tag. */
+  @Test
+  void dollarBracesAreText() {
+    assertThat(valueOf("${WSL_IP}").asString()).isEqualTo("${WSL_IP}");
+    assertThat(valueOf("<<").asString()).as("a merge key only acts as a key").isEqualTo("<<");
+  }
+
+  @Test
+  void mergeKeysMergeAndPointAtWhereTheMergedValuesStand() {
+    LoadedYaml loaded =
+        load("base: &base {listenPort: 80, protocol: TCP}\nrule:\n  <<: *base\n  listenPort: 81\n");
+    assertThat(loaded.problems()).isEmpty();
+    assertThat(loaded.root().orElseThrow().get("rule").toString())
+        .isEqualTo("{\"listenPort\":81,\"protocol\":\"TCP\"}");
+    assertThat(loaded.sourceMap().value("/rule/protocol")).contains(new SourceSpan(0, 39, 42));
+    assertThat(loaded.sourceMap().value("/rule/listenPort")).contains(new SourceSpan(3, 14, 16));
+  }
+
+  @Test
+  void aMergeOfSomethingElseIsRefusedWhereItIs() {
+    Diagnostic problem = onlyProblem(load("a: 1\nb:\n  <<: [x]\n"));
+    assertThat(problem.code()).isEqualTo(Code.YAML_SYNTAX);
+    assertThat(problem.message()).contains("merge key");
+    assertThat(problem.span()).contains(SourceSpan.at(2, 7));
+  }
+
+  @Test
+  void anAliasWithoutAnAnchorIsLocated() {
+    Diagnostic problem = onlyProblem(load("a: 1\nb: *nowhere\n"));
+    assertThat(problem.message()).isEqualTo("the alias *nowhere names no anchor before it");
+    assertThat(problem.span()).contains(SourceSpan.at(1, 3));
   }
 
   private static Diagnostic onlyProblem(LoadedYaml loaded) {
