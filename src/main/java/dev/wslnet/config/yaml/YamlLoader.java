@@ -61,6 +61,16 @@ public final class YamlLoader {
   private static final ScalarResolver RESOLVER = SCHEMA.getScalarResolver();
   private static final Map<Tag, ConstructNode> CONSTRUCTORS = SCHEMA.getSchemaTagConstructors();
 
+  /**
+   * The first characters of every plain scalar that snakeyaml-engine's core resolver can give a tag
+   * other than text: those its resolvers are registered for (CoreScalarResolver: bool "tfTF", int
+   * and float "-+0123456789.", null "n", ${NAME} "$", merge "<") and those of the values its
+   * resolvers for any first character match ("", "~", "null", "Null", "NULL", " "). A plain scalar
+   * starting with anything else is text, found without trying a regular expression: most keys and
+   * names.
+   */
+  private static final String TAGGED_STARTS = "tfTF-+0123456789.n$<~N ";
+
   /** The tags of YAML 1.2's core schema that make JSON values other than text. */
   private static final java.util.Set<Tag> CORE_TAGS =
       java.util.Set.of(Tag.NULL, Tag.BOOL, Tag.INT, Tag.FLOAT);
@@ -177,6 +187,19 @@ public final class YamlLoader {
           lines,
           Diagnostic.ofFile(Code.YAML_SYNTAX, file, syntaxMessage(e), syntaxHint(e, null, lines)));
     }
+  }
+
+  /**
+   * The tag of a scalar written without one, by YAML 1.2's core schema. {@code ${NAME}} is text
+   * there: only snakeyaml-engine's resolver gives it a tag of its own, for a substitution that
+   * wslnet does not make. A plain {@code <<} keeps the merge tag, which only a key acts on.
+   */
+  static Tag implicitTag(String value, boolean plain) {
+    if (plain && !value.isEmpty() && TAGGED_STARTS.indexOf(value.charAt(0)) < 0) {
+      return Tag.STR;
+    }
+    Tag tag = RESOLVER.resolve(value, plain);
+    return tag.equals(Tag.ENV_TAG) ? Tag.STR : tag;
   }
 
   private static LoadedYaml failed(String file, List<String> lines, Diagnostic problem) {
@@ -501,16 +524,6 @@ public final class YamlLoader {
           Place.scalar(span(event.getStartMark(), event.getEndMark())),
           event.getStartMark().orElse(null),
           1);
-    }
-
-    /**
-     * The tag of a scalar written without one, by YAML 1.2's core schema. {@code ${NAME}} is text
-     * there: only snakeyaml-engine's resolver gives it a tag of its own, for a substitution that
-     * wslnet does not make. A plain {@code <<} keeps the merge tag, which only a key acts on.
-     */
-    private static Tag implicitTag(String value, boolean plain) {
-      Tag tag = RESOLVER.resolve(value, plain);
-      return tag.equals(Tag.ENV_TAG) ? Tag.STR : tag;
     }
 
     /**
