@@ -414,16 +414,18 @@ public final class YamlLoader {
   }
 
   /**
-   * One node as read from the events: where it stands, how many nodes it holds (itself included),
-   * and either its JSON value (a mapping or a list) or the scalar it is, converted only where it
-   * stands as a value: a key is text, whatever its tag.
+   * One node as read from the events: its JSON value, the scalar it is (for a key's name and a
+   * merge key's tag), where it stands, where it was written (an alias's own place, for problems
+   * found where it is used), and how many nodes its value holds, as the node cap counts them.
    */
   private record Built(
-      Optional<JsonNode> collection,
-      Optional<ScalarNode> scalar,
-      Place place,
-      Mark start,
-      int size) {}
+      JsonNode json, Optional<ScalarNode> scalar, Place place, Mark start, int size) {
+
+    /** The same node, used by an alias written at {@code start}. */
+    Built at(Mark start) {
+      return new Built(json, scalar, place, start, size);
+    }
+  }
 
   /**
    * Turns the parser's events into JSON data, node by node, recording where each node stands and
@@ -466,18 +468,23 @@ public final class YamlLoader {
 
     /** The JSON value of a node that stands as a value. */
     JsonNode value(Built built) {
-      return built
-          .collection()
-          .map(JsonNode::deepCopy)
-          .orElseGet(() -> scalar(built.scalar().get()));
+      return built.json().deepCopy();
     }
 
     private Built node() {
+      return node(false);
+    }
+
+    /**
+     * The next node. Keys are not counted against the node cap, as the values they name are: the
+     * cap is of the document's JSON.
+     */
+    private Built node(boolean key) {
       Event event = events.next();
       Built built =
           switch (event.getEventId()) {
             case Alias -> alias((AliasEvent) event);
-            case Scalar -> scalarNode((ScalarEvent) event);
+            case Scalar -> scalarNode((ScalarEvent) event, key ? 0 : 1);
             case SequenceStart -> sequence(event);
             case MappingStart -> mapping(event);
             default -> throw new IllegalStateException("the parser gave " + event + " for a node");
@@ -500,11 +507,11 @@ public final class YamlLoader {
                 "define &" + name + " on a node above this line"));
       }
       count(anchored.size());
-      return anchored;
+      return anchored.at(event.getStartMark().orElse(null));
     }
 
-    private Built scalarNode(ScalarEvent event) {
-      count(1);
+    private Built scalarNode(ScalarEvent event, int size) {
+      count(size);
       Optional<String> explicit = event.getTag().filter(written -> !written.equals("!"));
       Tag tag =
           explicit.isEmpty()
@@ -519,11 +526,11 @@ public final class YamlLoader {
               event.getStartMark(),
               event.getEndMark());
       return new Built(
-          Optional.empty(),
+          json(scalar),
           Optional.of(scalar),
           Place.scalar(span(event.getStartMark(), event.getEndMark())),
           event.getStartMark().orElse(null),
-          1);
+          size);
     }
 
     /**
@@ -532,7 +539,7 @@ public final class YamlLoader {
      * as text. snakeyaml-engine's other tags ({@code !!binary}, Java classes) make no JSON.
      */
     private Tag checked(Tag tag, ScalarEvent event) {
-      if (tag.equals(Tag.STR)) {
+      if (tag.equals(Tag.STR) || (tag.equals(Tag.MERGE) && event.getValue().equals("<<"))) {
         return tag;
       }
       Mark mark = event.getStartMark().orElse(null);
@@ -578,7 +585,7 @@ public final class YamlLoader {
       }
       Event end = events.next();
       return new Built(
-          Optional.of(array),
+          array,
           Optional.empty(),
           new Place(span(start.getStartMark(), end.getEndMark()), Map.of(), items),
           start.getStartMark().orElse(null),
@@ -593,7 +600,7 @@ public final class YamlLoader {
       List<Built> merges = new ArrayList<>(0);
       int size = 1;
       while (!events.checkEvent(Event.ID.MappingEnd)) {
-        Built key = node();
+        Built key = node(true);
         Built value = node();
         size += key.size() + value.size();
         Optional<ScalarNode> name = key.scalar();
@@ -630,8 +637,7 @@ public final class YamlLoader {
       // merged mappings' keys in their order.
       for (Built merge : merges) {
         for (Built source : mergedMappings(merge)) {
-          size += source.size();
-          ObjectNode from = (ObjectNode) source.collection().get();
+          ObjectNode from = (ObjectNode) source.json();
           for (Map.Entry<String, JsonNode> field : from.properties()) {
             if (!object.has(field.getKey())) {
               object.set(field.getKey(), field.getValue().deepCopy());
@@ -641,7 +647,7 @@ public final class YamlLoader {
         }
       }
       return new Built(
-          Optional.of(object),
+          object,
           Optional.empty(),
           new Place(span(start.getStartMark(), end.getEndMark()), fields, List.of()),
           start.getStartMark().orElse(null),
@@ -650,30 +656,30 @@ public final class YamlLoader {
 
     /** The mappings that a merge key's value names: a mapping, or a list of mappings. */
     private List<Built> mergedMappings(Built merge) {
-      Optional<JsonNode> value = merge.collection();
-      if (value.isPresent() && value.get().isObject()) {
+      if (merge.json().isObject()) {
         return List.of(merge);
       }
       List<Built> mappings = new ArrayList<>();
-      if (value.isPresent() && value.get().isArray()) {
-        for (int i = 0; i < value.get().size(); i++) {
-          JsonNode item = value.get().get(i);
-          Place place = merge.place().items().get(i);
-          if (!item.isObject()) {
-            throw notMergeable(place);
+      if (merge.json().isArray()) {
+        for (int i = 0; i < merge.json().size(); i++) {
+          if (!merge.json().get(i).isObject()) {
+            throw notMergeable(merge);
           }
-          mappings.add(new Built(Optional.of(item), Optional.empty(), place, null, 0));
+          mappings.add(
+              new Built(
+                  merge.json().get(i), Optional.empty(), merge.place().items().get(i), null, 0));
         }
         return mappings;
       }
-      throw notMergeable(merge.place());
+      throw notMergeable(merge);
     }
 
-    private Refused notMergeable(Place place) {
+    /** Refused where the merge key's value is written: a list, or the alias that names it. */
+    private Refused notMergeable(Built merge) {
       return new Refused(
           at(
               Code.YAML_SYNTAX,
-              SourceSpan.at(place.value().line(), place.value().column()),
+              merge.start(),
               "a merge key (<<) takes a mapping, or a list of mappings",
               "write `<<: *name` with an anchor on a mapping, or remove the `<<` key"));
     }
@@ -685,13 +691,28 @@ public final class YamlLoader {
       }
     }
 
-    /** The JSON value of a scalar whose tag {@link #scalarNode} made text or one of the core's. */
-    private static JsonNode scalar(ScalarNode node) {
+    /**
+     * The JSON value of a scalar whose tag {@link #scalarNode} made text or one of the core's. A
+     * value the core schema's pattern takes but snakeyaml-engine's constructor cannot read ({@code
+     * +.inf}, {@code !!float 0x1F}) is reported where it is written, and read as text.
+     */
+    private JsonNode json(ScalarNode node) {
       if (node.getTag().equals(Tag.STR) || node.getTag().equals(Tag.MERGE)) {
         return NODES.stringNode(node.getValue());
       }
       ConstructNode constructor = CONSTRUCTORS.get(node.getTag());
-      Object value = constructor.construct(node);
+      Object value;
+      try {
+        value = constructor.construct(node);
+      } catch (NumberFormatException e) {
+        problems.add(
+            at(
+                Code.YAML_SYNTAX,
+                node.getStartMark().orElse(null),
+                "`" + node.getValue() + "` cannot be read as " + written(node.getTag()),
+                "write the number another way, or quote it to make it text"));
+        return NODES.stringNode(node.getValue());
+      }
       if (value == null) {
         return NODES.nullNode();
       }

@@ -256,7 +256,77 @@ class YamlLoaderTest {
     Diagnostic problem = onlyProblem(load("a: 1\nb:\n  <<: [x]\n"));
     assertThat(problem.code()).isEqualTo(Code.YAML_SYNTAX);
     assertThat(problem.message()).contains("merge key");
-    assertThat(problem.span()).contains(SourceSpan.at(2, 7));
+    assertThat(problem.span()).as("at the merge key's value").contains(SourceSpan.at(2, 6));
+  }
+
+  /**
+   * Merged content counts once against the node cap: counted at each level of nested merges, 29
+   * levels overflowed the count and let an alias bomb through, and 17 merged rules were refused.
+   */
+  @Test
+  void mergesCountOnceAgainstTheNodeCap() {
+    StringBuilder chain = new StringBuilder("rules:\n  - &r0 {a: 1, b: 2, c: 3}\n");
+    for (int i = 1; i < 40; i++) {
+      chain.append("  - &r").append(i).append(" {<<: *r").append(i - 1).append(", a: ").append(i);
+      chain.append("}\n");
+    }
+    assertThat(load(chain.toString()).problems()).isEmpty();
+
+    StringBuilder bomb =
+        new StringBuilder("neg: &neg ")
+            .append("{<<: ".repeat(40))
+            .append("{k: 1}")
+            .append("}".repeat(40))
+            .append("\nuse: *neg\na0: &a0 [")
+            .append("1, ".repeat(999))
+            .append("1]\n");
+    for (int i = 1; i < 13; i++) {
+      bomb.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1);
+      bomb.append(", *a").append(i - 1).append(", *a").append(i - 1).append("]\n");
+    }
+    assertThat(onlyProblem(load(bomb.toString())).message()).contains("aliases expand");
+  }
+
+  /** The cap is of the document's values, as JSON counts them: keys do not count. */
+  @Test
+  void keysDoNotCountAgainstTheNodeCap() {
+    StringBuilder yaml = new StringBuilder();
+    for (int i = 0; i < 300_000; i++) {
+      yaml.append('k').append(i).append(": 1\n");
+    }
+    assertThat(load(yaml.toString()).problems()).isEmpty();
+  }
+
+  @Test
+  void anExplicitMergeTagMerges() {
+    LoadedYaml loaded = load("a:\n  !!merge <<: {b: 1}\n  c: 2\n");
+    assertThat(loaded.problems()).isEmpty();
+    assertThat(loaded.root().orElseThrow().get("a").toString()).isEqualTo("{\"c\":2,\"b\":1}");
+  }
+
+  /** The core schema's pattern takes these; snakeyaml-engine's constructor threw on them. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"+.inf", "!!float 0x1F", "!!float 0o17"})
+  void numbersTheConstructorCannotReadAreLocated(String value) {
+    LoadedYaml loaded = load("a: " + value + "\n");
+    assertThat(loaded.problems())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.message()).contains("cannot be read as !!float");
+              assertThat(d.span()).contains(SourceSpan.at(0, 3));
+            });
+  }
+
+  /** A problem found where an alias is used is reported there, not at its anchor. */
+  @Test
+  void problemsThroughAnAliasAreReportedWhereItIsUsed() {
+    Diagnostic merge = onlyProblem(load("x: &s text\ny:\n  <<: *s\n"));
+    assertThat(merge.span()).contains(SourceSpan.at(2, 6));
+    LoadedYaml key = load("x: &m {a: 1}\ny:\n  *m : 1\n");
+    assertThat(key.problems())
+        .singleElement()
+        .satisfies(d -> assertThat(d.span()).contains(SourceSpan.at(2, 2)));
   }
 
   @Test
