@@ -155,7 +155,7 @@ public final class YamlLoader {
       }
       return new LoadedYaml(
           file,
-          Optional.of(builder.value(document.get())),
+          Optional.of(document.get().json()),
           new SourceMap(Optional.of(document.get().place()), lines),
           builder.problems);
     } catch (Refused e) {
@@ -421,9 +421,12 @@ public final class YamlLoader {
   private record Built(
       JsonNode json, Optional<ScalarNode> scalar, Place place, Mark start, int size) {
 
-    /** The same node, used by an alias written at {@code start}. */
+    /**
+     * The same node, used by an alias written at {@code start}: a copy of its JSON, so that the
+     * document stays a tree.
+     */
     Built at(Mark start) {
-      return new Built(json, scalar, place, start, size);
+      return new Built(json.deepCopy(), scalar, place, start, size);
     }
   }
 
@@ -464,11 +467,6 @@ public final class YamlLoader {
         events.next();
       }
       return Optional.of(root);
-    }
-
-    /** The JSON value of a node that stands as a value. */
-    JsonNode value(Built built) {
-      return built.json().deepCopy();
     }
 
     private Built node() {
@@ -579,7 +577,7 @@ public final class YamlLoader {
       int size = 1;
       while (!events.checkEvent(Event.ID.SequenceEnd)) {
         Built item = node();
-        array.add(value(item));
+        array.add(item.json());
         items.add(item.place());
         size += item.size();
       }
@@ -628,7 +626,7 @@ public final class YamlLoader {
                   "remove one of the two"));
         } else {
           seen.put(name.get().getValue(), key.start());
-          object.set(name.get().getValue(), value(value));
+          object.set(name.get().getValue(), value.json());
           fields.put(name.get().getValue(), new Field(key.place().value(), value.place()));
         }
       }
