@@ -206,7 +206,7 @@ public final class YamlLoader {
     return new LoadedYaml(file, Optional.empty(), SourceMap.empty(lines), List.of(problem));
   }
 
-  /** What the event stream showed that the composer must not get to see. */
+  /** What the event stream showed that the builder must not get to see. */
   private static final class Refused extends RuntimeException {
     final transient Diagnostic diagnostic;
 
@@ -217,11 +217,11 @@ public final class YamlLoader {
   }
 
   /**
-   * Refuses, from the event stream as the composer reads it (one pass over the text), what must not
-   * reach the composer: nesting so deep that its recursion would overflow the stack, more aliases
+   * Refuses, from the event stream as the builder reads it (one pass over the text), what must not
+   * reach the builder: nesting so deep that its recursion would overflow the stack, more aliases
    * than the cap (counted here, so that the limit is known by its cause and not by the wording of
    * snakeyaml-engine's message), an alias inside the node it names, and a second document. Each
-   * event is checked when the composer first looks at it, before it acts on it.
+   * event is checked when the builder first looks at it, before it acts on it.
    */
   private static final class Preflight implements Parser {
     private final Parser events;
@@ -445,7 +445,7 @@ public final class YamlLoader {
     private Preflight events;
     private int nodes;
 
-    /** The aliases in the file, counted before composing: they say why a document is too big. */
+    /** The aliases in the file, counted as they come: they say why a document is too big. */
     private int aliases;
 
     Builder(String file, List<String> lines) {
