@@ -43,7 +43,6 @@ import java.util.function.Supplier;
  * The apply lock is held only while a check runs.
  */
 public final class Watcher {
-
   private final Host host;
   private final Path file;
   private final Supplier<DesiredState> desired;

@@ -269,6 +269,28 @@ class LauncherIT {
   }
 
   /**
+   * Transparent huge pages are asked for exactly where the kernel offers them (its mode always or
+   * madvise): with never, the JVM would switch the flag off and say so on stderr.
+   */
+  @Test
+  void hugePagesExactlyWhereTheKernelOffersThem() throws Exception {
+    Path home = Files.createDirectories(temp.resolve("echo").resolve("bin")).getParent();
+    Files.writeString(home.resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
+    Path java = Files.writeString(home.resolve("bin/java"), "#!/bin/sh\necho \"$@\"\n");
+    java.toFile().setExecutable(true);
+    Path mode = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+    boolean offered =
+        Files.isReadable(mode) && Files.readString(mode).matches("(?s).*\\[(always|madvise)\\].*");
+    Run run = runWithJavaHome(home);
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out().contains("-XX:+UseTransparentHugePages"))
+        .as(
+            "%s on a kernel whose mode is %s",
+            run.out(), Files.isReadable(mode) ? Files.readString(mode) : "unknown")
+        .isEqualTo(offered);
+  }
+
+  /**
    * In a real terminal (script(1) gives the launcher one) with stdout piped to cat: apply asks on
    * stderr, reads the answer from stdin, and keeps stdout free of the prompt and of colour.
    */

@@ -746,15 +746,8 @@ public final class YamlLoader {
     }
 
     Diagnostic at(Code code, Mark mark, String message, String hint) {
-      return at(
-          code,
-          mark == null ? null : SourceSpan.at(mark.getLine(), mark.getColumn()),
-          message,
-          hint);
-    }
-
-    Diagnostic at(Code code, SourceSpan at, String message, String hint) {
-      Optional<SourceSpan> span = Optional.ofNullable(at);
+      Optional<SourceSpan> span =
+          Optional.ofNullable(mark).map(m -> SourceSpan.at(m.getLine(), m.getColumn()));
       Optional<String> line =
           span.flatMap(
               s -> s.line() < lines.size() ? Optional.of(lines.get(s.line())) : Optional.empty());

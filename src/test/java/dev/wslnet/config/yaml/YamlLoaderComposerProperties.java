@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wslnet.diagnostic.Code;
 import dev.wslnet.diagnostic.Diagnostic;
 import dev.wslnet.diagnostic.SourceSpan;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +32,7 @@ import org.snakeyaml.engine.v2.scanner.ScannerImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -47,6 +47,7 @@ class YamlLoaderComposerProperties {
   private static final CoreSchema SCHEMA = new CoreSchema();
   private static final Map<Tag, ConstructNode> CONSTRUCTORS = SCHEMA.getSchemaTagConstructors();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Property(tries = 400)
   void readsWhatTheComposerComposes(@ForAll long seed) {
@@ -175,23 +176,9 @@ class YamlLoaderComposerProperties {
         problem(Code.YAML_SYNTAX, node, "the tag " + tag.getValue() + " is not supported");
         return NODES.stringNode(node.getValue());
       }
+      // Jackson's own mapping of Java values to JSON, not the loader's.
       Object value = constructor.construct(node);
-      if (value == null) {
-        return NODES.nullNode();
-      }
-      if (value instanceof Boolean b) {
-        return NODES.booleanNode(b);
-      }
-      if (value instanceof Integer i) {
-        return NODES.numberNode(i);
-      }
-      if (value instanceof Long l) {
-        return NODES.numberNode(l);
-      }
-      if (value instanceof BigInteger big) {
-        return NODES.numberNode(big);
-      }
-      return NODES.numberNode((Double) value);
+      return value == null ? NODES.nullNode() : JSON.valueToTree(value);
     }
 
     private void problem(Code code, Node node, String message) {
