@@ -57,15 +57,20 @@ fi
 cp target/wslnet/lib/wslnet.jar "$stage/lib/"
 cp LICENSE NOTICE "$stage/"
 
-# The training run: plan on an example against a fresh simulated host, by the bundled runtime itself, so that
-# the cache matches it. Java 25 finds the jar again wherever the folder is unzipped, as long as its modification
-# time is kept.
+# The training run: plan on an example against a simulated host that an apply (not recorded) has converged to
+# it, by the bundled runtime itself, so that the cache matches it. A converged host is where wslnet spends its
+# days (the scheduled task, plans in CI), and its path compares every observed rule with its desired one: trained
+# on a fresh host instead, 44 more classes and lambdas were made at run time in the 5,000-rule plan, 6% of it.
+# Java 25 finds the jar again wherever the folder is unzipped, as long as its modification time is kept.
 training=$(mktemp -d)
 trap 'rm -rf "$training"' EXIT
 if [ "$major" -ge 25 ]; then
+  (cd "$stage" && "runtime/bin/java$exe" -XX:+UseSerialGC -Xmn16m -XX:TieredStopAtLevel=1 -jar lib/wslnet.jar \
+    apply --auto-approve -f "$OLDPWD/examples/nat-lan-dev-server.yaml" --host "sim:$training/host" \
+    >"$training/training.log" 2>&1) || true
   (cd "$stage" && "runtime/bin/java$exe" -XX:AOTCacheOutput=lib/wslnet.aot -XX:+UseSerialGC \
     -Xmn16m -XX:TieredStopAtLevel=1 -jar lib/wslnet.jar plan -f "$OLDPWD/examples/nat-lan-dev-server.yaml" \
-    --host "sim:$training/host" >"$training/training.log" 2>&1) || true
+    --host "sim:$training/host" >>"$training/training.log" 2>&1) || true
   if [ ! -f "$stage/lib/wslnet.aot" ]; then
     cat "$training/training.log" >&2
     echo "release: no AOT cache was made" >&2

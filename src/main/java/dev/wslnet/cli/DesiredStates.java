@@ -22,7 +22,8 @@ final class DesiredStates {
     return valid(new DesiredStateValidator().read(file, bytes), console, json, color);
   }
 
-  private static DesiredStateFile valid(
+  /** The file, when it is valid; otherwise its report is printed and the command ends. */
+  static DesiredStateFile valid(
       DesiredStateFile read, Console console, boolean json, boolean color) {
     if (read.state().isEmpty()) {
       List<FileReport> reports = List.of(read.report());

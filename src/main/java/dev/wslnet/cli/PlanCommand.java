@@ -1,7 +1,6 @@
 package dev.wslnet.cli;
 
 import dev.wslnet.config.DesiredStateFile;
-import dev.wslnet.host.Host;
 import dev.wslnet.model.DesiredState;
 import dev.wslnet.model.ObservedState;
 import dev.wslnet.plan.Plan;
@@ -57,11 +56,12 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     boolean asJson = Boolean.TRUE.equals(json);
-    DesiredStateFile desired =
-        DesiredStates.read(file, console, asJson, console.color(parent.noColor()));
-    Host host = Hosts.select(hostOption.host, console, false);
+    PlanInputs inputs =
+        PlanInputs.read(
+            file, hostOption.host, console, asJson, console.color(parent.noColor()), false);
+    DesiredStateFile desired = inputs.desired();
     DesiredState state = desired.state().orElseThrow();
-    ObservedState observed = host.observe(state.managedGroup());
+    ObservedState observed = inputs.observed();
     Plan plan = Planner.plan(state, observed);
     if (asJson) {
       console.out().println(PlanJson.write(PlanJson.plan(plan)));

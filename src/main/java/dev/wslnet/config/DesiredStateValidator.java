@@ -71,56 +71,15 @@ public final class DesiredStateValidator {
    * gets a diagnostic, never an exception.
    */
   public DesiredStateFile read(String file) {
-    Path path;
-    try {
-      path = Path.of(file);
-    } catch (InvalidPathException e) {
-      return single(
-          Diagnostic.ofFile(
-              Code.FILE_UNREADABLE,
-              file,
-              "is not a valid path: " + e.getReason(),
-              "check the path"));
-    }
-    try {
-      if (Files.isDirectory(path)) {
-        return single(
-            Diagnostic.ofFile(
-                Code.FILE_UNREADABLE,
-                file,
-                "is a directory, not a file",
-                "name the YAML file, e.g. " + path.resolve("wslnet.yaml")));
-      }
-      if (!Files.exists(path)) {
-        return single(
-            Diagnostic.ofFile(Code.FILE_UNREADABLE, file, "no such file", "check the path"));
-      }
-      if (!Files.isRegularFile(path)) {
-        return single(
-            Diagnostic.ofFile(
-                Code.FILE_UNREADABLE, file, "is not a regular file", "name a YAML file on disk"));
-      }
-      long size = Files.size(path);
-      if (size > YamlLoader.MAX_BYTES) {
-        return single(
-            Diagnostic.ofFile(
-                Code.FILE_TOO_LARGE,
-                file,
-                "the file has " + size + " bytes; wslnet reads at most " + YamlLoader.MAX_BYTES,
-                "split the file, or check that this is the file you meant"));
-      }
-      return read(file, Files.readAllBytes(path));
-    } catch (NoSuchFileException e) {
-      return single(
-          Diagnostic.ofFile(Code.FILE_UNREADABLE, file, "no such file", "check the path"));
-    } catch (IOException | SecurityException e) {
-      return single(
-          Diagnostic.ofFile(
-              Code.FILE_UNREADABLE,
-              file,
-              "cannot be read: " + e.getMessage(),
-              "check the file's permissions"));
-    }
+    return check(load(file));
+  }
+
+  /**
+   * Validates and, when there is no error, binds a file's bytes; {@code file} is the name used in
+   * diagnostics.
+   */
+  public DesiredStateFile read(String file, byte[] bytes) {
+    return check(load(file, bytes));
   }
 
   /** Validates a file's bytes; {@code file} is the name used in diagnostics. */
@@ -129,11 +88,57 @@ public final class DesiredStateValidator {
   }
 
   /**
-   * Validates and, when there is no error, binds a file's bytes; {@code file} is the name used in
-   * diagnostics.
+   * The first half of {@link #read(String)}: the file read as YAML, not yet checked against the
+   * schema and the rules. A file that cannot be read has no root, and a problem that says why.
    */
-  public DesiredStateFile read(String file, byte[] bytes) {
-    LoadedYaml document = YamlLoader.load(file, bytes);
+  public LoadedYaml load(String file) {
+    Path path;
+    try {
+      path = Path.of(file);
+    } catch (InvalidPathException e) {
+      return unread(file, "is not a valid path: " + e.getReason(), "check the path");
+    }
+    try {
+      if (Files.isDirectory(path)) {
+        return unread(
+            file,
+            "is a directory, not a file",
+            "name the YAML file, e.g. " + path.resolve("wslnet.yaml"));
+      }
+      if (!Files.exists(path)) {
+        return unread(file, "no such file", "check the path");
+      }
+      if (!Files.isRegularFile(path)) {
+        return unread(file, "is not a regular file", "name a YAML file on disk");
+      }
+      long size = Files.size(path);
+      if (size > YamlLoader.MAX_BYTES) {
+        return LoadedYaml.unread(
+            Diagnostic.ofFile(
+                Code.FILE_TOO_LARGE,
+                file,
+                "the file has " + size + " bytes; wslnet reads at most " + YamlLoader.MAX_BYTES,
+                "split the file, or check that this is the file you meant"));
+      }
+      return load(file, Files.readAllBytes(path));
+    } catch (NoSuchFileException e) {
+      return unread(file, "no such file", "check the path");
+    } catch (IOException | SecurityException e) {
+      return unread(file, "cannot be read: " + e.getMessage(), "check the file's permissions");
+    }
+  }
+
+  /** The first half of {@link #read(String, byte[])}. */
+  public LoadedYaml load(String file, byte[] bytes) {
+    return YamlLoader.load(file, bytes);
+  }
+
+  /**
+   * The second half of {@link #read(String)}: the schema and the rules over a loaded file, and when
+   * there is no error, the file bound.
+   */
+  public DesiredStateFile check(LoadedYaml document) {
+    String file = document.file();
     List<Diagnostic> diagnostics = new ArrayList<>(document.problems());
     if (document.root().isEmpty()) {
       return new DesiredStateFile(
@@ -149,8 +154,7 @@ public final class DesiredStateValidator {
         : new DesiredStateFile(report, Optional.of(new DesiredState(root)), Optional.of(root));
   }
 
-  private static DesiredStateFile single(Diagnostic diagnostic) {
-    return new DesiredStateFile(
-        new FileReport(diagnostic.file(), List.of(diagnostic)), Optional.empty(), Optional.empty());
+  private static LoadedYaml unread(String file, String message, String hint) {
+    return LoadedYaml.unread(Diagnostic.ofFile(Code.FILE_UNREADABLE, file, message, hint));
   }
 }

@@ -128,10 +128,7 @@ public final class SimProcessRunner implements ProcessRunner {
   }
 
   private static ProcessResult answer(JsonNode result) {
-    return new ProcessResult(
-        0,
-        (PowerShell.resultLine(result) + "\r\n").getBytes(StandardCharsets.US_ASCII),
-        new byte[0]);
+    return new ProcessResult(0, PowerShell.resultOutput(result), new byte[0]);
   }
 
   private static ProcessResult failed(String message) {

@@ -20,4 +20,10 @@ public record LoadedYaml(
     Objects.requireNonNull(sourceMap, "sourceMap");
     problems = List.copyOf(problems);
   }
+
+  /** A file that could not be read at all, and the problem that says why. */
+  public static LoadedYaml unread(Diagnostic problem) {
+    return new LoadedYaml(
+        problem.file(), Optional.empty(), SourceMap.empty(List.of()), List.of(problem));
+  }
 }

@@ -356,6 +356,17 @@ public final class YamlLoader {
   static List<String> lines(String text) {
     List<String> lines = new ArrayList<>();
     int start = 0;
+    if (text.indexOf('\r') < 0) {
+      // Most files end lines with LF alone: String.indexOf finds them with the JVM's vectorised
+      // intrinsic even before this method is compiled, where the loop below ran a 10,000-line
+      // file in the interpreter (3% of a large plan).
+      for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+        lines.add(text.substring(start, end));
+        start = end + 1;
+      }
+      lines.add(text.substring(start));
+      return lines;
+    }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '\n' || c == '\r') {

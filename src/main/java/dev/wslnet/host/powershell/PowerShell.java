@@ -4,11 +4,12 @@ import dev.wslnet.host.HostException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -95,16 +96,30 @@ public final class PowerShell {
         JSON.readTree(new String(decoder.decode(lines[1].trim()), StandardCharsets.UTF_8)));
   }
 
-  /** The output line a script prints for its result. */
-  public static String resultLine(JsonNode result) {
-    return RESULT_PREFIX + base64(JSON.writeValueAsString(result));
+  /**
+   * What a script prints for its result: the line, ended as PowerShell ends its output lines. The
+   * JSON goes to base64 as bytes, never as one string of several megabytes.
+   */
+  public static byte[] resultOutput(JsonNode result) {
+    byte[] prefix = RESULT_PREFIX.getBytes(StandardCharsets.US_ASCII);
+    byte[] encoded = Base64.getEncoder().encode(JSON.writeValueAsBytes(result));
+    byte[] output = Arrays.copyOf(prefix, prefix.length + encoded.length + 2);
+    System.arraycopy(encoded, 0, output, prefix.length, encoded.length);
+    output[output.length - 2] = '\r';
+    output[output.length - 1] = '\n';
+    return output;
   }
 
-  /** The script's result, or a HostException that carries what PowerShell said instead. */
+  /**
+   * The script's result, or a HostException that carries what PowerShell said instead. The result
+   * line is found and decoded in the output's bytes: the 5,000-rule observation is megabytes, and
+   * turning it into text three times (the output, its line, the decoded JSON) cost a tenth of a
+   * plan.
+   */
   static JsonNode result(ProcessResult process, String what) {
-    Optional<String> line =
-        process.stdoutText().lines().filter(l -> l.startsWith(RESULT_PREFIX)).reduce((a, b) -> b);
-    if (line.isEmpty()) {
+    byte[] stdout = process.stdout();
+    int start = lastResultLine(stdout);
+    if (start < 0) {
       String said = (process.stderrText() + "\n" + process.stdoutText()).strip();
       throw new HostException(
           "PowerShell failed to "
@@ -114,14 +129,40 @@ public final class PowerShell {
               + ")"
               + (said.isEmpty() ? "" : ": " + firstLines(said)));
     }
-    String encoded = line.get().substring(RESULT_PREFIX.length()).trim();
+    int end = start;
+    while (end < stdout.length && stdout[end] != '\n' && stdout[end] != '\r') {
+      end++;
+    }
+    // Trimmed as String.trim would: spaces and control characters at either end.
+    while (start < end && (stdout[start] & 0xFF) <= ' ') {
+      start++;
+    }
+    while (end > start && (stdout[end - 1] & 0xFF) <= ' ') {
+      end--;
+    }
     try {
-      return JSON.readTree(new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8));
+      ByteBuffer json = Base64.getDecoder().decode(ByteBuffer.wrap(stdout, start, end - start));
+      return JSON.readTree(json.array(), json.arrayOffset(), json.remaining());
     } catch (RuntimeException e) {
       throw new HostException(
           "PowerShell answered " + what + " with a result wslnet cannot read: " + e.getMessage(),
           e);
     }
+  }
+
+  /**
+   * Where the text of the last line that starts with the result prefix begins, or -1. Lines end at
+   * LF, CR or CRLF, as {@link String#lines} splits them.
+   */
+  private static int lastResultLine(byte[] output) {
+    byte[] prefix = RESULT_PREFIX.getBytes(StandardCharsets.US_ASCII);
+    for (int at = output.length - prefix.length; at >= 0; at--) {
+      if ((at == 0 || output[at - 1] == '\n' || output[at - 1] == '\r')
+          && Arrays.equals(output, at, at + prefix.length, prefix, 0, prefix.length)) {
+        return at + prefix.length;
+      }
+    }
+    return -1;
   }
 
   private static String firstLines(String text) {

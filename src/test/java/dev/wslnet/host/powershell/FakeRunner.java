@@ -36,10 +36,7 @@ final class FakeRunner implements ProcessRunner {
     PowerShell.Input input = PowerShell.decodeStdin(stdin);
     inputs.add(input);
     return new ProcessResult(
-        0,
-        (PowerShell.resultLine(powershell.apply(input.request())) + "\r\n")
-            .getBytes(StandardCharsets.US_ASCII),
-        new byte[0]);
+        0, PowerShell.resultOutput(powershell.apply(input.request())), new byte[0]);
   }
 
   long powershellProcesses() {

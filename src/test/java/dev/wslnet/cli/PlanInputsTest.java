@@ -1,0 +1,67 @@
+package dev.wslnet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wslnet.testing.SimDir;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Plan observes the host while the schema and the rules check the file: what the user sees is what
+ * reading the file, then observing, showed. The file's problems come first, the host's only for a
+ * valid file, and an observation started for a file that turns out invalid is never shown.
+ */
+class PlanInputsTest {
+  private static final String VALID = "examples/nat-lan-dev-server.yaml";
+  private static final String INVALID = "src/test/resources/validate/three-errors.yaml";
+
+  @Test
+  void anInvalidFileIsReportedWhateverTheHost() {
+    CliRun run = CliRun.run("plan", "-f", INVALID, "--host", "nowhere");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("[WSLNET").doesNotContain("unknown host");
+  }
+
+  @Test
+  void aValidFileMeetsTheHostsUsageError() {
+    CliRun run = CliRun.run("plan", "-f", VALID, "--host", "nowhere");
+    assertThat(run.exitCode()).isEqualTo(64);
+    assertThat(run.err()).contains("unknown host 'nowhere'");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"version: 1\nportProxy: [\n", "version: 1\nversion: 1\n"})
+  void aFileWithYamlErrorsIsNeverObserved(String yaml, @TempDir Path temp) throws Exception {
+    Path file = Files.writeString(temp.resolve("broken.yaml"), yaml);
+    Path host = temp.resolve("host");
+    CliRun run = CliRun.run("plan", "-f", file.toString(), "--host", "sim:" + host);
+    assertThat(run.exitCode()).isEqualTo(1);
+    // Observing a missing simulated host creates it: nothing observed, nothing created.
+    assertThat(host).doesNotExist();
+  }
+
+  @Test
+  void theObservationOfAnInvalidFileIsNeverShownAndIsOverBeforeWslnetEnds(@TempDir Path temp) {
+    SimDir failing = SimDir.fresh(temp).fault("powershell", "observe", "the observation failed");
+    CliRun run = CliRun.run("plan", "-f", INVALID, "--host", failing.spec());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out() + run.err()).contains("[WSLNET").doesNotContain("observation failed");
+    assertThat(Thread.getAllStackTraces().keySet())
+        .noneMatch(thread -> thread.getName().equals("wslnet-observe"));
+  }
+
+  @Test
+  void aFailedObservationOfAValidFileIsReportedAsItself(@TempDir Path temp) {
+    SimDir failing = SimDir.fresh(temp).fault("powershell", "observe", "the observation failed");
+    CliRun run = CliRun.run("plan", "-f", VALID, "--host", failing.spec());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .contains("the observation failed")
+        .doesNotContain("ExecutionException")
+        .doesNotContain("\tat ");
+  }
+}
