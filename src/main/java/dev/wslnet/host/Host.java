@@ -19,7 +19,29 @@ public interface Host {
    * Everything wslnet manages, in one round trip; {@code managedGroup} scopes the Windows firewall
    * rules read.
    */
-  ObservedState observe(Optional<String> managedGroup);
+  default ObservedState observe(Optional<String> managedGroup) {
+    try (PendingObservation observation = startObserving()) {
+      return observation.observe(managedGroup);
+    }
+  }
+
+  /**
+   * Starts an observation before its scope is known: on Windows, the PowerShell process that will
+   * observe starts now, and its second or so of start-up passes while wslnet reads the file that
+   * names the group. Nothing is read from the host until {@link PendingObservation#observe}.
+   */
+  PendingObservation startObserving();
+
+  /** An observation that has started and waits for its scope. */
+  interface PendingObservation extends AutoCloseable {
+
+    /** Observes, as {@link Host#observe} does; at most once. */
+    ObservedState observe(Optional<String> managedGroup);
+
+    /** Stops what was started for an observation that will not be made. */
+    @Override
+    void close();
+  }
 
   /**
    * Runs the operations in order, each to its own result (a failure does not stop the rest), then

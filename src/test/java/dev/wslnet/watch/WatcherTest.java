@@ -318,6 +318,11 @@ class WatcherTest {
           }
 
           @Override
+          public PendingObservation startObserving() {
+            return simulated.startObserving();
+          }
+
+          @Override
           public Applied apply(List<Operation> operations, Optional<String> group) {
             return simulated.apply(operations, group);
           }

@@ -16,4 +16,38 @@ public interface ProcessRunner {
    * @throws ProcessTimeoutException when it did not finish in time (it has been killed)
    */
   ProcessResult run(List<String> command, byte[] stdin, Duration timeout) throws IOException;
+
+  /**
+   * Starts the program now and gives it its input later: PowerShell takes a second or so to start,
+   * which can pass while wslnet reads the desired-state file that the input depends on. A runner
+   * that cannot start early starts the program when its input is given.
+   *
+   * @throws IOException when the program cannot be started
+   */
+  default Started start(List<String> command) throws IOException {
+    return new Started() {
+      @Override
+      public ProcessResult finish(byte[] stdin, Duration timeout) throws IOException {
+        return run(command, stdin, timeout);
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  /** A program started without its input. */
+  interface Started extends AutoCloseable {
+
+    /**
+     * Gives the program its whole standard input and waits for it, as {@link #run} does.
+     *
+     * @throws ProcessTimeoutException when it did not finish in time (it has been killed)
+     */
+    ProcessResult finish(byte[] stdin, Duration timeout) throws IOException;
+
+    /** Stops the program if it never got its input; nothing once it has finished. */
+    @Override
+    void close();
+  }
 }

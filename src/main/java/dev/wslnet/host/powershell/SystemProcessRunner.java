@@ -27,29 +27,66 @@ public final class SystemProcessRunner implements ProcessRunner {
   public ProcessResult run(
       List<String> command, Map<String, String> environment, byte[] stdin, Duration timeout)
       throws IOException {
+    try (Running running = start(command, environment)) {
+      return running.finish(stdin, timeout);
+    }
+  }
+
+  @Override
+  public Started start(List<String> command) throws IOException {
+    return start(command, Map.of());
+  }
+
+  private static Running start(List<String> command, Map<String, String> environment)
+      throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(environment);
-    Process process = builder.start();
-    CompletableFuture<byte[]> stdout = drain(process.getInputStream());
-    CompletableFuture<byte[]> stderr = drain(process.getErrorStream());
-    try (OutputStream in = process.getOutputStream()) {
-      in.write(stdin);
-    } catch (IOException e) {
-      // A process may exit without reading its input; its exit code and output still say what
-      // happened.
+    return new Running(command.get(0), builder.start());
+  }
+
+  /** A process that waits for its input, its output drained from the start. */
+  private static final class Running implements Started {
+    private final String program;
+    private final Process process;
+    private final CompletableFuture<byte[]> stdout;
+    private final CompletableFuture<byte[]> stderr;
+
+    Running(String program, Process process) {
+      this.program = program;
+      this.process = process;
+      this.stdout = drain(process.getInputStream());
+      this.stderr = drain(process.getErrorStream());
     }
-    try {
-      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+
+    @Override
+    public ProcessResult finish(byte[] stdin, Duration timeout) throws IOException {
+      try (OutputStream in = process.getOutputStream()) {
+        in.write(stdin);
+      } catch (IOException e) {
+        // A process may exit without reading its input; its exit code and output still say what
+        // happened.
+      }
+      try {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+          process.descendants().forEach(ProcessHandle::destroyForcibly);
+          process.destroyForcibly();
+          throw new ProcessTimeoutException(
+              program + " did not finish within " + timeout.toSeconds() + " s");
+        }
+        return new ProcessResult(process.exitValue(), stdout.join(), stderr.join());
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while waiting for " + program, e);
+      }
+    }
+
+    @Override
+    public void close() {
+      if (process.isAlive()) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-        throw new ProcessTimeoutException(
-            command.get(0) + " did not finish within " + timeout.toSeconds() + " s");
       }
-      return new ProcessResult(process.exitValue(), stdout.join(), stderr.join());
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while waiting for " + command.get(0), e);
     }
   }
 

@@ -80,8 +80,35 @@ public final class WindowsHost implements Host {
   }
 
   @Override
-  public ObservedState observe(Optional<String> managedGroup) {
-    return read(call(request("observe", managedGroup), "observe " + name));
+  public PendingObservation startObserving() {
+    String what = "observe " + name;
+    ProcessRunner.Started process;
+    try {
+      process = runner.start(PowerShell.command(side.powershell()));
+    } catch (IOException e) {
+      // Reported when the observation is asked for, after the desired-state file's problems.
+      HostException cannotStart = cannotStart(what, e);
+      return new PendingObservation() {
+        @Override
+        public ObservedState observe(Optional<String> managedGroup) {
+          throw cannotStart;
+        }
+
+        @Override
+        public void close() {}
+      };
+    }
+    return new PendingObservation() {
+      @Override
+      public ObservedState observe(Optional<String> managedGroup) {
+        return read(call(process, request("observe", managedGroup), what));
+      }
+
+      @Override
+      public void close() {
+        process.close();
+      }
+    };
   }
 
   private ObservedState read(JsonNode document) {
@@ -139,10 +166,21 @@ public final class WindowsHost implements Host {
   }
 
   private JsonNode call(JsonNode request, String what) {
+    ProcessRunner.Started process;
+    try {
+      process = runner.start(PowerShell.command(side.powershell()));
+    } catch (IOException e) {
+      throw cannotStart(what, e);
+    }
+    try (process) {
+      return call(process, request, what);
+    }
+  }
+
+  private JsonNode call(ProcessRunner.Started process, JsonNode request, String what) {
     ProcessResult result;
     try {
-      result =
-          runner.run(PowerShell.command(side.powershell()), PowerShell.stdin(request), TIMEOUT);
+      result = process.finish(PowerShell.stdin(request), TIMEOUT);
     } catch (ProcessTimeoutException e) {
       throw new HostException(
           "PowerShell did not "
@@ -153,18 +191,22 @@ public final class WindowsHost implements Host {
               + "stopped. Is a UAC prompt waiting?",
           e);
     } catch (IOException e) {
-      throw new HostException(
-          "cannot start "
-              + side.powershell()
-              + " to "
-              + what
-              + ": "
-              + e.getMessage()
-              + ". Inside WSL, Windows programs need interop: check [interop] in /etc/wsl.conf, and"
-              + " keep WSL_INTEROP when using sudo (sudo --preserve-env=WSL_INTEROP)",
-          e);
+      throw cannotStart(what, e);
     }
     return PowerShell.result(result, what);
+  }
+
+  private HostException cannotStart(String what, IOException e) {
+    return new HostException(
+        "cannot start "
+            + side.powershell()
+            + " to "
+            + what
+            + ": "
+            + e.getMessage()
+            + ". Inside WSL, Windows programs need interop: check [interop] in /etc/wsl.conf, and"
+            + " keep WSL_INTEROP when using sudo (sudo --preserve-env=WSL_INTEROP)",
+        e);
   }
 
   @Override

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -310,5 +311,48 @@ class WindowsHostTest {
     assertThatThrownBy(
             () -> runner.run(List.of("no-such-program-wslnet"), new byte[0], Duration.ofSeconds(5)))
         .isInstanceOf(java.io.IOException.class);
+  }
+
+  /**
+   * Plan starts PowerShell before it knows the request: the process waits for its input, gets it
+   * whole, and is killed when the request never comes (an invalid file).
+   */
+  @Test
+  @org.junit.jupiter.api.condition.DisabledOnOs(org.junit.jupiter.api.condition.OS.WINDOWS)
+  void aProcessStartedEarlyWaitsForItsInputAndIsStoppedWithoutIt(@TempDir Path temp)
+      throws Exception {
+    SystemProcessRunner runner = new SystemProcessRunner();
+    Path started = temp.resolve("started");
+    try (ProcessRunner.Started early =
+        runner.start(List.of("sh", "-c", "touch \"$1\"; cat", "sh", started.toString()))) {
+      waitFor(started);
+      ProcessResult echoed =
+          early.finish("late data".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(20));
+      assertThat(echoed.exitCode()).isZero();
+      assertThat(echoed.stdoutText()).isEqualTo("late data");
+    }
+
+    Path pid = temp.resolve("pid");
+    ProcessRunner.Started abandoned =
+        runner.start(
+            List.of(
+                "sh",
+                "-c",
+                "echo $$ > \"$1.tmp\"; mv \"$1.tmp\" \"$1\"; cat",
+                "sh",
+                pid.toString()));
+    waitFor(pid);
+    ProcessHandle shell =
+        ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).orElseThrow();
+    assertThat(shell.isAlive()).isTrue();
+    abandoned.close();
+    assertThat(shell.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS).isAlive()).isFalse();
+  }
+
+  private static void waitFor(Path file) throws InterruptedException {
+    for (int i = 0; i < 400 && !Files.exists(file); i++) {
+      Thread.sleep(50);
+    }
+    assertThat(file).exists();
   }
 }
