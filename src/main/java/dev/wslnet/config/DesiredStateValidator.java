@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -99,19 +100,19 @@ public final class DesiredStateValidator {
       return unread(file, "is not a valid path: " + e.getReason(), "check the path");
     }
     try {
-      if (Files.isDirectory(path)) {
+      // One stat, where isDirectory, exists, isRegularFile and size made four: a thousand files
+      // spent a tenth of their time in system calls.
+      BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+      if (attributes.isDirectory()) {
         return unread(
             file,
             "is a directory, not a file",
             "name the YAML file, e.g. " + path.resolve("wslnet.yaml"));
       }
-      if (!Files.exists(path)) {
-        return unread(file, "no such file", "check the path");
-      }
-      if (!Files.isRegularFile(path)) {
+      if (!attributes.isRegularFile()) {
         return unread(file, "is not a regular file", "name a YAML file on disk");
       }
-      long size = Files.size(path);
+      long size = attributes.size();
       if (size > YamlLoader.MAX_BYTES) {
         return LoadedYaml.unread(
             Diagnostic.ofFile(

@@ -198,8 +198,25 @@ public final class YamlLoader {
     if (plain && !value.isEmpty() && TAGGED_STARTS.indexOf(value.charAt(0)) < 0) {
       return Tag.STR;
     }
+    if (plain && digitsOnly(value)) {
+      // Ports, the commonest tagged scalars: int by the core schema's first pattern, [-+]?[0-9]+,
+      // without a regular expression's matcher for each.
+      return Tag.INT;
+    }
     Tag tag = RESOLVER.resolve(value, plain);
     return tag.equals(Tag.ENV_TAG) ? Tag.STR : tag;
+  }
+
+  private static boolean digitsOnly(String value) {
+    if (value.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static LoadedYaml failed(String file, List<String> lines, Diagnostic problem) {
