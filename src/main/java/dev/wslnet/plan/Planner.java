@@ -22,13 +22,10 @@ public final class Planner {
   private Planner() {}
 
   public static Plan plan(DesiredState desired, ObservedState observed) {
-    // Kinds are independent pure functions of the two states, and a large plan's bulk is in two of
-    // them (the forwards and the Windows rules): they plan side by side, on this thread and the
-    // common pool's, and the changes stay in the order of the kinds.
-    List<Change> changes =
-        Kinds.ALL.parallelStream()
-            .flatMap(kind -> kind.changes(desired, observed).stream())
-            .toList();
+    List<Change> changes = new ArrayList<>();
+    for (ResourceKind kind : Kinds.ALL) {
+      changes.addAll(kind.changes(desired, observed));
+    }
     List<Diagnostic> warnings = new ArrayList<>();
     for (ResourceKind kind : Kinds.ALL) {
       warnings.addAll(kind.warnings(desired, observed, changes));
