@@ -12,10 +12,12 @@ public final class DesiredState {
   private final SectionCache sections;
 
   /**
-   * @param document a document that validation found no error in
+   * @param document a document that validation found no error in. It becomes this state's own, not
+   *     a copy, as an observed state's document does: the caller hands over a document that nothing
+   *     changes afterwards (the validator, the one it has just loaded and checked).
    */
   public DesiredState(JsonNode document) {
-    this.sections = new SectionCache(Objects.requireNonNull(document, "document").deepCopy());
+    this.sections = new SectionCache(Objects.requireNonNull(document, "document"));
   }
 
   /** What the file declares of one kind, read once. */
