@@ -56,6 +56,14 @@ public final class YamlLoader {
   static final int MAX_ALIASES = 50;
   static final int MAX_NODES = 500_000;
 
+  /**
+   * The longest line read, in characters. snakeyaml-engine's reader copies its window again for
+   * every piece of a token that does not fit it, so a token costs the square of its length: a 15 MB
+   * line took minutes. With this cap the largest file is read in seconds; no desired-state file
+   * needs such a line, and a long flow list or quoted string can go on over several lines.
+   */
+  static final int MAX_LINE = 100_000;
+
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final CoreSchema SCHEMA = new CoreSchema();
   private static final ScalarResolver RESOLVER = SCHEMA.getScalarResolver();
@@ -126,6 +134,25 @@ public final class YamlLoader {
               Optional.of("save the file as UTF-8")));
     }
     List<String> lines = lines(text);
+    for (int line = 0; line < lines.size(); line++) {
+      int length = lines.get(line).length();
+      if (length > MAX_LINE) {
+        return failed(
+            file,
+            lines,
+            new Diagnostic(
+                Code.YAML_LIMIT,
+                Code.YAML_LIMIT.severity(),
+                "the line has " + length + " characters; wslnet reads lines of at most " + MAX_LINE,
+                file,
+                Optional.of(SourceSpan.at(line, MAX_LINE)),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(
+                    "break the line: a flow list or a quoted string can go on over several"
+                        + " lines")));
+      }
+    }
     if (text.isBlank() || onlyComments(lines)) {
       return failed(
           file,

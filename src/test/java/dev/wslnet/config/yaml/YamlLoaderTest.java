@@ -148,10 +148,27 @@ class YamlLoaderTest {
   /** Issue 10: a big file without aliases was said to have aliases that expand too far. */
   @Test
   void aHugeFileWithoutAliasesIsSaidToBeHuge() {
-    String yaml = "a: [" + "1, ".repeat(YamlLoader.MAX_NODES) + "1]\n";
+    String yaml = "a: [\n" + "1,\n".repeat(YamlLoader.MAX_NODES) + "1]\n";
     Diagnostic problem = onlyProblem(load(yaml));
     assertThat(problem.code()).isEqualTo(Code.YAML_LIMIT);
     assertThat(problem.message()).contains("YAML nodes").doesNotContain("alias");
+  }
+
+  /**
+   * A 15 MB token took snakeyaml-engine minutes (its reader's work grows with the square of a
+   * token's length): a line longer than the cap is refused before it is parsed, where it starts to
+   * be too long, and without quoting it.
+   */
+  @Test
+  void aLineLongerThanTheCapIsRefusedBeforeParsing() {
+    String longest = "b: " + "x".repeat(YamlLoader.MAX_LINE - 3);
+    assertThat(load("a: 1\n" + longest + "\n").problems()).isEmpty();
+
+    Diagnostic problem = onlyProblem(load("a: 1\n" + longest + "x\nc: 2\n"));
+    assertThat(problem.code()).isEqualTo(Code.YAML_LIMIT);
+    assertThat(problem.span()).contains(SourceSpan.at(1, YamlLoader.MAX_LINE));
+    assertThat(problem.sourceLine()).isEmpty();
+    assertThat(problem.message()).contains(Integer.toString(YamlLoader.MAX_LINE + 1));
   }
 
   @Test
