@@ -65,9 +65,13 @@ cp LICENSE NOTICE "$stage/"
 training=$(mktemp -d)
 trap 'rm -rf "$training"' EXIT
 if [ "$major" -ge 25 ]; then
-  (cd "$stage" && "runtime/bin/java$exe" -XX:+UseSerialGC -Xmn16m -XX:TieredStopAtLevel=1 -jar lib/wslnet.jar \
+  if ! (cd "$stage" && "runtime/bin/java$exe" -XX:+UseSerialGC -Xmn16m -XX:TieredStopAtLevel=1 -jar lib/wslnet.jar \
     apply --auto-approve -f "$OLDPWD/examples/nat-lan-dev-server.yaml" --host "sim:$training/host" \
-    >"$training/training.log" 2>&1) || true
+    >"$training/training.log" 2>&1); then
+    cat "$training/training.log" >&2
+    echo "release: the training's apply failed" >&2
+    exit 1
+  fi
   (cd "$stage" && "runtime/bin/java$exe" -XX:AOTCacheOutput=lib/wslnet.aot -XX:+UseSerialGC \
     -Xmn16m -XX:TieredStopAtLevel=1 -jar lib/wslnet.jar plan -f "$OLDPWD/examples/nat-lan-dev-server.yaml" \
     --host "sim:$training/host" >>"$training/training.log" 2>&1) || true

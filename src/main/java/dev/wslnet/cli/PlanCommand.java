@@ -57,8 +57,7 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() {
     boolean asJson = Boolean.TRUE.equals(json);
     PlanInputs inputs =
-        PlanInputs.read(
-            file, hostOption.host, console, asJson, console.color(parent.noColor()), false);
+        PlanInputs.read(file, hostOption.host, console, asJson, console.color(parent.noColor()));
     DesiredStateFile desired = inputs.desired();
     DesiredState state = desired.state().orElseThrow();
     ObservedState observed = inputs.observed();

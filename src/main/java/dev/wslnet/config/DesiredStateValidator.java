@@ -10,6 +10,8 @@ import dev.wslnet.diagnostic.Diagnostic;
 import dev.wslnet.diagnostic.SourceSpan;
 import dev.wslnet.model.DesiredState;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -80,7 +82,7 @@ public final class DesiredStateValidator {
    * diagnostics.
    */
   public DesiredStateFile read(String file, byte[] bytes) {
-    return check(load(file, bytes));
+    return check(YamlLoader.load(file, bytes));
   }
 
   /** Validates a file's bytes; {@code file} is the name used in diagnostics. */
@@ -89,20 +91,35 @@ public final class DesiredStateValidator {
   }
 
   /**
-   * The first half of {@link #read(String)}: the file read as YAML, not yet checked against the
-   * schema and the rules. A file that cannot be read has no root, and a problem that says why.
+   * The file read as YAML, not yet checked against the schema and the rules. A file that cannot be
+   * read has no root, and a problem that says why.
    */
-  public LoadedYaml load(String file) {
+  private static LoadedYaml load(String file) {
     Path path;
     try {
       path = Path.of(file);
     } catch (InvalidPathException e) {
       return unread(file, "is not a valid path: " + e.getReason(), "check the path");
     }
+    // One stat, where isDirectory, exists, isRegularFile and size made four: a thousand files
+    // spent a tenth of their time in system calls.
+    BasicFileAttributes attributes;
     try {
-      // One stat, where isDirectory, exists, isRegularFile and size made four: a thousand files
-      // spent a tenth of their time in system calls.
-      BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+      attributes = Files.readAttributes(path, BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      return unread(file, "no such file", "check the path");
+    } catch (AccessDeniedException e) {
+      return cannotBeRead(file, e);
+    } catch (FileSystemException e) {
+      // A file where the path needs a folder, a loop of links, a name too long: nothing there.
+      return unread(
+          file,
+          e.getReason() == null ? "no such file" : "no such file (" + e.getReason() + ")",
+          "check the path");
+    } catch (IOException | SecurityException e) {
+      return cannotBeRead(file, e);
+    }
+    try {
       if (attributes.isDirectory()) {
         return unread(
             file,
@@ -121,24 +138,16 @@ public final class DesiredStateValidator {
                 "the file has " + size + " bytes; wslnet reads at most " + YamlLoader.MAX_BYTES,
                 "split the file, or check that this is the file you meant"));
       }
-      return load(file, Files.readAllBytes(path));
+      return YamlLoader.load(file, Files.readAllBytes(path));
     } catch (NoSuchFileException e) {
       return unread(file, "no such file", "check the path");
     } catch (IOException | SecurityException e) {
-      return unread(file, "cannot be read: " + e.getMessage(), "check the file's permissions");
+      return cannotBeRead(file, e);
     }
   }
 
-  /** The first half of {@link #read(String, byte[])}. */
-  public LoadedYaml load(String file, byte[] bytes) {
-    return YamlLoader.load(file, bytes);
-  }
-
-  /**
-   * The second half of {@link #read(String)}: the schema and the rules over a loaded file, and when
-   * there is no error, the file bound.
-   */
-  public DesiredStateFile check(LoadedYaml document) {
+  /** The schema and the rules over a loaded file, and when there is no error, the file bound. */
+  private static DesiredStateFile check(LoadedYaml document) {
     String file = document.file();
     List<Diagnostic> diagnostics = new ArrayList<>(document.problems());
     if (document.root().isEmpty()) {
@@ -153,6 +162,10 @@ public final class DesiredStateValidator {
     return report.hasErrors()
         ? new DesiredStateFile(report, Optional.empty(), Optional.empty())
         : new DesiredStateFile(report, Optional.of(new DesiredState(root)), Optional.of(root));
+  }
+
+  private static LoadedYaml cannotBeRead(String file, Exception e) {
+    return unread(file, "cannot be read: " + e.getMessage(), "check the file's permissions");
   }
 
   private static LoadedYaml unread(String file, String message, String hint) {

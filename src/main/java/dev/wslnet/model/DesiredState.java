@@ -30,15 +30,7 @@ public final class DesiredState {
    * is scoped to it, so that no other rule is read.
    */
   public Optional<String> managedGroup() {
-    return managedGroup(sections.document());
-  }
-
-  /**
-   * The managed group of a document, read before it is validated (to start observing the host
-   * early): the same answer that the document's state gives once it is.
-   */
-  public static Optional<String> managedGroup(JsonNode document) {
-    JsonNode group = document.path("windowsFirewall").path("group");
+    JsonNode group = sections.document().path("windowsFirewall").path("group");
     return group.isString() ? Optional.of(group.asString()) : Optional.empty();
   }
 }

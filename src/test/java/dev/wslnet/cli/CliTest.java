@@ -80,6 +80,23 @@ class CliTest {
     assertThat(run.out()).startsWith("wslnet.yaml: error: no such file [WSLNET001]");
   }
 
+  /** A path that names nothing that can be read is "no such file", with the system's reason. */
+  @Test
+  void aPathThroughAFileOrALoopIsNoSuchFile(@TempDir Path temp) throws Exception {
+    Path file = Files.writeString(temp.resolve("file"), "version: 1\n");
+    CliRun throughAFile = CliRun.run("validate", file.resolve("wslnet.yaml").toString());
+    assertThat(throughAFile.exitCode()).isEqualTo(1);
+    assertThat(throughAFile.out()).contains("error: no such file (Not a directory)");
+
+    Path loop = temp.resolve("loop");
+    Files.createSymbolicLink(loop, loop);
+    CliRun throughALoop = CliRun.run("validate", loop.toString());
+    assertThat(throughALoop.exitCode()).isEqualTo(1);
+    assertThat(throughALoop.out())
+        .contains("error: no such file (")
+        .contains("hint: check the path");
+  }
+
   @Test
   void usageErrorsExit64WithAHintOnStderr() {
     CliRun unknownOption = CliRun.run("validate", "--fromat", "json", VALID);

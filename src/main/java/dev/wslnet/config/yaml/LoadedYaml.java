@@ -23,7 +23,12 @@ public record LoadedYaml(
 
   /** A file that could not be read at all, and the problem that says why. */
   public static LoadedYaml unread(Diagnostic problem) {
+    return failed(List.of(), problem);
+  }
+
+  /** A file that is not one YAML document we can read, its lines, and the problem that says why. */
+  static LoadedYaml failed(List<String> lines, Diagnostic problem) {
     return new LoadedYaml(
-        problem.file(), Optional.empty(), SourceMap.empty(List.of()), List.of(problem));
+        problem.file(), Optional.empty(), SourceMap.empty(lines), List.of(problem));
   }
 }

@@ -100,9 +100,7 @@ public final class YamlLoader {
 
   public static LoadedYaml load(String file, byte[] bytes) {
     if (bytes.length > MAX_BYTES) {
-      return failed(
-          file,
-          List.of(),
+      return LoadedYaml.unread(
           Diagnostic.ofFile(
               Code.FILE_TOO_LARGE,
               file,
@@ -116,8 +114,7 @@ public final class YamlLoader {
       List<String> lines = lines(e.decodedPrefix);
       int line = lines.size() - 1;
       SourceSpan span = SourceSpan.at(line, lines.get(line).length());
-      return failed(
-          file,
+      return LoadedYaml.failed(
           lines,
           new Diagnostic(
               Code.NOT_UTF8,
@@ -137,8 +134,7 @@ public final class YamlLoader {
     for (int line = 0; line < lines.size(); line++) {
       int length = lines.get(line).length();
       if (length > MAX_LINE) {
-        return failed(
-            file,
+        return LoadedYaml.failed(
             lines,
             new Diagnostic(
                 Code.YAML_LIMIT,
@@ -154,8 +150,7 @@ public final class YamlLoader {
       }
     }
     if (text.isBlank() || onlyComments(lines)) {
-      return failed(
-          file,
+      return LoadedYaml.failed(
           lines,
           Diagnostic.ofFile(
               Code.DOCUMENT_COUNT,
@@ -171,8 +166,7 @@ public final class YamlLoader {
               builder);
       Optional<Built> document = builder.document(events);
       if (document.isEmpty()) {
-        return failed(
-            file,
+        return LoadedYaml.failed(
             lines,
             Diagnostic.ofFile(
                 Code.DOCUMENT_COUNT,
@@ -186,10 +180,9 @@ public final class YamlLoader {
           new SourceMap(Optional.of(document.get().place()), lines),
           builder.problems);
     } catch (Refused e) {
-      return failed(file, lines, e.diagnostic);
+      return LoadedYaml.failed(lines, e.diagnostic);
     } catch (TooManyNodes e) {
-      return failed(
-          file,
+      return LoadedYaml.failed(
           lines,
           builder.aliases > 0
               ? Diagnostic.ofFile(
@@ -204,13 +197,10 @@ public final class YamlLoader {
                   "a desired-state file is far smaller; check that this is the file you meant"));
     } catch (MarkedYamlEngineException e) {
       Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
-      return failed(
-          file,
-          lines,
-          builder.at(Code.YAML_SYNTAX, mark, syntaxMessage(e), syntaxHint(e, mark, lines)));
+      return LoadedYaml.failed(
+          lines, builder.at(Code.YAML_SYNTAX, mark, syntaxMessage(e), syntaxHint(e, mark, lines)));
     } catch (YamlEngineException e) {
-      return failed(
-          file,
+      return LoadedYaml.failed(
           lines,
           Diagnostic.ofFile(Code.YAML_SYNTAX, file, syntaxMessage(e), syntaxHint(e, null, lines)));
     }
@@ -244,10 +234,6 @@ public final class YamlLoader {
       }
     }
     return true;
-  }
-
-  private static LoadedYaml failed(String file, List<String> lines, Diagnostic problem) {
-    return new LoadedYaml(file, Optional.empty(), SourceMap.empty(lines), List.of(problem));
   }
 
   /** What the event stream showed that the builder must not get to see. */

@@ -46,7 +46,7 @@ public interface ProcessRunner {
      */
     ProcessResult finish(byte[] stdin, Duration timeout) throws IOException;
 
-    /** Stops the program if it never got its input; nothing once it has finished. */
+    /** Stops the program if it still runs (it never got its input, say); nothing once it ended. */
     @Override
     void close();
   }

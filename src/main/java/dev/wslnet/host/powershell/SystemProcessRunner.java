@@ -68,19 +68,21 @@ public final class SystemProcessRunner implements ProcessRunner {
       }
       try {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-          process.descendants().forEach(ProcessHandle::destroyForcibly);
-          process.destroyForcibly();
+          close();
           throw new ProcessTimeoutException(
               program + " did not finish within " + timeout.toSeconds() + " s");
         }
         return new ProcessResult(process.exitValue(), stdout.join(), stderr.join());
       } catch (InterruptedException e) {
-        process.destroyForcibly();
+        close();
         Thread.currentThread().interrupt();
         throw new IOException("interrupted while waiting for " + program, e);
       }
     }
 
+    /**
+     * Kills the process if it still runs, the processes it started first, as they'd be orphaned.
+     */
     @Override
     public void close() {
       if (process.isAlive()) {
@@ -90,6 +92,10 @@ public final class SystemProcessRunner implements ProcessRunner {
     }
   }
 
+  /**
+   * Reads a stream to its end on a daemon thread of its own: not the common pool's, whose few
+   * threads would wait as long as the process runs (PowerShell starts before its request is known).
+   */
   private static CompletableFuture<byte[]> drain(InputStream stream) {
     return CompletableFuture.supplyAsync(
         () -> {
@@ -100,6 +106,11 @@ public final class SystemProcessRunner implements ProcessRunner {
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
+        },
+        task -> {
+          Thread thread = new Thread(task, "wslnet-process-output");
+          thread.setDaemon(true);
+          thread.start();
         });
   }
 }
