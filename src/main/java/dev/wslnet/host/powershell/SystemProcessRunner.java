@@ -81,13 +81,15 @@ public final class SystemProcessRunner implements ProcessRunner {
     }
 
     /**
-     * Kills the process if it still runs, the processes it started first, as they'd be orphaned.
+     * Kills the process if it still runs, and the processes it started, which would be orphaned:
+     * the process first, so that it cannot go on when a child of its own ends.
      */
     @Override
     public void close() {
       if (process.isAlive()) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> children = process.descendants().toList();
         process.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
       }
     }
   }
