@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by the benchmark scripts: the mean wall time of a command in milliseconds, with hyperfine when it is
 # installed (one warm-up run, then $RUNS runs), else with a plain loop.
 mean_ms() {
@@ -13,4 +14,17 @@ mean_ms() {
     end=$(date +%s%N)
     echo $(( (end - start) / RUNS / 1000000 ))
   fi
+}
+
+# A hello-world jar in $1/hello.jar, and how it is run: the floor of any JVM command on this machine in this run.
+# shellcheck disable=SC2034 # used by the scripts that source this file
+HELLO="java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar"
+hello_jar() {
+  local work=$1
+  mkdir -p "$work/hello"
+  printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' \
+    >"$work/hello/Hello.java"
+  javac -d "$work/hello" "$work/hello/Hello.java"
+  printf 'Main-Class: Hello\n' >"$work/hello/manifest"
+  jar cfm "$work/hello.jar" "$work/hello/manifest" -C "$work/hello" Hello.class
 }

@@ -50,3 +50,6 @@ done
 small="$WSLNET plan -f examples/nat-lan-dev-server.yaml --host sim:$WORK/host-small"
 # shellcheck disable=SC2086
 printf '%-40s %10s %10s\n' "plan, cold start, small example" "$(mean_ms "$small" "$WORK")" "$(peak_mb $small)"
+# The machine's speed in this run: the same machine took 95 ms on a calm morning and 120 ms on a busy night.
+hello_jar "$WORK"
+printf '%-40s %10s\n' "hello-world jar, for reference" "$(mean_ms "$HELLO $WORK/hello.jar" "$WORK")"

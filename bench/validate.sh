@@ -51,13 +51,7 @@ windowsFirewall:
 YAML
 done
 
-# A hello-world jar, run by the java the launcher runs: the floor of any JVM command.
-mkdir -p "$WORK/hello"
-printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' \
-  > "$WORK/hello/Hello.java"
-javac -d "$WORK/hello" "$WORK/hello/Hello.java"
-printf 'Main-Class: Hello\n' > "$WORK/hello/manifest"
-jar cfm "$WORK/hello.jar" "$WORK/hello/manifest" -C "$WORK/hello" Hello.class
+hello_jar "$WORK"
 
 ONE=examples/nat-lan-dev-server.yaml
 declare -A COMMANDS=(
@@ -67,7 +61,7 @@ declare -A COMMANDS=(
   [ajv-1000]="$AJV validate $AJV_OPTIONS -s $SCHEMA -d '$WORK/many/*.yaml'"
   [wslnet-version]="$WSLNET --version"
   [wslnet-schema]="$WSLNET schema"
-  [hello]="java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar $WORK/hello.jar"
+  [hello]="$HELLO $WORK/hello.jar"
 )
 ORDER=(wslnet-one ajv-one wslnet-1000 ajv-1000 wslnet-version wslnet-schema hello)
 
