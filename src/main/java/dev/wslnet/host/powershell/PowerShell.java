@@ -113,8 +113,8 @@ public final class PowerShell {
   /**
    * The script's result, or a HostException that carries what PowerShell said instead. The result
    * line is found and decoded in the output's bytes: the 5,000-rule observation is megabytes, and
-   * turning it into text three times (the output, its line, the decoded JSON) cost a tenth of a
-   * plan.
+   * turning it into text three times (the output, its line, the decoded JSON) was work and garbage
+   * that parsing the JSON from bytes does not need.
    */
   static JsonNode result(ProcessResult process, String what) {
     byte[] stdout = process.stdout();
