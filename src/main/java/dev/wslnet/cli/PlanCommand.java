@@ -57,7 +57,12 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() {
     boolean asJson = Boolean.TRUE.equals(json);
     PlanInputs inputs =
-        PlanInputs.read(file, hostOption.host, console, asJson, console.color(parent.noColor()));
+        PlanInputs.read(
+            file,
+            () -> Hosts.select(hostOption.host, console, false),
+            console,
+            asJson,
+            console.color(parent.noColor()));
     DesiredStateFile desired = inputs.desired();
     DesiredState state = desired.state().orElseThrow();
     ObservedState observed = inputs.observed();

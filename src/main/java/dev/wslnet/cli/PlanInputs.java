@@ -4,6 +4,7 @@ import dev.wslnet.config.DesiredStateFile;
 import dev.wslnet.config.DesiredStateValidator;
 import dev.wslnet.host.Host;
 import dev.wslnet.model.ObservedState;
+import java.util.function.Supplier;
 
 /**
  * What a plan is made of: the desired-state file, and the host's observation. The observing process
@@ -20,18 +21,18 @@ import dev.wslnet.model.ObservedState;
 record PlanInputs(DesiredStateFile desired, ObservedState observed) {
 
   /**
-   * Reads the file and observes the host named by {@code hostOption}. Problems are reported in the
+   * Reads the file and observes the host that {@code host} selects. Problems are reported in the
    * order of reading the file first: the file's, then the host's.
    *
    * @throws ExitException after reporting an invalid file, or for a host that cannot be selected
    * @throws RuntimeException as selecting and observing the host throw it, for a valid file
    */
   static PlanInputs read(
-      String file, String hostOption, Console console, boolean json, boolean color) {
+      String file, Supplier<Host> host, Console console, boolean json, boolean color) {
     Host.PendingObservation pending = null;
     RuntimeException hostProblem = null;
     try {
-      pending = Hosts.select(hostOption, console, false).startObserving();
+      pending = host.get().startObserving();
     } catch (RuntimeException e) {
       hostProblem = e;
     }

@@ -19,16 +19,13 @@ public interface Host {
    * Everything wslnet manages, in one round trip; {@code managedGroup} scopes the Windows firewall
    * rules read.
    */
-  default ObservedState observe(Optional<String> managedGroup) {
-    try (PendingObservation observation = startObserving()) {
-      return observation.observe(managedGroup);
-    }
-  }
+  ObservedState observe(Optional<String> managedGroup);
 
   /**
    * Starts an observation before its scope is known: on Windows, the PowerShell process that will
-   * observe starts now, and its second or so of start-up passes while wslnet reads the file that
-   * names the group. Nothing is read from the host until {@link PendingObservation#observe}.
+   * observe starts now, and its start-up passes while wslnet reads the file that names the group
+   * (see {@link dev.wslnet.host.powershell.ProcessRunner#start}). Nothing is read from the host
+   * until {@link PendingObservation#observe}.
    */
   PendingObservation startObserving();
 

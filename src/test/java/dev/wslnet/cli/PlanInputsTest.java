@@ -2,10 +2,27 @@ package dev.wslnet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wslnet.host.Applied;
+import dev.wslnet.host.Host;
+import dev.wslnet.host.HostLock;
+import dev.wslnet.host.WslReadings;
+import dev.wslnet.host.powershell.WindowsHost;
+import dev.wslnet.model.ObservedState;
+import dev.wslnet.operation.Operation;
+import dev.wslnet.sim.SimHost;
 import dev.wslnet.testing.SimDir;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,6 +85,76 @@ class PlanInputsTest {
     CliRun run = CliRun.run("plan", "-f", INVALID, "--host", failing.spec());
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out() + run.err()).contains("[WSLNET").doesNotContain("observation failed");
+  }
+
+  /**
+   * The observing process starts before the file is read, so that its start-up passes meanwhile:
+   * here a host whose start mends the file, which only a file read after it shows.
+   */
+  @Test
+  void theObservationStartsBeforeTheFileIsRead(@TempDir Path temp) throws Exception {
+    Path file = Files.copy(Path.of(INVALID), temp.resolve("wslnet.yaml"));
+    WindowsHost sim = SimHost.create(SimDir.fresh(temp).path(), false);
+    Host mendingTheFileAsItStarts =
+        new Host() {
+          @Override
+          public String name() {
+            return sim.name();
+          }
+
+          @Override
+          public ObservedState observe(Optional<String> group) {
+            return sim.observe(group);
+          }
+
+          @Override
+          public PendingObservation startObserving() {
+            try {
+              Files.copy(Path.of(VALID), file, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+            return sim.startObserving();
+          }
+
+          @Override
+          public Applied apply(List<Operation> operations, Optional<String> group) {
+            return sim.apply(operations, group);
+          }
+
+          @Override
+          public void writeWslConfig(byte[] content) {
+            sim.writeWslConfig(content);
+          }
+
+          @Override
+          public HostLock lock() {
+            return sim.lock();
+          }
+
+          @Override
+          public Optional<WslReadings> wslHere() {
+            return sim.wslHere();
+          }
+
+          @Override
+          public boolean canRestartWsl() {
+            return sim.canRestartWsl();
+          }
+        };
+    StringWriter out = new StringWriter();
+    Console console =
+        new Console(
+            new BufferedReader(new StringReader("")),
+            new PrintWriter(out, true),
+            new PrintWriter(out, true),
+            Map.of(),
+            false);
+
+    PlanInputs inputs =
+        PlanInputs.read(file.toString(), () -> mendingTheFileAsItStarts, console, false, false);
+    assertThat(inputs.desired().state()).isPresent();
+    assertThat(out.toString()).isEmpty();
   }
 
   @Test

@@ -98,15 +98,11 @@ public final class SourceMap {
 
   /** A list index as RFC 6901 writes it (digits, no leading zero), or -1. */
   private static int index(String step) {
-    if (step.isEmpty() || step.length() > 9 || (step.length() > 1 && step.charAt(0) == '0')) {
-      return -1;
-    }
-    for (int i = 0; i < step.length(); i++) {
-      if (step.charAt(i) < '0' || step.charAt(i) > '9') {
-        return -1;
-      }
-    }
-    return Integer.parseInt(step);
+    boolean index =
+        YamlLoader.digitsOnly(step)
+            && step.length() <= 9
+            && (step.length() == 1 || step.charAt(0) != '0');
+    return index ? Integer.parseInt(step) : -1;
   }
 
   /** The unescaped steps of a pointer; none for the root, "" or anything not starting with "/". */

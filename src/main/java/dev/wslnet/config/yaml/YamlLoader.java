@@ -224,7 +224,8 @@ public final class YamlLoader {
     return tag.equals(Tag.ENV_TAG) ? Tag.STR : tag;
   }
 
-  private static boolean digitsOnly(String value) {
+  /** Whether a text is ASCII digits and nothing else, at least one. */
+  static boolean digitsOnly(String value) {
     if (value.isEmpty()) {
       return false;
     }

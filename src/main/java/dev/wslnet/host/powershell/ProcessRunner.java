@@ -18,9 +18,10 @@ public interface ProcessRunner {
   ProcessResult run(List<String> command, byte[] stdin, Duration timeout) throws IOException;
 
   /**
-   * Starts the program now and gives it its input later: PowerShell takes a second or so to start,
-   * which can pass while wslnet reads the desired-state file that the input depends on. A runner
-   * that cannot start early starts the program when its input is given.
+   * Starts the program now and gives it its input later: PowerShell's start-up (600 ms for Windows
+   * PowerShell 5.1 without profiles, as its maintainers measured in PowerShell/PowerShell#4239) can
+   * pass while wslnet reads the desired-state file that the input depends on. A runner that cannot
+   * start early starts the program when its input is given.
    *
    * @throws IOException when the program cannot be started
    */

@@ -80,6 +80,11 @@ public final class WindowsHost implements Host {
   }
 
   @Override
+  public ObservedState observe(Optional<String> managedGroup) {
+    return read(call(request("observe", managedGroup), "observe " + name));
+  }
+
+  @Override
   public PendingObservation startObserving() {
     String what = "observe " + name;
     ProcessRunner.Started process;
@@ -101,7 +106,8 @@ public final class WindowsHost implements Host {
     return new PendingObservation() {
       @Override
       public ObservedState observe(Optional<String> managedGroup) {
-        return read(call(process, request("observe", managedGroup), what));
+        byte[] stdin = PowerShell.stdin(request("observe", managedGroup));
+        return read(call(() -> process.finish(stdin, TIMEOUT), what));
       }
 
       @Override
@@ -166,21 +172,20 @@ public final class WindowsHost implements Host {
   }
 
   private JsonNode call(JsonNode request, String what) {
-    ProcessRunner.Started process;
-    try {
-      process = runner.start(PowerShell.command(side.powershell()));
-    } catch (IOException e) {
-      throw cannotStart(what, e);
-    }
-    try (process) {
-      return call(process, request, what);
-    }
+    byte[] stdin = PowerShell.stdin(request);
+    return call(() -> runner.run(PowerShell.command(side.powershell()), stdin, TIMEOUT), what);
   }
 
-  private JsonNode call(ProcessRunner.Started process, JsonNode request, String what) {
+  /** A PowerShell process's run, as the runner gives it back. */
+  private interface Run {
+    ProcessResult result() throws IOException;
+  }
+
+  /** The script's result of one run, or a HostException that says what went wrong. */
+  private JsonNode call(Run run, String what) {
     ProcessResult result;
     try {
-      result = process.finish(PowerShell.stdin(request), TIMEOUT);
+      result = run.result();
     } catch (ProcessTimeoutException e) {
       throw new HostException(
           "PowerShell did not "

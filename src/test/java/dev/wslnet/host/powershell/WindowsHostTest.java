@@ -332,21 +332,27 @@ class WindowsHostTest {
       assertThat(echoed.stdoutText()).isEqualTo("late data");
     }
 
-    Path pid = temp.resolve("pid");
+    // The shell starts a child of its own first, as PowerShell's script starts netsh and wsl.exe.
+    Path pids = temp.resolve("pids");
     ProcessRunner.Started abandoned =
         runner.start(
             List.of(
                 "sh",
                 "-c",
-                "echo $$ > \"$1.tmp\"; mv \"$1.tmp\" \"$1\"; cat",
+                "sleep 300 & echo \"$$ $!\" > \"$1.tmp\"; mv \"$1.tmp\" \"$1\"; cat",
                 "sh",
-                pid.toString()));
-    waitFor(pid);
-    ProcessHandle shell =
-        ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).orElseThrow();
-    assertThat(shell.isAlive()).isTrue();
+                pids.toString()));
+    waitFor(pids);
+    List<ProcessHandle> shellAndChild =
+        java.util.Arrays.stream(Files.readString(pids).strip().split(" "))
+            .map(pid -> ProcessHandle.of(Long.parseLong(pid)).orElseThrow())
+            .toList();
+    assertThat(shellAndChild).hasSize(2).allMatch(ProcessHandle::isAlive);
     abandoned.close();
-    assertThat(shell.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS).isAlive()).isFalse();
+    for (ProcessHandle process : shellAndChild) {
+      assertThat(process.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS).isAlive())
+          .isFalse();
+    }
   }
 
   private static void waitFor(Path file) throws InterruptedException {
