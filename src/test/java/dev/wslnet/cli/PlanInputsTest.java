@@ -2,14 +2,9 @@ package dev.wslnet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wslnet.host.Applied;
 import dev.wslnet.host.Host;
-import dev.wslnet.host.HostLock;
-import dev.wslnet.host.WslReadings;
-import dev.wslnet.host.powershell.WindowsHost;
-import dev.wslnet.model.ObservedState;
-import dev.wslnet.operation.Operation;
 import dev.wslnet.sim.SimHost;
+import dev.wslnet.testing.DelegatingHost;
 import dev.wslnet.testing.SimDir;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,9 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,19 +87,8 @@ class PlanInputsTest {
   @Test
   void theObservationStartsBeforeTheFileIsRead(@TempDir Path temp) throws Exception {
     Path file = Files.copy(Path.of(INVALID), temp.resolve("wslnet.yaml"));
-    WindowsHost sim = SimHost.create(SimDir.fresh(temp).path(), false);
     Host mendingTheFileAsItStarts =
-        new Host() {
-          @Override
-          public String name() {
-            return sim.name();
-          }
-
-          @Override
-          public ObservedState observe(Optional<String> group) {
-            return sim.observe(group);
-          }
-
+        new DelegatingHost(SimHost.create(SimDir.fresh(temp).path(), false)) {
           @Override
           public PendingObservation startObserving() {
             try {
@@ -114,32 +96,7 @@ class PlanInputsTest {
             } catch (IOException e) {
               throw new UncheckedIOException(e);
             }
-            return sim.startObserving();
-          }
-
-          @Override
-          public Applied apply(List<Operation> operations, Optional<String> group) {
-            return sim.apply(operations, group);
-          }
-
-          @Override
-          public void writeWslConfig(byte[] content) {
-            sim.writeWslConfig(content);
-          }
-
-          @Override
-          public HostLock lock() {
-            return sim.lock();
-          }
-
-          @Override
-          public Optional<WslReadings> wslHere() {
-            return sim.wslHere();
-          }
-
-          @Override
-          public boolean canRestartWsl() {
-            return sim.canRestartWsl();
+            return super.startObserving();
           }
         };
     StringWriter out = new StringWriter();

@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wslnet.config.DesiredStateValidator;
-import dev.wslnet.host.Applied;
 import dev.wslnet.host.Host;
 import dev.wslnet.host.HostLock;
 import dev.wslnet.host.WslReadings;
 import dev.wslnet.model.DesiredState;
 import dev.wslnet.model.ObservedState;
-import dev.wslnet.operation.Operation;
 import dev.wslnet.sim.SimHost;
 import dev.wslnet.sim.SimProcessRunner;
+import dev.wslnet.testing.DelegatingHost;
 import dev.wslnet.testing.SimDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -305,7 +304,7 @@ class WatcherTest {
     AtomicReference<String> distroAddress = new AtomicReference<>("172.30.98.229");
     List<String> observations = new ArrayList<>();
     Host insideWsl =
-        new Host() {
+        new DelegatingHost(simulated) {
           @Override
           public String name() {
             return "wsl";
@@ -314,27 +313,7 @@ class WatcherTest {
           @Override
           public ObservedState observe(Optional<String> group) {
             observations.add(distroAddress.get());
-            return simulated.observe(group);
-          }
-
-          @Override
-          public PendingObservation startObserving() {
-            return simulated.startObserving();
-          }
-
-          @Override
-          public Applied apply(List<Operation> operations, Optional<String> group) {
-            return simulated.apply(operations, group);
-          }
-
-          @Override
-          public void writeWslConfig(byte[] content) {
-            simulated.writeWslConfig(content);
-          }
-
-          @Override
-          public HostLock lock() {
-            return simulated.lock();
+            return super.observe(group);
           }
 
           @Override
