@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 @Command(
     name = "schedule",
     description = {
-      "Manages the scheduled task \\\\wslnet\\\\converge, which keeps the host converged without a"
+      "Manages the scheduled task \\wslnet\\converge, which keeps the host converged without a"
           + " terminal: it applies a file at logon, when the WSL VM starts, and every 15 minutes."
     },
     subcommands = {

@@ -21,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "install",
     description = {
-      "Registers \\\\wslnet\\\\converge: the installed launcher runs `apply --auto-approve -f FILE`"
+      "Registers \\wslnet\\converge: the installed launcher runs `apply --auto-approve -f FILE`"
           + " with highest privileges at logon, when the WSL VM starts, and every --every. Needs an"
           + " administrator once (or --elevate); running it again changes nothing."
     })
@@ -58,8 +58,8 @@ final class ScheduleInstallCommand implements Callable<Integer> {
       names = "--launcher",
       paramLabel = "PATH",
       description =
-          "The program the task runs. Default: this installation's bin\\\\wslnet.exe, else"
-              + " bin\\\\wslnet.cmd.")
+          "The program the task runs. Default: this installation's bin\\wslnet.exe, else"
+              + " bin\\wslnet.cmd.")
   Path launcher;
 
   private final Console console;

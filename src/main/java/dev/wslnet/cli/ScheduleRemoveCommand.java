@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "remove",
     description =
-        "Deletes \\\\wslnet\\\\converge. Needs an administrator (or --elevate); nothing to do when"
+        "Deletes \\wslnet\\converge. Needs an administrator (or --elevate); nothing to do when"
             + " it is not there.")
 final class ScheduleRemoveCommand implements Callable<Integer> {
   @ParentCommand ScheduleCommand schedule;

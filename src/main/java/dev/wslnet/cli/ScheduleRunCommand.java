@@ -14,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "run",
     description = {
-      "Starts \\\\wslnet\\\\converge now and returns: an elevated apply without a prompt, from a"
+      "Starts \\wslnet\\converge now and returns: an elevated apply without a prompt, from a"
           + " terminal that is not elevated. Its result: wslnet schedule status."
     })
 final class ScheduleRunCommand implements Callable<Integer> {

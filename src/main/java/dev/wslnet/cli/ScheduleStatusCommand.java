@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(
     name = "status",
     description =
-        "Says whether \\\\wslnet\\\\converge exists, when it runs, the file it applies and whether"
+        "Says whether \\wslnet\\converge exists, when it runs, the file it applies and whether"
             + " that file is still valid, and how its last run went. Changes nothing.")
 final class ScheduleStatusCommand implements Callable<Integer> {
   @ParentCommand ScheduleCommand schedule;

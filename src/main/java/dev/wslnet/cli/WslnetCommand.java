@@ -8,6 +8,9 @@ import picocli.CommandLine.ScopeType;
 /** The top-level command; it only holds the options every subcommand shares. */
 @Command(
     name = "wslnet",
+    // Inherited, so that -h/--help and -V/--version work after every subcommand too, as `wslnet
+    // plan --help` does in every peer; the suggestion printed after a usage error names it.
+    scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = WslnetCommand.Version.class,
     description = "Keeps a Windows host's WSL networking in the state a YAML file describes.",

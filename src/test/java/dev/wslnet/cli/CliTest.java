@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The real entry point: exit codes, streams and colour. */
 class CliTest {
@@ -128,6 +130,36 @@ class CliTest {
     CliRun version = CliRun.run("--version");
     assertThat(version.exitCode()).isZero();
     assertThat(version.out()).startsWith("wslnet ");
+  }
+
+  /**
+   * Every command answers -h and --help, as the "Try '... --help'" after its usage errors says: the
+   * help options were once the top-level command's only, so `wslnet plan --help` was a usage error.
+   * The help names no Task Scheduler path with doubled backslashes.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "validate",
+        "plan",
+        "apply",
+        "watch",
+        "show",
+        "schema",
+        "schedule",
+        "schedule install",
+        "schedule status",
+        "schedule run",
+        "schedule remove"
+      })
+  void everyCommandHasHelp(String command) {
+    for (String option : new String[] {"--help", "-h"}) {
+      String[] args = (command + " " + option).split(" ");
+      CliRun help = CliRun.run(args);
+      assertThat(help.exitCode()).as(command + " " + option).isZero();
+      assertThat(help.out()).startsWith("Usage: wslnet " + command + " ").doesNotContain("\\\\");
+      assertThat(help.err()).isEmpty();
+    }
   }
 
   @Test
