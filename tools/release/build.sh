@@ -61,7 +61,8 @@ cp LICENSE NOTICE "$stage/"
 # it, by the bundled runtime itself, so that the cache matches it. A converged host is where wslnet spends its
 # days (the scheduled task, plans in CI), and its path compares every observed rule with its desired one: trained
 # on a fresh host instead, 44 more classes and lambdas were made at run time in the 5,000-rule plan, 6% of it.
-# Java 25 finds the jar again wherever the folder is unzipped, as long as its modification time is kept.
+# Java 25 finds the jar again wherever the folder is unzipped, as long as its modification time is kept; it is on
+# the boot class path, as the launchers put it (bin/wslnet says why).
 training=$(mktemp -d)
 trap 'rm -rf "$training"' EXIT
 if [ "$major" -ge 25 ]; then
@@ -73,7 +74,7 @@ if [ "$major" -ge 25 ]; then
     exit 1
   fi
   (cd "$stage" && "runtime/bin/java$exe" -XX:AOTCacheOutput=lib/wslnet.aot -XX:+UseSerialGC \
-    -Xmn16m -XX:TieredStopAtLevel=1 -jar lib/wslnet.jar plan -f "$OLDPWD/examples/nat-lan-dev-server.yaml" \
+    -Xmn16m -XX:TieredStopAtLevel=1 -Xbootclasspath/a:lib/wslnet.jar -jar lib/wslnet.jar plan -f "$OLDPWD/examples/nat-lan-dev-server.yaml" \
     --host "sim:$training/host" >>"$training/training.log" 2>&1) || true
   if [ ! -f "$stage/lib/wslnet.aot" ]; then
     cat "$training/training.log" >&2
@@ -116,7 +117,7 @@ fi
 if [ -f "$check/$name/lib/wslnet.aot" ]; then
   # AOTMode=on fails where the cache cannot be used (a jar whose time the zip did not keep, say).
   (cd "$check/$name" && "runtime/bin/java$exe" -XX:AOTCache=lib/wslnet.aot -XX:AOTMode=on -XX:+UseSerialGC \
-    -Xmn16m -XX:TieredStopAtLevel=1 -jar lib/wslnet.jar --version >/dev/null) ||
+    -Xmn16m -XX:TieredStopAtLevel=1 -Xbootclasspath/a:lib/wslnet.jar -jar lib/wslnet.jar --version >/dev/null) ||
     { echo "release: the unzipped runtime cannot use its AOT cache" >&2; exit 1; }
 fi
 "${launcher[@]}" validate examples/*.yaml >"$check/out" 2>"$check/err"
@@ -125,5 +126,11 @@ if [ -s "$check/err" ]; then
   cat "$check/err" >&2
   exit 1
 fi
+# From a folder other than the app folder (this one), the launcher's classes still know their jar: without the
+# boot class path, Java 25 lost it (JDK-8376576) and schedule install failed on a NullPointerException.
+host=$check/host
+if $windows; then host=$(cygpath -w "$host"); fi
+"${launcher[@]}" schedule install -f examples/nat-lan-dev-server.yaml --host "sim:$host" >"$check/out" \
+  2>"$check/err" || { cat "$check/out" "$check/err" >&2; echo "release: schedule install failed" >&2; exit 1; }
 "${launcher[@]}" --version
 echo "release: $out/$name.zip ($(du -h "$out/$name.zip" | cut -f1)), $(cut -d' ' -f1 "$out/$name.zip.sha256")"

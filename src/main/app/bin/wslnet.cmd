@@ -49,5 +49,6 @@ if defined VERSION if exist "%APP%\lib\wslnet-%VERSION%.jsa" (
   set FLAGS=%FLAGS% "-XX:SharedArchiveFile=%APP%\lib\wslnet-%VERSION%.jsa"
 )
 :run
-"%JAVA%" %FLAGS% -jar "%JAR%" %*
+rem The jar is on the boot class path too: see bin/wslnet (the AOT cache's relative jar path, JDK-8376576).
+"%JAVA%" %FLAGS% "-Xbootclasspath/a:%JAR%" -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

@@ -64,5 +64,6 @@ if ($major -ge 25 -and (Test-Path -LiteralPath $aot)) {
 # wslnet's own stderr must pass as it is: under 'Stop', Windows PowerShell 5.1 turns a redirected native stderr
 # line into a terminating error and loses the exit code.
 $ErrorActionPreference = 'Continue'
-& $java @flags -jar $jar @args
+# The jar is on the boot class path too: see bin/wslnet (the AOT cache's relative jar path, JDK-8376576).
+& $java @flags ('-Xbootclasspath/a:' + $jar) -jar $jar @args
 exit $LASTEXITCODE

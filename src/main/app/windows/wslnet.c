@@ -70,10 +70,11 @@ int wmain(void) {
   const wchar_t *flags = terminal
       ? L"-XX:+UseSerialGC -Xmn16m -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=off -Dwslnet.terminal=stdin,stderr"
       : L"-XX:+UseSerialGC -Xmn16m -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=off -Dwslnet.terminal=none";
+  /* The jar is on the boot class path too: see bin/wslnet (the AOT cache's relative jar path, JDK-8376576). */
   int written = GetFileAttributesW(aot) != INVALID_FILE_ATTRIBUTES
-      ? swprintf(command, LONG_PATH, L"\"%ls\" %ls \"-XX:AOTCache=%ls\" -jar \"%ls\" %ls", java, flags, aot, jar,
-                 arguments_after_program(GetCommandLineW()))
-      : swprintf(command, LONG_PATH, L"\"%ls\" %ls -jar \"%ls\" %ls", java, flags, jar,
+      ? swprintf(command, LONG_PATH, L"\"%ls\" %ls \"-XX:AOTCache=%ls\" \"-Xbootclasspath/a:%ls\" -jar \"%ls\" %ls",
+                 java, flags, aot, jar, jar, arguments_after_program(GetCommandLineW()))
+      : swprintf(command, LONG_PATH, L"\"%ls\" %ls \"-Xbootclasspath/a:%ls\" -jar \"%ls\" %ls", java, flags, jar, jar,
                  arguments_after_program(GetCommandLineW()));
   if (written < 0) return fail(L"wslnet: the command line is too long\n");
 
