@@ -73,9 +73,13 @@ if [ "$major" -ge 25 ]; then
     echo "release: the training's apply failed" >&2
     exit 1
   fi
-  (cd "$stage" && "runtime/bin/java$exe" -XX:AOTCacheOutput=lib/wslnet.aot -XX:+UseSerialGC \
-    -Xmn16m -XX:TieredStopAtLevel=1 -Xbootclasspath/a:lib/wslnet.jar -jar lib/wslnet.jar plan -f "$OLDPWD/examples/nat-lan-dev-server.yaml" \
-    --host "sim:$training/host" >>"$training/training.log" 2>&1) || true
+  # Without the methods' profiles (JEP 515): they serve the C2 compiler, which the launchers leave out
+  # (TieredStopAtLevel=1), and replaying them on every start cost a thread: without them one file validates 7%
+  # sooner and the 5,000-rule plan 7%, interleaved.
+  (cd "$stage" && "runtime/bin/java$exe" -XX:AOTCacheOutput=lib/wslnet.aot -XX:+UnlockDiagnosticVMOptions \
+    -XX:-AOTRecordTraining -XX:+UseSerialGC -Xmn16m -XX:TieredStopAtLevel=1 -Xbootclasspath/a:lib/wslnet.jar \
+    -jar lib/wslnet.jar plan -f "$OLDPWD/examples/nat-lan-dev-server.yaml" --host "sim:$training/host" \
+    >>"$training/training.log" 2>&1) || true
   if [ ! -f "$stage/lib/wslnet.aot" ]; then
     cat "$training/training.log" >&2
     echo "release: no AOT cache was made" >&2
