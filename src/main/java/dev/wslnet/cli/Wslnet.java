@@ -35,7 +35,9 @@ public final class Wslnet {
    */
   public static int run(Console console, String... args) {
     Optional<Integer> answered = answeredAtOnce(console, args);
-    if (answered.isEmpty() && subcommandNamed(args).filter(VALIDATING::contains).isPresent()) {
+    if (answered.isEmpty()
+        && subcommandNamed(args).filter(VALIDATING::contains).isPresent()
+        && Arrays.stream(args).noneMatch(HELP_AND_VERSION::contains)) {
       DesiredStateValidator.compileAhead();
     }
     int exitCode = answered.orElseGet(() -> commandLine(console, args).execute(args));
@@ -89,6 +91,9 @@ public final class Wslnet {
 
   /** The subcommands that validate a desired-state file before anything else. */
   private static final Set<String> VALIDATING = Set.of("validate", "plan", "apply", "watch");
+
+  /** The options after which a command reads no file: its help and the version need no schema. */
+  private static final Set<String> HELP_AND_VERSION = Set.of("-h", "--help", "-V", "--version");
 
   /**
    * The top-level options take no values, so the first argument that is no option names the
