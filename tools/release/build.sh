@@ -130,8 +130,22 @@ if [ -s "$check/err" ]; then
   cat "$check/err" >&2
   exit 1
 fi
-# From a folder other than the app folder (this one), the launcher's classes still know their jar: without the
-# boot class path, Java 25 lost it (JDK-8376576) and schedule install failed on a NullPointerException.
+# From a folder other than the app folder (this one), as the launchers run it: with the jar on the boot class
+# path, Java does not look for it by the cache's relative training path, which without it threw a
+# NoSuchFileException for every class taken from the cache (JDK-8376576); only a slower start would show that.
+if [ -f "$check/$name/lib/wslnet.aot" ]; then
+  app=$(cd "$check/$name" && pwd)
+  log=$check/exceptions.log
+  if $windows; then app=$(cygpath -w "$app"); log=$(cygpath -w "$log"); fi
+  "$check/$name/runtime/bin/java$exe" "-XX:AOTCache=$app/lib/wslnet.aot" -XX:AOTMode=on -XX:+UseSerialGC -Xmn16m \
+    -XX:TieredStopAtLevel=1 "-Xbootclasspath/a:$app/lib/wslnet.jar" "-Xlog:exceptions=info:file=$log" \
+    -jar "$app/lib/wslnet.jar" --version >/dev/null
+  if grep -q NoSuchFileException "$check/exceptions.log"; then
+    echo "release: run from another folder, Java looked for the jar by the AOT cache's training path" >&2
+    exit 1
+  fi
+fi
+# The task's launcher is found from another folder too (InstalledLauncher, from the class file's jar URL).
 host=$check/host
 if $windows; then host=$(cygpath -w "$host"); fi
 "${launcher[@]}" schedule install -f examples/nat-lan-dev-server.yaml --host "sim:$host" >"$check/out" \

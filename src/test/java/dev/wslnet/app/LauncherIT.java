@@ -291,6 +291,23 @@ class LauncherIT {
   }
 
   /**
+   * The jar goes on the boot class path as well as after -jar: with Java 25's AOT cache, classes of
+   * the application class loader looked for the jar by its training path from the current folder
+   * (JDK-8376576), which only a slower start would show.
+   */
+  @Test
+  void theJarIsOnTheBootClassPathToo() throws Exception {
+    Path home = Files.createDirectories(temp.resolve("echo").resolve("bin")).getParent();
+    Files.writeString(home.resolve("release"), "JAVA_VERSION=\"25.0.3\"\n");
+    Path java = Files.writeString(home.resolve("bin/java"), "#!/bin/sh\necho \"$@\"\n");
+    java.toFile().setExecutable(true);
+    Path jar = LAUNCHER.getParent().getParent().toRealPath().resolve("lib/wslnet.jar");
+    Run run = runWithJavaHome(home);
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("-Xbootclasspath/a:" + jar + " -jar " + jar + " ");
+  }
+
+  /**
    * In a real terminal (script(1) gives the launcher one) with stdout piped to cat: apply asks on
    * stderr, reads the answer from stdin, and keeps stdout free of the prompt and of colour.
    */
