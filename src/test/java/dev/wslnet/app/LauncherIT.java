@@ -274,10 +274,7 @@ class LauncherIT {
    */
   @Test
   void hugePagesExactlyWhereTheKernelOffersThem() throws Exception {
-    Path home = Files.createDirectories(temp.resolve("echo").resolve("bin")).getParent();
-    Files.writeString(home.resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
-    Path java = Files.writeString(home.resolve("bin/java"), "#!/bin/sh\necho \"$@\"\n");
-    java.toFile().setExecutable(true);
+    Path home = echoingJava("17.0.15");
     Path mode = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
     boolean offered =
         Files.isReadable(mode) && Files.readString(mode).matches("(?s).*\\[(always|madvise)\\].*");
@@ -290,6 +287,15 @@ class LauncherIT {
         .isEqualTo(offered);
   }
 
+  /** A Java home of a version whose java prints the arguments the launcher gives it. */
+  private Path echoingJava(String version) throws IOException {
+    Path home = Files.createDirectories(temp.resolve("echo").resolve("bin")).getParent();
+    Files.writeString(home.resolve("release"), "JAVA_VERSION=\"" + version + "\"\n");
+    Path java = Files.writeString(home.resolve("bin/java"), "#!/bin/sh\necho \"$@\"\n");
+    java.toFile().setExecutable(true);
+    return home;
+  }
+
   /**
    * The jar goes on the boot class path as well as after -jar: with Java 25's AOT cache, classes of
    * the application class loader looked for the jar by its training path from the current folder
@@ -297,10 +303,7 @@ class LauncherIT {
    */
   @Test
   void theJarIsOnTheBootClassPathToo() throws Exception {
-    Path home = Files.createDirectories(temp.resolve("echo").resolve("bin")).getParent();
-    Files.writeString(home.resolve("release"), "JAVA_VERSION=\"25.0.3\"\n");
-    Path java = Files.writeString(home.resolve("bin/java"), "#!/bin/sh\necho \"$@\"\n");
-    java.toFile().setExecutable(true);
+    Path home = echoingJava("25.0.3");
     Path jar = LAUNCHER.getParent().getParent().toRealPath().resolve("lib/wslnet.jar");
     Run run = runWithJavaHome(home);
     assertThat(run.exitCode()).isZero();
