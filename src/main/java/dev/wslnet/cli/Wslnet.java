@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.ParameterException;
@@ -34,7 +35,16 @@ public final class Wslnet {
    * pipe) is a failure: PrintWriter keeps such errors to itself, so they are asked for here.
    */
   public static int run(Console console, String... args) {
-    Optional<Integer> answered = answeredAtOnce(console, args);
+    Optional<Integer> answered;
+    try {
+      answered = answeredAtOnce(console, args);
+    } catch (RuntimeException | ExceptionInInitializerError e) {
+      // What picocli's handler below does for every other command: a message, not a stack trace.
+      console.err().println("error: " + Visible.of(describe(e)));
+      console.err().println("(run with --debug for details)");
+      console.err().flush();
+      return ExitCode.ERROR.code();
+    }
     if (answered.isEmpty()
         && subcommandNamed(args).filter(VALIDATING::contains).isPresent()
         && Arrays.stream(args).noneMatch(HELP_AND_VERSION::contains)) {
@@ -216,9 +226,16 @@ public final class Wslnet {
     return expected ? Optional.of(ExitCode.ERROR) : Optional.empty();
   }
 
-  private static String describe(Exception exception) {
-    String message = exception.getMessage();
-    return message == null || message.isBlank() ? exception.getClass().getSimpleName() : message;
+  private static String describe(Throwable exception) {
+    // The schema compiled on another thread, and a class's failed initialization, wrap what went
+    // wrong; their own messages name only the wrapped exception's class.
+    Throwable cause = exception;
+    while ((cause instanceof CompletionException || cause instanceof ExceptionInInitializerError)
+        && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    String message = cause.getMessage();
+    return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
   }
 
   /** Hands every command the console it writes to. */

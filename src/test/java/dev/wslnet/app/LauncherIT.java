@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +95,37 @@ class LauncherIT {
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor()).isZero();
     assertThat(out).startsWith("wslnet ");
+  }
+
+  /**
+   * Java reads no resources from a jar below a folder whose name ends in "!" (the jar URL is cut at
+   * the first "!/"): wslnet says so in one line, where `schema` printed a stack trace.
+   */
+  @Test
+  void aFolderEndingInAnExclamationMarkIsNamedNotAStackTrace() throws Exception {
+    Path app = temp.resolve("tools!").resolve("wslnet");
+    Path from = LAUNCHER.getParent().getParent();
+    Files.createDirectories(app.getParent());
+    try (var files = Files.walk(from)) {
+      for (Path file : files.toList()) {
+        Files.copy(
+            file,
+            app.resolve(from.relativize(file).toString()),
+            StandardCopyOption.COPY_ATTRIBUTES);
+      }
+    }
+    for (String[] args : new String[][] {{"schema"}, {"validate", "examples/minimal.yaml"}}) {
+      List<String> command = new ArrayList<>(List.of(app.resolve("bin/wslnet").toString()));
+      command.addAll(List.of(args));
+      ProcessBuilder builder = new ProcessBuilder(command);
+      builder.environment().put("JAVA_HOME", JAVA_HOME);
+      Process process = builder.start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(process.waitFor()).as(String.join(" ", args)).isEqualTo(1);
+      assertThat(out).isEmpty();
+      assertThat(err).contains("ends in '!'").doesNotContain("Exception").doesNotContain("\tat ");
+    }
   }
 
   @Test

@@ -58,7 +58,13 @@ public final class DesiredStateSchema {
   private static String load() {
     try (InputStream in = DesiredStateSchema.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is missing from the jar");
+        // A jar in a folder whose name ends in "!" is one Java reads classes from but no resources:
+        // its URL, jar:file:/a!/lib/wslnet.jar!/..., is cut at the first "!/" (JarURLConnection).
+        throw new IllegalStateException(
+            "cannot read "
+                + RESOURCE
+                + " from wslnet's jar: reinstall wslnet, and if a folder on its path ends in '!',"
+                + " rename it (Java cannot read resources from a jar below such a folder)");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
