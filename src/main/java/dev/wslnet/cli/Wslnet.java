@@ -123,6 +123,7 @@ public final class Wslnet {
     } else {
       SUBCOMMANDS.forEach((name, type) -> commandLine.addSubcommand(name, create(factory, type)));
     }
+    commandLine.getSubcommands().values().forEach(Wslnet::withoutPlansExitCode);
     commandLine.setOut(console.out());
     commandLine.setErr(console.err());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -164,6 +165,20 @@ public final class Wslnet {
           return ExitCode.ERROR.code();
         });
     return commandLine;
+  }
+
+  /**
+   * Exit code 2 is plan's alone (--detailed-exitcode): the help of every other command, which
+   * inherits the top-level command's list of exit codes, leaves it out.
+   */
+  private static void withoutPlansExitCode(CommandLine command) {
+    if (!command.getCommandName().equals("plan")) {
+      Map<String, String> codes =
+          new LinkedHashMap<>(command.getCommandSpec().usageMessage().exitCodeList());
+      codes.remove(String.valueOf(ExitCode.CHANGES.code()));
+      command.getCommandSpec().usageMessage().exitCodeList(codes);
+    }
+    command.getSubcommands().values().forEach(Wslnet::withoutPlansExitCode);
   }
 
   private static Object create(IFactory factory, Class<?> type) {

@@ -159,6 +159,14 @@ class CliTest {
       assertThat(help.exitCode()).as(command + " " + option).isZero();
       assertThat(help.out()).startsWith("Usage: wslnet " + command + " ").doesNotContain("\\\\");
       assertThat(help.err()).isEmpty();
+      assertThat(help.out())
+          .contains("Exit codes:")
+          .contains("64   usage error")
+          .satisfies(
+              out ->
+                  assertThat(out.contains("changes present"))
+                      .as("exit code 2 in the help of %s", command)
+                      .isEqualTo(command.equals("plan")));
     }
   }
 
