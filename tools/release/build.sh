@@ -118,20 +118,15 @@ else
   unzip -q "$out/$name.zip" -d "$check"
   launcher=("$check/$name/bin/wslnet")
 fi
-if [ -f "$check/$name/lib/wslnet.aot" ]; then
-  # AOTMode=on fails where the cache cannot be used (a jar whose time the zip did not keep, say).
-  (cd "$check/$name" && "runtime/bin/java$exe" -XX:AOTCache=lib/wslnet.aot -XX:AOTMode=on -XX:+UseSerialGC \
-    -Xmn16m -XX:TieredStopAtLevel=1 -Xbootclasspath/a:lib/wslnet.jar -jar lib/wslnet.jar --version >/dev/null) ||
-    { echo "release: the unzipped runtime cannot use its AOT cache" >&2; exit 1; }
-fi
 "${launcher[@]}" validate examples/*.yaml >"$check/out" 2>"$check/err"
 if [ -s "$check/err" ]; then
   echo "release: the launcher wrote to stderr:" >&2
   cat "$check/err" >&2
   exit 1
 fi
-# From a folder other than the app folder (this one), as the launchers run it: with the jar on the boot class
-# path, Java does not look for it by the cache's relative training path, which without it threw a
+# The unzipped runtime run as the launchers run it, from a folder other than the app folder (this one):
+# AOTMode=on fails where the cache cannot be used (a jar whose time the zip did not keep, say), and with the jar on
+# the boot class path Java does not look for it by the cache's relative training path, which without it threw a
 # NoSuchFileException for every class taken from the cache (JDK-8376576); only a slower start would show that.
 if [ -f "$check/$name/lib/wslnet.aot" ]; then
   app=$(cd "$check/$name" && pwd)
@@ -139,7 +134,8 @@ if [ -f "$check/$name/lib/wslnet.aot" ]; then
   if $windows; then app=$(cygpath -w "$app"); log=$(cygpath -w "$log"); fi
   "$check/$name/runtime/bin/java$exe" "-XX:AOTCache=$app/lib/wslnet.aot" -XX:AOTMode=on -XX:+UseSerialGC -Xmn16m \
     -XX:TieredStopAtLevel=1 "-Xbootclasspath/a:$app/lib/wslnet.jar" "-Xlog:exceptions=info:file=$log" \
-    -jar "$app/lib/wslnet.jar" --version >/dev/null
+    -jar "$app/lib/wslnet.jar" --version >/dev/null ||
+    { echo "release: the unzipped runtime cannot use its AOT cache" >&2; exit 1; }
   if grep -q NoSuchFileException "$check/exceptions.log"; then
     echo "release: run from another folder, Java looked for the jar by the AOT cache's training path" >&2
     exit 1

@@ -39,11 +39,8 @@ public final class Wslnet {
     try {
       answered = answeredAtOnce(console, args);
     } catch (RuntimeException | ExceptionInInitializerError e) {
-      // What picocli's handler below does for every other command: a message, not a stack trace.
-      console.err().println("error: " + Visible.of(describe(e)));
-      console.err().println("(run with --debug for details)");
-      console.err().flush();
-      return ExitCode.ERROR.code();
+      // Answered without picocli, so without --debug: as picocli's handler below reports the rest.
+      return internalError(console.err(), e, false);
     }
     if (answered.isEmpty()
         && subcommandNamed(args).filter(VALIDATING::contains).isPresent()
@@ -153,18 +150,23 @@ public final class Wslnet {
             err.flush();
             return userError.get().code();
           }
-          err.println("error: " + Visible.of(describe(exception)));
-          if (root != null && root.debug()) {
-            StringWriter trace = new StringWriter();
-            exception.printStackTrace(new PrintWriter(trace));
-            err.print(trace);
-          } else {
-            err.println("(run with --debug for details)");
-          }
-          err.flush();
-          return ExitCode.ERROR.code();
+          return internalError(err, exception, root != null && root.debug());
         });
     return commandLine;
+  }
+
+  /** A bug of wslnet's: what went wrong in one line, and its stack trace only with --debug. */
+  private static int internalError(PrintWriter err, Throwable exception, boolean debug) {
+    err.println("error: " + Visible.of(describe(exception)));
+    if (debug) {
+      StringWriter trace = new StringWriter();
+      exception.printStackTrace(new PrintWriter(trace));
+      err.print(trace);
+    } else {
+      err.println("(run with --debug for details)");
+    }
+    err.flush();
+    return ExitCode.ERROR.code();
   }
 
   /**

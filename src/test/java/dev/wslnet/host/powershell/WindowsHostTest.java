@@ -23,11 +23,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -299,7 +303,7 @@ class WindowsHostTest {
   }
 
   @Test
-  @org.junit.jupiter.api.condition.DisabledOnOs(org.junit.jupiter.api.condition.OS.WINDOWS)
+  @DisabledOnOs(OS.WINDOWS)
   void theSystemRunnerRunsRealProcessesAndStopsSlowOnes() throws Exception {
     SystemProcessRunner runner = new SystemProcessRunner();
     ProcessResult echoed =
@@ -318,7 +322,7 @@ class WindowsHostTest {
    * whole, and is killed when the request never comes (an invalid file).
    */
   @Test
-  @org.junit.jupiter.api.condition.DisabledOnOs(org.junit.jupiter.api.condition.OS.WINDOWS)
+  @DisabledOnOs(OS.WINDOWS)
   void aProcessStartedEarlyWaitsForItsInputAndIsStoppedWithoutIt(@TempDir Path temp)
       throws Exception {
     SystemProcessRunner runner = new SystemProcessRunner();
@@ -344,14 +348,13 @@ class WindowsHostTest {
                 pids.toString()));
     waitFor(pids);
     List<ProcessHandle> shellAndChild =
-        java.util.Arrays.stream(Files.readString(pids).strip().split(" "))
+        Arrays.stream(Files.readString(pids).strip().split(" "))
             .map(pid -> ProcessHandle.of(Long.parseLong(pid)).orElseThrow())
             .toList();
     assertThat(shellAndChild).hasSize(2).allMatch(ProcessHandle::isAlive);
     abandoned.close();
     for (ProcessHandle process : shellAndChild) {
-      assertThat(process.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS).isAlive())
-          .isFalse();
+      assertThat(process.onExit().get(20, TimeUnit.SECONDS).isAlive()).isFalse();
     }
   }
 
