@@ -66,6 +66,14 @@ cp LICENSE NOTICE "$stage/"
 training=$(mktemp -d)
 trap 'rm -rf "$training"' EXIT
 if [ "$major" -ge 25 ]; then
+  # The jar's modification time, which the AOT cache records and Java compares on every start: an unzip that reads
+  # the zip's DOS time alone (Windows' own, .NET's) or a copy that does not keep times gives the jar another one,
+  # and the launchers give this one back (bin/wslnet says why). Whole seconds, so that lib/wslnet.jar.mtime says
+  # it exactly (Java compares Windows' 100-nanosecond FILETIME), and even, as a DOS time can hold it too.
+  trained=$(stat -c %Y "$stage/lib/wslnet.jar")
+  trained=$((trained - trained % 2))
+  touch -m -d "@$trained" "$stage/lib/wslnet.jar"
+  echo "$trained" >"$stage/lib/wslnet.jar.mtime"
   if ! (cd "$stage" && "runtime/bin/java$exe" -XX:+UseSerialGC -Xmn16m -XX:TieredStopAtLevel=1 -jar lib/wslnet.jar \
     apply --auto-approve -f "$OLDPWD/examples/nat-lan-dev-server.yaml" --host "sim:$training/host" \
     >"$training/training.log" 2>&1); then
@@ -100,13 +108,32 @@ check=$(mktemp -d)
 trap 'rm -rf "$training" "$check"' EXIT
 if $windows; then
   7z x -bso0 -bsp0 "-o$(cygpath -w "$check")" "$(cygpath -w "$out/$name.zip")"
+else
+  unzip -q "$out/$name.zip" -d "$check"
+fi
+# Each launcher that gives the jar back the time its AOT cache records (bin/wslnet says why) is run on a jar with
+# another time, as an unzip that reads the zip's DOS time alone leaves it in another time zone, and must mend it.
+stamp=$check/$name/lib/wslnet.jar.mtime
+spoil_jar_time() {
+  if [ -f "$stamp" ]; then touch -m -d "@$(($(cat "$stamp") - 3600))" "$check/$name/lib/wslnet.jar"; fi
+}
+jar_time_mended_by() {
+  if [ -f "$stamp" ] && [ "$(stat -c %Y "$check/$name/lib/wslnet.jar")" != "$(cat "$stamp")" ]; then
+    echo "release: $1 did not give the jar back the time that the AOT cache records" >&2
+    exit 1
+  fi
+}
+if $windows; then
   launcher=("$check/$name/bin/wslnet.cmd")
+  spoil_jar_time
   "$check/$name/bin/wslnet.exe" validate examples/*.yaml >"$check/out" 2>"$check/err"
   if [ -s "$check/err" ]; then
     echo "release: bin/wslnet.exe wrote to stderr:" >&2
     cat "$check/err" >&2
     exit 1
   fi
+  jar_time_mended_by bin/wslnet.exe
+  spoil_jar_time
   powershell.exe -NoProfile -ExecutionPolicy Bypass -File "$(cygpath -w "$check/$name/bin/wslnet.ps1")" \
     validate examples/*.yaml >"$check/out" 2>"$check/err"
   if [ -s "$check/err" ]; then
@@ -114,9 +141,10 @@ if $windows; then
     cat "$check/err" >&2
     exit 1
   fi
+  jar_time_mended_by bin/wslnet.ps1
 else
-  unzip -q "$out/$name.zip" -d "$check"
   launcher=("$check/$name/bin/wslnet")
+  spoil_jar_time
 fi
 "${launcher[@]}" validate examples/*.yaml >"$check/out" 2>"$check/err"
 if [ -s "$check/err" ]; then
@@ -124,6 +152,7 @@ if [ -s "$check/err" ]; then
   cat "$check/err" >&2
   exit 1
 fi
+jar_time_mended_by "${launcher[0]##*/}"
 # The unzipped runtime run as the launchers run it, from a folder other than the app folder (this one):
 # AOTMode=on fails where the cache cannot be used (a jar whose time the zip did not keep, say), and with the jar on
 # the boot class path Java does not look for it by the cache's relative training path, which without it threw a

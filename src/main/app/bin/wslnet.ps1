@@ -57,6 +57,20 @@ if (-not [Console]::IsInputRedirected -and -not [Console]::IsErrorRedirected) {
 $aot = Join-Path $app 'lib\wslnet.aot'
 $jsa = Join-Path $app ('lib\wslnet-' + $version + '.jsa')
 if ($major -ge 25 -and (Test-Path -LiteralPath $aot)) {
+  # Java uses the AOT cache only while the jar has the modification time it had when the cache was made, and
+  # Expand-Archive sets it from the zip's DOS time, in local time: the jar gets back the time the release wrote to
+  # lib\wslnet.jar.mtime (src/main/app/windows/wslnet.c says why and how Java compares it). Where the folder does
+  # not let it, Java runs without the cache, as it would have.
+  try {
+    $trained = Get-Content -LiteralPath (Join-Path $app 'lib\wslnet.jar.mtime') -TotalCount 1
+    if ($trained -match '^\d{1,12}$') {
+      $time = [DateTimeOffset]::FromUnixTimeSeconds([long]$trained).UtcDateTime
+      $item = Get-Item -LiteralPath $jar
+      if ($item.LastWriteTimeUtc -ne $time) { $item.LastWriteTimeUtc = $time }
+    }
+  } catch {
+    Write-Verbose ('wslnet: the jar keeps its time, and Java runs without the AOT cache: ' + $_)
+  }
   $flags += ('-XX:AOTCache=' + $aot)
 } elseif ($version -and (Test-Path -LiteralPath $jsa)) {
   $flags += ('-XX:SharedArchiveFile=' + $jsa)

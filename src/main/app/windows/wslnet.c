@@ -43,8 +43,53 @@ static int fail(const wchar_t *message) {
   return 1;
 }
 
+/* Java uses the AOT cache only while the jar has the modification time it had when the cache was made
+   (AOTClassLocation::check, src/hotspot/share/cds/aotClassLocation.cpp in the JDK). Windows' own zip extraction
+   and .NET's ZipFile (Expand-Archive; Scoop without 7-Zip) take it from the zip's DOS time, read as local time in
+   2-second steps, and the cache then goes unused: every command starts about twice as slowly, silently. The
+   release writes that time to lib\wslnet.jar.mtime, in seconds since 1970; where the jar's differs, it is set
+   back (SetFileTime) when the folder lets it, else nothing happens. On Windows Java compares the FILETIME itself,
+   100-nanosecond intervals since 1601 in UTC (os::stat in src/hotspot/os/windows/os_windows.cpp; FILETIME, Win32
+   docs): the release gives the jar a time of whole seconds, so that this one number says it exactly. Another jar
+   still shows by its size, which Java checks too. */
+static void restore_trained_time(const wchar_t *jar, const wchar_t *stamp) {
+  const unsigned long long unix_epoch = 116444736000000000ULL, second = 10000000ULL;
+  char text[32];
+  DWORD read = 0;
+  HANDLE file = CreateFileW(stamp, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, NULL);
+  if (file == INVALID_HANDLE_VALUE) return;
+  BOOL was_read = ReadFile(file, text, sizeof text, &read, NULL);
+  CloseHandle(file);
+  if (!was_read) return;
+  /* Digits, then the end of the file or of its line: at most 12 of them, so that the FILETIME cannot overflow. */
+  unsigned long long seconds = 0;
+  DWORD digits = 0;
+  while (digits < read && digits < 12 && text[digits] >= '0' && text[digits] <= '9') {
+    seconds = seconds * 10 + (unsigned long long)(text[digits] - '0');
+    digits++;
+  }
+  if (digits == 0 || (digits < read && text[digits] != '\r' && text[digits] != '\n')) return;
+  WIN32_FILE_ATTRIBUTE_DATA now;
+  if (!GetFileAttributesExW(jar, GetFileExInfoStandard, &now)) return;
+  ULARGE_INTEGER written;
+  written.LowPart = now.ftLastWriteTime.dwLowDateTime;
+  written.HighPart = now.ftLastWriteTime.dwHighDateTime;
+  ULARGE_INTEGER trained;
+  trained.QuadPart = seconds * second + unix_epoch;
+  if (written.QuadPart == trained.QuadPart) return;
+  HANDLE target = CreateFileW(jar, FILE_WRITE_ATTRIBUTES, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
+                              NULL, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, NULL);
+  if (target == INVALID_HANDLE_VALUE) return;
+  FILETIME time;
+  time.dwLowDateTime = trained.LowPart;
+  time.dwHighDateTime = trained.HighPart;
+  SetFileTime(target, NULL, NULL, &time);
+  CloseHandle(target);
+}
+
 int wmain(void) {
-  static wchar_t app[LONG_PATH], java[LONG_PATH], jar[LONG_PATH], aot[LONG_PATH], command[LONG_PATH];
+  static wchar_t app[LONG_PATH], java[LONG_PATH], jar[LONG_PATH], aot[LONG_PATH], stamp[LONG_PATH],
+      command[LONG_PATH];
   DWORD length = GetModuleFileNameW(NULL, app, LONG_PATH);
   if (length == 0 || length >= LONG_PATH) return fail(L"wslnet: cannot find where wslnet.exe is\n");
   /* app\bin\wslnet.exe -> app */
@@ -55,7 +100,8 @@ int wmain(void) {
   }
   if (swprintf(java, LONG_PATH, L"%ls\\runtime\\bin\\java.exe", app) < 0
       || swprintf(jar, LONG_PATH, L"%ls\\lib\\wslnet.jar", app) < 0
-      || swprintf(aot, LONG_PATH, L"%ls\\lib\\wslnet.aot", app) < 0) {
+      || swprintf(aot, LONG_PATH, L"%ls\\lib\\wslnet.aot", app) < 0
+      || swprintf(stamp, LONG_PATH, L"%ls\\lib\\wslnet.jar.mtime", app) < 0) {
     return fail(L"wslnet: the app folder's path is too long\n");
   }
   if (GetFileAttributesW(java) == INVALID_FILE_ATTRIBUTES) {
@@ -70,8 +116,10 @@ int wmain(void) {
   const wchar_t *flags = terminal
       ? L"-XX:+UseSerialGC -Xmn16m -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=off -Dwslnet.terminal=stdin,stderr"
       : L"-XX:+UseSerialGC -Xmn16m -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=off -Dwslnet.terminal=none";
+  BOOL cached = GetFileAttributesW(aot) != INVALID_FILE_ATTRIBUTES;
+  if (cached) restore_trained_time(jar, stamp);
   /* The jar is on the boot class path too: see bin/wslnet (the AOT cache's relative jar path, JDK-8376576). */
-  int written = GetFileAttributesW(aot) != INVALID_FILE_ATTRIBUTES
+  int written = cached
       ? swprintf(command, LONG_PATH, L"\"%ls\" %ls \"-XX:AOTCache=%ls\" \"-Xbootclasspath/a:%ls\" -jar \"%ls\" %ls",
                  java, flags, aot, jar, jar, arguments_after_program(GetCommandLineW()))
       : swprintf(command, LONG_PATH, L"\"%ls\" %ls \"-Xbootclasspath/a:%ls\" -jar \"%ls\" %ls", java, flags, jar, jar,

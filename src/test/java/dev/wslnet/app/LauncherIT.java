@@ -139,7 +139,7 @@ class LauncherIT {
 
   /** A copy of the app folder, to spoil without touching the build's. */
   private Path copyOfTheAppFolder() throws IOException {
-    Path copy = temp.resolve("app");
+    Path copy = Files.createTempDirectory(temp, "app");
     Path app = LAUNCHER.getParent().getParent();
     try (var paths = Files.walk(app)) {
       for (Path path : paths.toList()) {
@@ -340,6 +340,44 @@ class LauncherIT {
     Run run = runWithJavaHome(home);
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("-Xbootclasspath/a:" + jar + " -jar " + jar + " ");
+  }
+
+  /**
+   * Java uses a release's AOT cache only while the jar has the time it had when the cache was made:
+   * a copy that does not keep times (here) or an unzip that reads a zip's DOS time alone gives it
+   * another one, and the launcher gives it back from lib/wslnet.jar.mtime, silently.
+   */
+  @Test
+  void aReleaseJarGetsBackTheTimeItsCacheRecords() throws Exception {
+    Path app = aReleaseWithItsTime("1796000000\n");
+    Path jar = app.resolve("lib/wslnet.jar");
+    Run run = runIn(app, Map.of("JAVA_HOME", echoingJava("25.0.3").toString()), temp, "--version");
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).contains("-XX:AOTCache=" + app.toRealPath().resolve("lib/wslnet.aot"));
+    assertThat(Files.getLastModifiedTime(jar).toMillis()).isEqualTo(1_796_000_000_000L);
+  }
+
+  /** A time that is no number of seconds leaves the jar as it is, and the launcher says nothing. */
+  @Test
+  void aSpoiledTimeLeavesTheJarAlone() throws Exception {
+    for (String stamp : List.of("", "12; touch spoiled\n", "-5\n", "1796000000 now\n")) {
+      Path app = aReleaseWithItsTime(stamp);
+      Path jar = app.resolve("lib/wslnet.jar");
+      java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(jar);
+      Run run =
+          runIn(app, Map.of("JAVA_HOME", echoingJava("25.0.3").toString()), temp, "--version");
+      assertThat(run.err()).as(stamp).isEmpty();
+      assertThat(run.exitCode()).isZero();
+      assertThat(Files.getLastModifiedTime(jar)).as(stamp).isEqualTo(before);
+    }
+  }
+
+  /** A copy of the app folder as a release lays it out: an AOT cache and the jar's time for it. */
+  private Path aReleaseWithItsTime(String stamp) throws IOException {
+    Path app = copyOfTheAppFolder();
+    Files.writeString(app.resolve("lib/wslnet.aot"), "an AOT cache");
+    Files.writeString(app.resolve("lib/wslnet.jar.mtime"), stamp);
+    return app;
   }
 
   /**
