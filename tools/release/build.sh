@@ -74,7 +74,7 @@ if [ "$major" -ge 25 ]; then
   trained=$((trained - trained % 2))
   touch -m -d "@$trained" "$stage/lib/wslnet.jar"
   echo "$trained" >"$stage/lib/wslnet.jar.mtime"
-  if ! (cd "$stage" && "runtime/bin/java$exe" -XX:+UseSerialGC -Xmn24m -XX:TieredStopAtLevel=1 -jar lib/wslnet.jar \
+  if ! (cd "$stage" && "runtime/bin/java$exe" -XX:+UseSerialGC -Xmn16m -XX:TieredStopAtLevel=1 -jar lib/wslnet.jar \
     apply --auto-approve -f "$OLDPWD/examples/nat-lan-dev-server.yaml" --host "sim:$training/host" \
     >"$training/training.log" 2>&1); then
     cat "$training/training.log" >&2
@@ -85,7 +85,7 @@ if [ "$major" -ge 25 ]; then
   # (TieredStopAtLevel=1), and replaying them on every start cost a thread: without them one file validates 7%
   # sooner and the 5,000-rule plan 7%, interleaved.
   (cd "$stage" && "runtime/bin/java$exe" -XX:AOTCacheOutput=lib/wslnet.aot -XX:+UnlockDiagnosticVMOptions \
-    -XX:-AOTRecordTraining -XX:+UseSerialGC -Xmn24m -XX:TieredStopAtLevel=1 -Xbootclasspath/a:lib/wslnet.jar \
+    -XX:-AOTRecordTraining -XX:+UseSerialGC -Xmn16m -XX:TieredStopAtLevel=1 -Xbootclasspath/a:lib/wslnet.jar \
     -jar lib/wslnet.jar plan -f "$OLDPWD/examples/nat-lan-dev-server.yaml" --host "sim:$training/host" \
     >>"$training/training.log" 2>&1) || true
   if [ ! -f "$stage/lib/wslnet.aot" ]; then
@@ -161,7 +161,7 @@ if [ -f "$check/$name/lib/wslnet.aot" ]; then
   app=$(cd "$check/$name" && pwd)
   log=$check/exceptions.log
   if $windows; then app=$(cygpath -w "$app"); log=$(cygpath -w "$log"); fi
-  "$check/$name/runtime/bin/java$exe" "-XX:AOTCache=$app/lib/wslnet.aot" -XX:AOTMode=on -XX:+UseSerialGC -Xmn24m \
+  "$check/$name/runtime/bin/java$exe" "-XX:AOTCache=$app/lib/wslnet.aot" -XX:AOTMode=on -XX:+UseSerialGC -Xmn16m \
     -XX:TieredStopAtLevel=1 "-Xbootclasspath/a:$app/lib/wslnet.jar" "-Xlog:exceptions=info:file=$log" \
     -jar "$app/lib/wslnet.jar" --version >/dev/null ||
     { echo "release: the unzipped runtime cannot use its AOT cache" >&2; exit 1; }

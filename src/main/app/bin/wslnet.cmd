@@ -40,7 +40,7 @@ if %MAJOR% lss 17 (
   echo wslnet: needs Java 17 or newer, and "%JAVA%" is Java %VERSION%: install a newer one, or set JAVA_HOME 1>&2
   exit /b 1
 )
-set "FLAGS=-XX:+UseSerialGC -Xmn24m -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=off"
+set "FLAGS=-XX:+UseSerialGC -Xmn16m -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=off"
 if %MAJOR% geq 25 if exist "%APP%\lib\wslnet.aot" (
   set FLAGS=%FLAGS% "-XX:AOTCache=%APP%\lib\wslnet.aot"
   goto run

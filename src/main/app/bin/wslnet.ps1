@@ -46,7 +46,7 @@ if ($major -lt 17) {
   [Console]::Error.WriteLine("wslnet: needs Java 17 or newer, and $java is Java ${version}: install a newer one, or set JAVA_HOME")
   exit 1
 }
-$flags = @('-XX:+UseSerialGC', '-Xmn24m', '-XX:TieredStopAtLevel=1', '-Xlog:disable', '-Xlog:all=off')
+$flags = @('-XX:+UseSerialGC', '-Xmn16m', '-XX:TieredStopAtLevel=1', '-Xlog:disable', '-Xlog:all=off')
 # Java 17 cannot tell whether stdin and stderr are consoles; apply asks for approval when both are, whatever stdout
 # is (apply | tee log). Console.IsInputRedirected and IsErrorRedirected (.NET API reference) tell.
 if (-not [Console]::IsInputRedirected -and -not [Console]::IsErrorRedirected) {

@@ -114,8 +114,8 @@ int wmain(void) {
   BOOL terminal = GetConsoleMode(GetStdHandle(STD_INPUT_HANDLE), &mode)
       && GetConsoleMode(GetStdHandle(STD_ERROR_HANDLE), &mode);
   const wchar_t *flags = terminal
-      ? L"-XX:+UseSerialGC -Xmn24m -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=off -Dwslnet.terminal=stdin,stderr"
-      : L"-XX:+UseSerialGC -Xmn24m -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=off -Dwslnet.terminal=none";
+      ? L"-XX:+UseSerialGC -Xmn16m -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=off -Dwslnet.terminal=stdin,stderr"
+      : L"-XX:+UseSerialGC -Xmn16m -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=off -Dwslnet.terminal=none";
   BOOL cached = GetFileAttributesW(aot) != INVALID_FILE_ATTRIBUTES;
   if (cached) restore_trained_time(jar, stamp);
   /* The jar is on the boot class path too: see bin/wslnet (the AOT cache's relative jar path, JDK-8376576). */
