@@ -52,7 +52,7 @@ if [ "$platform" = windows-x64 ]; then
   # its cross compiler elsewhere.
   cc=$(command -v x86_64-w64-mingw32-gcc || command -v gcc || true)
   [ -n "$cc" ] || { echo "release: no C compiler for bin/wslnet.exe (MinGW-w64's gcc)" >&2; exit 1; }
-  "$cc" -std=c11 -O2 -Wall -Wextra -municode -s -o "$stage/bin/wslnet.exe" src/main/app/windows/wslnet.c
+  "$cc" -std=c11 -O2 -Wall -Wextra -municode -s -o "$stage/bin/wslnet.exe" src/main/app/windows/wslnet.c -lbcrypt
 fi
 cp target/wslnet/lib/wslnet.jar "$stage/lib/"
 cp LICENSE NOTICE "$stage/"
@@ -68,12 +68,13 @@ trap 'rm -rf "$training"' EXIT
 if [ "$major" -ge 25 ]; then
   # The jar's modification time, which the AOT cache records and Java compares on every start: an unzip that reads
   # the zip's DOS time alone (Windows' own, .NET's) or a copy that does not keep times gives the jar another one,
-  # and the launchers give this one back (bin/wslnet says why). Whole seconds, so that lib/wslnet.jar.mtime says
-  # it exactly (Java compares Windows' 100-nanosecond FILETIME), and even, as a DOS time can hold it too.
+  # and the launchers give this one back to the jar whose SHA-256 it is (bin/wslnet says why). Whole seconds, so
+  # that lib/wslnet.jar.mtime says it exactly (Java compares Windows' 100-nanosecond FILETIME), and even, as a DOS
+  # time can hold it too.
   trained=$(stat -c %Y "$stage/lib/wslnet.jar")
   trained=$((trained - trained % 2))
   touch -m -d "@$trained" "$stage/lib/wslnet.jar"
-  echo "$trained" >"$stage/lib/wslnet.jar.mtime"
+  echo "$trained $(sha256sum <"$stage/lib/wslnet.jar" | cut -d' ' -f1)" >"$stage/lib/wslnet.jar.mtime"
   if ! (cd "$stage" && "runtime/bin/java$exe" -XX:+UseSerialGC -Xmn16m -XX:TieredStopAtLevel=1 -jar lib/wslnet.jar \
     apply --auto-approve -f "$OLDPWD/examples/nat-lan-dev-server.yaml" --host "sim:$training/host" \
     >"$training/training.log" 2>&1); then
@@ -112,20 +113,38 @@ else
   unzip -q "$out/$name.zip" -d "$check"
 fi
 # Each launcher that gives the jar back the time its AOT cache records (bin/wslnet says why) is run on a jar with
-# another time, as an unzip that reads the zip's DOS time alone leaves it in another time zone, and must mend it.
+# another time, an hour off as an unzip that reads the zip's DOS time alone leaves it in another time zone, and
+# must mend it to the nanosecond (Java compares Windows' 100-nanosecond FILETIME).
 stamp=$check/$name/lib/wslnet.jar.mtime
 spoil_jar_time() {
-  if [ -f "$stamp" ]; then touch -m -d "@$(($(cat "$stamp") - 3600))" "$check/$name/lib/wslnet.jar"; fi
+  if [ -f "$stamp" ]; then touch -m -d "@$(($(cut -d' ' -f1 "$stamp") + $1)).5" "$check/$name/lib/wslnet.jar"; fi
+}
+# A jar of the same size with other bytes, as a rebuild can make, must keep its other time: with the recorded one,
+# Java would run the cache's old classes. The jar is spoiled at its last byte, so the run itself fails; then the
+# release's jar is put back with its time.
+other_jar_kept_by() {
+  if [ ! -f "$stamp" ]; then return; fi
+  cp -p "$check/$name/lib/wslnet.jar" "$check/release.jar"
+  printf '\001' | dd of="$check/$name/lib/wslnet.jar" bs=1 conv=notrunc status=none \
+    seek=$(($(stat -c %s "$check/release.jar") - 1))
+  spoil_jar_time -3600
+  "$@" --version >/dev/null 2>&1 || true
+  if [ "$(stat -c %Y "$check/$name/lib/wslnet.jar")" = "$(cut -d' ' -f1 "$stamp")" ]; then
+    echo "release: $1 gave a jar with other bytes the time that the AOT cache records" >&2
+    exit 1
+  fi
+  cp -p "$check/release.jar" "$check/$name/lib/wslnet.jar"
 }
 jar_time_mended_by() {
-  if [ -f "$stamp" ] && [ "$(stat -c %Y "$check/$name/lib/wslnet.jar")" != "$(cat "$stamp")" ]; then
+  if [ -f "$stamp" ] && [ "$(stat -c %.9Y "$check/$name/lib/wslnet.jar")" != "$(cut -d' ' -f1 "$stamp").000000000" ]
+  then
     echo "release: $1 did not give the jar back the time that the AOT cache records" >&2
     exit 1
   fi
 }
 if $windows; then
   launcher=("$check/$name/bin/wslnet.cmd")
-  spoil_jar_time
+  spoil_jar_time -3600
   "$check/$name/bin/wslnet.exe" validate examples/*.yaml >"$check/out" 2>"$check/err"
   if [ -s "$check/err" ]; then
     echo "release: bin/wslnet.exe wrote to stderr:" >&2
@@ -133,7 +152,7 @@ if $windows; then
     exit 1
   fi
   jar_time_mended_by bin/wslnet.exe
-  spoil_jar_time
+  spoil_jar_time 3600
   powershell.exe -NoProfile -ExecutionPolicy Bypass -File "$(cygpath -w "$check/$name/bin/wslnet.ps1")" \
     validate examples/*.yaml >"$check/out" 2>"$check/err"
   if [ -s "$check/err" ]; then
@@ -142,9 +161,12 @@ if $windows; then
     exit 1
   fi
   jar_time_mended_by bin/wslnet.ps1
+  other_jar_kept_by "$check/$name/bin/wslnet.exe"
+  other_jar_kept_by powershell.exe -NoProfile -ExecutionPolicy Bypass -File \
+    "$(cygpath -w "$check/$name/bin/wslnet.ps1")"
 else
   launcher=("$check/$name/bin/wslnet")
-  spoil_jar_time
+  spoil_jar_time -3600
 fi
 "${launcher[@]}" validate examples/*.yaml >"$check/out" 2>"$check/err"
 if [ -s "$check/err" ]; then
@@ -153,6 +175,7 @@ if [ -s "$check/err" ]; then
   exit 1
 fi
 jar_time_mended_by "${launcher[0]##*/}"
+if ! $windows; then other_jar_kept_by "${launcher[@]}"; fi
 # The unzipped runtime run as the launchers run it, from a folder other than the app folder (this one):
 # AOTMode=on fails where the cache cannot be used (a jar whose time the zip did not keep, say), and with the jar on
 # the boot class path Java does not look for it by the cache's relative training path, which without it threw a

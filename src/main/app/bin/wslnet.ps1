@@ -58,18 +58,22 @@ $aot = Join-Path $app 'lib\wslnet.aot'
 $jsa = Join-Path $app ('lib\wslnet-' + $version + '.jsa')
 if ($major -ge 25 -and (Test-Path -LiteralPath $aot)) {
   # Java uses the AOT cache only while the jar has the modification time it had when the cache was made, and
-  # Expand-Archive sets it from the zip's DOS time, in local time: the jar gets back the time the release wrote to
-  # lib\wslnet.jar.mtime (src/main/app/windows/wslnet.c says why and how Java compares it). Where the folder does
-  # not let it, Java runs without the cache, as it would have.
+  # Expand-Archive sets it from the zip's DOS time, in local time: a jar with another time gets back the one that
+  # the release wrote to lib\wslnet.jar.mtime, if its SHA-256 is the one written there too
+  # (src/main/app/windows/wslnet.c says why, and how Java compares the time).
   try {
-    $trained = Get-Content -LiteralPath (Join-Path $app 'lib\wslnet.jar.mtime') -TotalCount 1
-    if ($trained -match '^\d{1,12}$') {
-      $time = [DateTimeOffset]::FromUnixTimeSeconds([long]$trained).UtcDateTime
+    $stamp = Get-Content -LiteralPath (Join-Path $app 'lib\wslnet.jar.mtime') -TotalCount 1
+    if ("$stamp" -match '^(\d{1,12}) ([0-9a-f]{64})$') {
+      $time = [DateTimeOffset]::FromUnixTimeSeconds([long]$Matches[1]).UtcDateTime
+      $digest = $Matches[2]
       $item = Get-Item -LiteralPath $jar
-      if ($item.LastWriteTimeUtc -ne $time) { $item.LastWriteTimeUtc = $time }
+      if ($item.LastWriteTimeUtc -ne $time -and
+          (Get-FileHash -LiteralPath $jar -Algorithm SHA256).Hash.ToLowerInvariant() -eq $digest) {
+        $item.LastWriteTimeUtc = $time
+      }
     }
   } catch {
-    Write-Verbose ('wslnet: the jar keeps its time, and Java runs without the AOT cache: ' + $_)
+    # A folder that does not let the user set the jar's time: Java runs without the cache, as it would have.
   }
   $flags += ('-XX:AOTCache=' + $aot)
 } elseif ($version -and (Test-Path -LiteralPath $jsa)) {

@@ -8,6 +8,7 @@
  */
 #define WIN32_LEAN_AND_MEAN
 #include <windows.h>
+#include <bcrypt.h>
 #include <wchar.h>
 
 #define LONG_PATH 32768
@@ -43,47 +44,87 @@ static int fail(const wchar_t *message) {
   return 1;
 }
 
+/* Whether the rest of a file hashes to the SHA-256 written as 64 lowercase hex digits (BCrypt, Win32 docs). */
+static BOOL has_sha256(HANDLE file, const char *hex) {
+  static unsigned char buffer[1 << 16];
+  static const char digits[] = "0123456789abcdef";
+  BCRYPT_ALG_HANDLE algorithm;
+  BCRYPT_HASH_HANDLE hash;
+  unsigned char digest[32];
+  BOOL same = FALSE;
+  if (!BCRYPT_SUCCESS(BCryptOpenAlgorithmProvider(&algorithm, BCRYPT_SHA256_ALGORITHM, NULL, 0))) return FALSE;
+  if (BCRYPT_SUCCESS(BCryptCreateHash(algorithm, &hash, NULL, 0, NULL, 0, 0))) {
+    DWORD read = 0;
+    BOOL was_read;
+    while ((was_read = ReadFile(file, buffer, sizeof buffer, &read, NULL)) && read > 0) {
+      BCryptHashData(hash, buffer, read, 0);
+    }
+    if (was_read && BCRYPT_SUCCESS(BCryptFinishHash(hash, digest, sizeof digest, 0))) {
+      same = TRUE;
+      for (int i = 0; i < 32; i++) {
+        same = same && hex[2 * i] == digits[digest[i] >> 4] && hex[2 * i + 1] == digits[digest[i] & 15];
+      }
+    }
+    BCryptDestroyHash(hash);
+  }
+  BCryptCloseAlgorithmProvider(algorithm, 0);
+  return same;
+}
+
 /* Java uses the AOT cache only while the jar has the modification time it had when the cache was made
    (AOTClassLocation::check, src/hotspot/share/cds/aotClassLocation.cpp in the JDK). Windows' own zip extraction
    and .NET's ZipFile (Expand-Archive; Scoop without 7-Zip) take it from the zip's DOS time, read as local time in
    2-second steps, and the cache then goes unused: every command starts about twice as slowly, silently. The
-   release writes that time to lib\wslnet.jar.mtime, in seconds since 1970; where the jar's differs, it is set
-   back (SetFileTime) when the folder lets it, else nothing happens. On Windows Java compares the FILETIME itself,
-   100-nanosecond intervals since 1601 in UTC (os::stat in src/hotspot/os/windows/os_windows.cpp; FILETIME, Win32
-   docs): the release gives the jar a time of whole seconds, so that this one number says it exactly. Another jar
-   still shows by its size, which Java checks too. */
+   release writes that time to lib\wslnet.jar.mtime, in seconds since 1970, and the jar's SHA-256; a jar with
+   another time gets that one back (SetFileTime), if its bytes are the release's and the user may set its time,
+   else nothing happens. Java checks nothing else but the size, so without the hash a rebuilt jar of the same size
+   would run the cache's old classes. On Windows Java compares the FILETIME itself, 100-nanosecond intervals since
+   1601 in UTC (os::stat in src/hotspot/os/windows/os_windows.cpp; FILETIME, Win32 docs): the release gives the jar
+   a time of whole seconds, so that one number says it exactly. Handles, not paths, read and set the time, so that
+   a link to the jar is followed as Java follows it. */
 static void restore_trained_time(const wchar_t *jar, const wchar_t *stamp) {
   const unsigned long long unix_epoch = 116444736000000000ULL, second = 10000000ULL;
-  char text[32];
+  char text[96];
   DWORD read = 0;
   HANDLE file = CreateFileW(stamp, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, NULL);
   if (file == INVALID_HANDLE_VALUE) return;
   BOOL was_read = ReadFile(file, text, sizeof text, &read, NULL);
   CloseHandle(file);
   if (!was_read) return;
-  /* Digits, then the end of the file or of its line: at most 12 of them, so that the FILETIME cannot overflow. */
+  /* 1 to 12 digits (so that the FILETIME cannot overflow), a space, 64 lowercase hex digits, then the end of the
+     file or of its line. */
   unsigned long long seconds = 0;
-  DWORD digits = 0;
-  while (digits < read && digits < 12 && text[digits] >= '0' && text[digits] <= '9') {
-    seconds = seconds * 10 + (unsigned long long)(text[digits] - '0');
-    digits++;
+  DWORD at = 0;
+  while (at < read && at < 12 && text[at] >= '0' && text[at] <= '9') {
+    seconds = seconds * 10 + (unsigned long long)(text[at] - '0');
+    at++;
   }
-  if (digits == 0 || (digits < read && text[digits] != '\r' && text[digits] != '\n')) return;
-  WIN32_FILE_ATTRIBUTE_DATA now;
-  if (!GetFileAttributesExW(jar, GetFileExInfoStandard, &now)) return;
-  ULARGE_INTEGER written;
-  written.LowPart = now.ftLastWriteTime.dwLowDateTime;
-  written.HighPart = now.ftLastWriteTime.dwHighDateTime;
+  if (at == 0 || at + 65 > read || text[at] != ' ') return;
+  const char *hex = text + at + 1;
+  for (int i = 0; i < 64; i++) {
+    if (!((hex[i] >= '0' && hex[i] <= '9') || (hex[i] >= 'a' && hex[i] <= 'f'))) return;
+  }
+  at += 65;
+  if (at < read && text[at] != '\r' && text[at] != '\n') return;
   ULARGE_INTEGER trained;
   trained.QuadPart = seconds * second + unix_epoch;
-  if (written.QuadPart == trained.QuadPart) return;
-  HANDLE target = CreateFileW(jar, FILE_WRITE_ATTRIBUTES, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
-                              NULL, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, NULL);
+  FILETIME now;
+  HANDLE looked_at = CreateFileW(jar, FILE_READ_ATTRIBUTES, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
+                                 NULL, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, NULL);
+  if (looked_at == INVALID_HANDLE_VALUE) return;
+  BOOL known = GetFileTime(looked_at, NULL, NULL, &now);
+  CloseHandle(looked_at);
+  if (!known || (now.dwLowDateTime == trained.LowPart && now.dwHighDateTime == trained.HighPart)) return;
+  HANDLE target = CreateFileW(jar, GENERIC_READ | FILE_WRITE_ATTRIBUTES,
+                              FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL, OPEN_EXISTING,
+                              FILE_FLAG_SEQUENTIAL_SCAN, NULL);
   if (target == INVALID_HANDLE_VALUE) return;
-  FILETIME time;
-  time.dwLowDateTime = trained.LowPart;
-  time.dwHighDateTime = trained.HighPart;
-  SetFileTime(target, NULL, NULL, &time);
+  if (has_sha256(target, hex)) {
+    FILETIME time;
+    time.dwLowDateTime = trained.LowPart;
+    time.dwHighDateTime = trained.HighPart;
+    SetFileTime(target, NULL, NULL, &time);
+  }
   CloseHandle(target);
 }
 

@@ -349,7 +349,7 @@ class LauncherIT {
    */
   @Test
   void aReleaseJarGetsBackTheTimeItsCacheRecords() throws Exception {
-    Path app = aReleaseWithItsTime("1796000000\n");
+    Path app = aReleaseWithItsTime(stamp -> stamp + "\n");
     Path jar = app.resolve("lib/wslnet.jar");
     Run run = runIn(app, Map.of("JAVA_HOME", echoingJava("25.0.3").toString()), temp, "--version");
     assertThat(run.err()).isEmpty();
@@ -357,26 +357,79 @@ class LauncherIT {
     assertThat(Files.getLastModifiedTime(jar).toMillis()).isEqualTo(1_796_000_000_000L);
   }
 
-  /** A time that is no number of seconds leaves the jar as it is, and the launcher says nothing. */
+  /**
+   * Java checks nothing but the jar's size and time: a jar of the same size with other bytes (a
+   * rebuild can make one) given the recorded time would run the cache's old classes, so it keeps
+   * its own.
+   */
   @Test
-  void aSpoiledTimeLeavesTheJarAlone() throws Exception {
-    for (String stamp : List.of("", "12; touch spoiled\n", "-5\n", "1796000000 now\n")) {
-      Path app = aReleaseWithItsTime(stamp);
-      Path jar = app.resolve("lib/wslnet.jar");
-      java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(jar);
-      Run run =
-          runIn(app, Map.of("JAVA_HOME", echoingJava("25.0.3").toString()), temp, "--version");
-      assertThat(run.err()).as(stamp).isEmpty();
-      assertThat(run.exitCode()).isZero();
-      assertThat(Files.getLastModifiedTime(jar)).as(stamp).isEqualTo(before);
+  void aJarWithOtherBytesKeepsItsTime() throws Exception {
+    Path app = aReleaseWithItsTime(stamp -> stamp + "\n");
+    Path jar = app.resolve("lib/wslnet.jar");
+    byte[] bytes = Files.readAllBytes(jar);
+    bytes[bytes.length - 1] ^= 1;
+    Files.write(jar, bytes);
+    java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(jar);
+    Run run = runIn(app, Map.of("JAVA_HOME", echoingJava("25.0.3").toString()), temp, "--version");
+    assertThat(run.err()).isEmpty();
+    assertThat(Files.getLastModifiedTime(jar)).isEqualTo(before);
+  }
+
+  /**
+   * A time that is no number of seconds with the jar's hash, or a stamp that is no file, leaves the
+   * jar as it is, and the launcher says nothing and waits for nothing.
+   */
+  @Test
+  void aSpoiledStampLeavesTheJarAlone() throws Exception {
+    List<java.util.function.UnaryOperator<String>> spoiled =
+        List.of(
+            stamp -> "",
+            stamp -> "12; touch spoiled " + stamp.split(" ")[1] + "\n",
+            stamp -> "-" + stamp + "\n",
+            stamp -> stamp.split(" ")[0] + "\n",
+            stamp -> stamp.split(" ")[0] + " " + "0".repeat(64) + "\n");
+    for (var spoil : spoiled) {
+      leavesTheJarAlone(aReleaseWithItsTime(spoil));
+    }
+    for (String kind : List.of("directory", "fifo")) {
+      Path app = aReleaseWithItsTime(stamp -> "");
+      Path stamp = app.resolve("lib/wslnet.jar.mtime");
+      Files.delete(stamp);
+      if (kind.equals("directory")) {
+        Files.createDirectory(stamp);
+      } else {
+        assertThat(new ProcessBuilder("mkfifo", stamp.toString()).start().waitFor()).isZero();
+      }
+      leavesTheJarAlone(app);
     }
   }
 
-  /** A copy of the app folder as a release lays it out: an AOT cache and the jar's time for it. */
-  private Path aReleaseWithItsTime(String stamp) throws IOException {
+  private void leavesTheJarAlone(Path app) throws Exception {
+    Path jar = app.resolve("lib/wslnet.jar");
+    java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(jar);
+    Run run = runIn(app, Map.of("JAVA_HOME", echoingJava("25.0.3").toString()), temp, "--version");
+    Path stampFile = app.resolve("lib/wslnet.jar.mtime");
+    String stamp =
+        Files.isRegularFile(stampFile) ? Files.readString(stampFile) : stampFile.toString();
+    assertThat(run.err()).as(stamp).isEmpty();
+    assertThat(run.exitCode()).as(stamp).isZero();
+    assertThat(Files.getLastModifiedTime(jar)).as(stamp).isEqualTo(before);
+  }
+
+  /**
+   * A copy of the app folder as a release lays it out: an AOT cache, and lib/wslnet.jar.mtime made
+   * by {@code stamp} from what the release writes there for a jar made at 1796000000 (seconds since
+   * 1970): the time and the jar's SHA-256.
+   */
+  private Path aReleaseWithItsTime(java.util.function.UnaryOperator<String> stamp)
+      throws Exception {
     Path app = copyOfTheAppFolder();
     Files.writeString(app.resolve("lib/wslnet.aot"), "an AOT cache");
-    Files.writeString(app.resolve("lib/wslnet.jar.mtime"), stamp);
+    byte[] digest =
+        java.security.MessageDigest.getInstance("SHA-256")
+            .digest(Files.readAllBytes(app.resolve("lib/wslnet.jar")));
+    String written = "1796000000 " + java.util.HexFormat.of().formatHex(digest);
+    Files.writeString(app.resolve("lib/wslnet.jar.mtime"), stamp.apply(written));
     return app;
   }
 
