@@ -68,13 +68,14 @@ trap 'rm -rf "$training"' EXIT
 if [ "$major" -ge 25 ]; then
   # The jar's modification time, which the AOT cache records and Java compares on every start: an unzip that reads
   # the zip's DOS time alone (Windows' own, .NET's) or a copy that does not keep times gives the jar another one,
-  # and the launchers give this one back to the jar whose SHA-256 it is (bin/wslnet says why). Whole seconds, so
+  # and the launchers give this one back to the jar of this size and SHA-256 (bin/wslnet says why). Whole seconds, so
   # that lib/wslnet.jar.mtime says it exactly (Java compares Windows' 100-nanosecond FILETIME), and even, as a DOS
   # time can hold it too.
   trained=$(stat -c %Y "$stage/lib/wslnet.jar")
   trained=$((trained - trained % 2))
   touch -m -d "@$trained" "$stage/lib/wslnet.jar"
-  echo "$trained $(sha256sum <"$stage/lib/wslnet.jar" | cut -d' ' -f1)" >"$stage/lib/wslnet.jar.mtime"
+  echo "$trained $(stat -c %s "$stage/lib/wslnet.jar") $(sha256sum <"$stage/lib/wslnet.jar" | cut -d' ' -f1)" \
+    >"$stage/lib/wslnet.jar.mtime"
   if ! (cd "$stage" && "runtime/bin/java$exe" -XX:+UseSerialGC -Xmn16m -XX:TieredStopAtLevel=1 -jar lib/wslnet.jar \
     apply --auto-approve -f "$OLDPWD/examples/nat-lan-dev-server.yaml" --host "sim:$training/host" \
     >"$training/training.log" 2>&1); then

@@ -59,21 +59,23 @@ $jsa = Join-Path $app ('lib\wslnet-' + $version + '.jsa')
 if ($major -ge 25 -and (Test-Path -LiteralPath $aot)) {
   # Java uses the AOT cache only while the jar has the modification time it had when the cache was made, and
   # Expand-Archive sets it from the zip's DOS time, in local time: a jar with another time gets back the one that
-  # the release wrote to lib\wslnet.jar.mtime, if its SHA-256 is the one written there too
-  # (src/main/app/windows/wslnet.c says why, and how Java compares the time).
+  # the release wrote to lib\wslnet.jar.mtime, if its size and SHA-256 are the ones written there too
+  # (src/main/app/windows/wslnet.c says why, and how Java compares the time). A link is left as it is: Windows
+  # PowerShell and PowerShell 7 read and set its own time, not its target's, which Java reads (wslnet.exe follows it).
   try {
     $stamp = Get-Content -LiteralPath (Join-Path $app 'lib\wslnet.jar.mtime') -TotalCount 1
-    if ("$stamp" -match '^(\d{1,12}) ([0-9a-f]{64})$') {
+    $item = Get-Item -LiteralPath $jar
+    if ("$stamp" -cmatch '^(\d{1,12}) (\d{1,12}) ([0-9a-f]{64})$' -and -not $item.LinkType -and
+        $item.Length -eq [long]$Matches[2]) {
       $time = [DateTimeOffset]::FromUnixTimeSeconds([long]$Matches[1]).UtcDateTime
-      $digest = $Matches[2]
-      $item = Get-Item -LiteralPath $jar
+      $digest = $Matches[3]
       if ($item.LastWriteTimeUtc -ne $time -and
-          (Get-FileHash -LiteralPath $jar -Algorithm SHA256).Hash.ToLowerInvariant() -eq $digest) {
+          (Get-FileHash -LiteralPath $jar -Algorithm SHA256 -ErrorAction Stop).Hash.ToLowerInvariant() -eq $digest) {
         $item.LastWriteTimeUtc = $time
       }
     }
   } catch {
-    # A folder that does not let the user set the jar's time: Java runs without the cache, as it would have.
+    # A jar whose time the user may not set: Java runs without the cache, as it would have.
   }
   $flags += ('-XX:AOTCache=' + $aot)
 } elseif ($version -and (Test-Path -LiteralPath $jsa)) {

@@ -56,10 +56,11 @@ static BOOL has_sha256(HANDLE file, const char *hex) {
   if (BCRYPT_SUCCESS(BCryptCreateHash(algorithm, &hash, NULL, 0, NULL, 0, 0))) {
     DWORD read = 0;
     BOOL was_read;
+    BOOL hashed = TRUE;
     while ((was_read = ReadFile(file, buffer, sizeof buffer, &read, NULL)) && read > 0) {
-      BCryptHashData(hash, buffer, read, 0);
+      hashed = hashed && BCRYPT_SUCCESS(BCryptHashData(hash, buffer, read, 0));
     }
-    if (was_read && BCRYPT_SUCCESS(BCryptFinishHash(hash, digest, sizeof digest, 0))) {
+    if (was_read && hashed && BCRYPT_SUCCESS(BCryptFinishHash(hash, digest, sizeof digest, 0))) {
       same = TRUE;
       for (int i = 0; i < 32; i++) {
         same = same && hex[2 * i] == digits[digest[i] >> 4] && hex[2 * i + 1] == digits[digest[i] & 15];
@@ -75,36 +76,45 @@ static BOOL has_sha256(HANDLE file, const char *hex) {
    (AOTClassLocation::check, src/hotspot/share/cds/aotClassLocation.cpp in the JDK). Windows' own zip extraction
    and .NET's ZipFile (Expand-Archive; Scoop without 7-Zip) take it from the zip's DOS time, read as local time in
    2-second steps, and the cache then goes unused: every command starts about twice as slowly, silently. The
-   release writes that time to lib\wslnet.jar.mtime, in seconds since 1970, and the jar's SHA-256; a jar with
-   another time gets that one back (SetFileTime), if its bytes are the release's and the user may set its time,
-   else nothing happens. Java checks nothing else but the size, so without the hash a rebuilt jar of the same size
-   would run the cache's old classes. On Windows Java compares the FILETIME itself, 100-nanosecond intervals since
-   1601 in UTC (os::stat in src/hotspot/os/windows/os_windows.cpp; FILETIME, Win32 docs): the release gives the jar
-   a time of whole seconds, so that one number says it exactly. Handles, not paths, read and set the time, so that
-   a link to the jar is followed as Java follows it. */
+   release writes that time to lib\wslnet.jar.mtime, in seconds since 1970, with the jar's size and SHA-256; a jar
+   with another time gets that one back (SetFileTime) if its bytes are the release's and the user may set its
+   time, else nothing happens. Java checks nothing else but the size, so without the hash a rebuilt jar of the same
+   size would run the cache's old classes; the size spares a jar that cannot be the release's the hash. On Windows
+   Java compares the FILETIME itself, 100-nanosecond intervals since 1601 in UTC (os::stat in
+   src/hotspot/os/windows/os_windows.cpp; FILETIME, Win32 docs): the release gives the jar a time of whole
+   seconds, so that one number says it exactly. Handles, not paths, read and set the time, so that a link to the
+   jar is followed as Java follows it. */
 static void restore_trained_time(const wchar_t *jar, const wchar_t *stamp) {
   const unsigned long long unix_epoch = 116444736000000000ULL, second = 10000000ULL;
-  char text[96];
+  char text[128];
   DWORD read = 0;
-  HANDLE file = CreateFileW(stamp, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, NULL);
+  HANDLE file = CreateFileW(stamp, GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_DELETE, NULL, OPEN_EXISTING,
+                            FILE_ATTRIBUTE_NORMAL, NULL);
   if (file == INVALID_HANDLE_VALUE) return;
-  BOOL was_read = ReadFile(file, text, sizeof text, &read, NULL);
+  /* A file on disk: a pipe or a device could keep the launcher waiting. */
+  BOOL was_read = GetFileType(file) == FILE_TYPE_DISK && ReadFile(file, text, sizeof text, &read, NULL);
   CloseHandle(file);
   if (!was_read) return;
-  /* 1 to 12 digits (so that the FILETIME cannot overflow), a space, 64 lowercase hex digits, then the end of the
-     file or of its line. */
-  unsigned long long seconds = 0;
+  /* The seconds and the size, each 1 to 12 digits (so that the FILETIME cannot overflow), each followed by a
+     space; 64 lowercase hex digits; then the end of the file or of its line. */
+  unsigned long long numbers[2] = {0, 0};
   DWORD at = 0;
-  while (at < read && at < 12 && text[at] >= '0' && text[at] <= '9') {
-    seconds = seconds * 10 + (unsigned long long)(text[at] - '0');
+  for (int n = 0; n < 2; n++) {
+    DWORD start = at;
+    while (at < read && at - start < 12 && text[at] >= '0' && text[at] <= '9') {
+      numbers[n] = numbers[n] * 10 + (unsigned long long)(text[at] - '0');
+      at++;
+    }
+    if (at == start || at >= read || text[at] != ' ') return;
     at++;
   }
-  if (at == 0 || at + 65 > read || text[at] != ' ') return;
-  const char *hex = text + at + 1;
+  unsigned long long seconds = numbers[0], size = numbers[1];
+  if (at + 64 > read) return;
+  const char *hex = text + at;
   for (int i = 0; i < 64; i++) {
     if (!((hex[i] >= '0' && hex[i] <= '9') || (hex[i] >= 'a' && hex[i] <= 'f'))) return;
   }
-  at += 65;
+  at += 64;
   if (at < read && text[at] != '\r' && text[at] != '\n') return;
   ULARGE_INTEGER trained;
   trained.QuadPart = seconds * second + unix_epoch;
@@ -115,11 +125,12 @@ static void restore_trained_time(const wchar_t *jar, const wchar_t *stamp) {
   BOOL known = GetFileTime(looked_at, NULL, NULL, &now);
   CloseHandle(looked_at);
   if (!known || (now.dwLowDateTime == trained.LowPart && now.dwHighDateTime == trained.HighPart)) return;
-  HANDLE target = CreateFileW(jar, GENERIC_READ | FILE_WRITE_ATTRIBUTES,
-                              FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL, OPEN_EXISTING,
-                              FILE_FLAG_SEQUENTIAL_SCAN, NULL);
+  /* No other writer while the bytes are hashed and the time is set: Java reads the jar without writing. */
+  HANDLE target = CreateFileW(jar, GENERIC_READ | FILE_WRITE_ATTRIBUTES, FILE_SHARE_READ | FILE_SHARE_DELETE, NULL,
+                              OPEN_EXISTING, FILE_FLAG_SEQUENTIAL_SCAN, NULL);
   if (target == INVALID_HANDLE_VALUE) return;
-  if (has_sha256(target, hex)) {
+  LARGE_INTEGER length;
+  if (GetFileSizeEx(target, &length) && (unsigned long long)length.QuadPart == size && has_sha256(target, hex)) {
     FILETIME time;
     time.dwLowDateTime = trained.LowPart;
     time.dwHighDateTime = trained.HighPart;

@@ -376,7 +376,7 @@ class LauncherIT {
   }
 
   /**
-   * A time that is no number of seconds with the jar's hash, or a stamp that is no file, leaves the
+   * A stamp that is not the time, the size and the hash of this jar, or that is no file, leaves the
    * jar as it is, and the launcher says nothing and waits for nothing.
    */
   @Test
@@ -384,10 +384,12 @@ class LauncherIT {
     List<java.util.function.UnaryOperator<String>> spoiled =
         List.of(
             stamp -> "",
-            stamp -> "12; touch spoiled " + stamp.split(" ")[1] + "\n",
+            stamp -> "12; touch spoiled " + stamp.split(" ", 2)[1] + "\n",
             stamp -> "-" + stamp + "\n",
             stamp -> stamp.split(" ")[0] + "\n",
-            stamp -> stamp.split(" ")[0] + " " + "0".repeat(64) + "\n");
+            stamp -> stamp.split(" ")[0] + " " + stamp.split(" ")[2] + "\n",
+            stamp -> stamp.split(" ")[0] + " 1 " + stamp.split(" ")[2] + "\n",
+            stamp -> stamp.substring(0, stamp.lastIndexOf(' ')) + " " + "0".repeat(64) + "\n");
     for (var spoil : spoiled) {
       leavesTheJarAlone(aReleaseWithItsTime(spoil));
     }
@@ -419,7 +421,7 @@ class LauncherIT {
   /**
    * A copy of the app folder as a release lays it out: an AOT cache, and lib/wslnet.jar.mtime made
    * by {@code stamp} from what the release writes there for a jar made at 1796000000 (seconds since
-   * 1970): the time and the jar's SHA-256.
+   * 1970): the time, the jar's size and its SHA-256.
    */
   private Path aReleaseWithItsTime(java.util.function.UnaryOperator<String> stamp)
       throws Exception {
@@ -428,7 +430,11 @@ class LauncherIT {
     byte[] digest =
         java.security.MessageDigest.getInstance("SHA-256")
             .digest(Files.readAllBytes(app.resolve("lib/wslnet.jar")));
-    String written = "1796000000 " + java.util.HexFormat.of().formatHex(digest);
+    String written =
+        "1796000000 "
+            + Files.size(app.resolve("lib/wslnet.jar"))
+            + " "
+            + java.util.HexFormat.of().formatHex(digest);
     Files.writeString(app.resolve("lib/wslnet.jar.mtime"), stamp.apply(written));
     return app;
   }
