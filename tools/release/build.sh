@@ -68,9 +68,9 @@ trap 'rm -rf "$training"' EXIT
 if [ "$major" -ge 25 ]; then
   # The jar's modification time, which the AOT cache records and Java compares on every start: an unzip that reads
   # the zip's DOS time alone (Windows' own, .NET's) or a copy that does not keep times gives the jar another one,
-  # and the launchers give this one back to the jar of this size and SHA-256 (bin/wslnet says why). Whole seconds, so
-  # that lib/wslnet.jar.mtime says it exactly (Java compares Windows' 100-nanosecond FILETIME), and even, as a DOS
-  # time can hold it too.
+  # and the launchers give this one back to the jar of this size and SHA-256 (bin/wslnet says why). Whole
+  # seconds, so that lib/wslnet.jar.mtime says it exactly (Java compares Windows' 100-nanosecond FILETIME), and
+  # even, as a DOS time can hold it too.
   trained=$(stat -c %Y "$stage/lib/wslnet.jar")
   trained=$((trained - trained % 2))
   touch -m -d "@$trained" "$stage/lib/wslnet.jar"
