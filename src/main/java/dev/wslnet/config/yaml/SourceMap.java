@@ -8,9 +8,8 @@ import java.util.Optional;
 /**
  * Where each node of a loaded YAML document came from, found by JSON Pointer ({@code
  * /portProxy/rules/0}), so that schema errors, which name JSON Pointers, can be shown at a line and
- * column. A tree beside the document's, built while loading a file with problems, and for one
- * without (most files) only when a diagnostic first asks, by reading the text again; a pointer is
- * walked only when asked for, so a file of 5,000 rules makes no 60,000 pointer strings.
+ * column. Built once while loading, as a tree beside the document's: a pointer is walked only when
+ * a diagnostic asks for it, so a file of 5,000 rules makes no 60,000 pointer strings nobody reads.
  */
 public final class SourceMap {
 
@@ -30,36 +29,16 @@ public final class SourceMap {
   /** A node that a pointer names: its YAML path, the span of its key, and where it stands. */
   private record Found(String yamlPath, Optional<SourceSpan> key, Place place) {}
 
-  private final String text;
+  private final Optional<Place> root;
   private final List<String> lines;
-  // Read from the text when first asked for, where loading left it out; null until then.
-  private Optional<Place> root;
 
-  private SourceMap(String text, List<String> lines, Optional<Place> root) {
-    this.text = text;
-    this.lines = List.copyOf(lines);
+  SourceMap(Optional<Place> root, List<String> lines) {
     this.root = root;
-  }
-
-  /** The places that loading recorded. */
-  static SourceMap of(Optional<Place> root, List<String> lines) {
-    return new SourceMap("", lines, root);
-  }
-
-  /** The places of a text that loading read as one document without a problem, read when asked. */
-  static SourceMap of(String text, List<String> lines) {
-    return new SourceMap(text, lines, null);
+    this.lines = List.copyOf(lines);
   }
 
   static SourceMap empty(List<String> lines) {
-    return of(Optional.empty(), lines);
-  }
-
-  private synchronized Optional<Place> root() {
-    if (root == null) {
-      root = YamlLoader.places(text, lines);
-    }
-    return root;
+    return new SourceMap(Optional.empty(), lines);
   }
 
   /**
@@ -81,7 +60,7 @@ public final class SourceMap {
    */
   public String yamlPath(String pointer) {
     String path = "";
-    Optional<Place> place = root();
+    Optional<Place> place = root;
     for (String step : steps(pointer)) {
       String parent = path;
       Optional<Found> next = place.flatMap(p -> child(p, parent, step));
@@ -97,7 +76,7 @@ public final class SourceMap {
   }
 
   private Optional<Found> find(String pointer) {
-    Optional<Found> found = root().map(place -> new Found("", Optional.empty(), place));
+    Optional<Found> found = root.map(place -> new Found("", Optional.empty(), place));
     for (String step : steps(pointer)) {
       found = found.flatMap(f -> child(f.place(), f.yamlPath(), step));
     }

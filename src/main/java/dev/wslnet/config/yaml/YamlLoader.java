@@ -87,23 +87,14 @@ public final class YamlLoader {
    * The same for every file, so made once: a builder of settings compiles a schema's resolvers of
    * its own. No label: messages name the file themselves, and marks are turned into positions.
    */
-  private static final LoadSettings MARKED = settings(true);
-
-  /**
-   * Without marks, for the first reading of every file: a file that turns out to have no problem
-   * needs no position until a diagnostic asks for one (see {@link #load}).
-   */
-  private static final LoadSettings UNMARKED = settings(false);
-
-  private static LoadSettings settings(boolean marks) {
-    return LoadSettings.builder()
-        .setSchema(SCHEMA)
-        .setMaxAliasesForCollections(MAX_ALIASES)
-        .setCodePointLimit(MAX_BYTES)
-        .setAllowRecursiveKeys(false)
-        .setUseMarks(marks)
-        .build();
-  }
+  private static final LoadSettings SETTINGS =
+      LoadSettings.builder()
+          .setSchema(SCHEMA)
+          .setMaxAliasesForCollections(MAX_ALIASES)
+          .setCodePointLimit(MAX_BYTES)
+          .setAllowRecursiveKeys(false)
+          .setUseMarks(true)
+          .build();
 
   private YamlLoader() {}
 
@@ -167,13 +158,13 @@ public final class YamlLoader {
               "the file is empty",
               "a desired-state file starts with `version: 1`"));
     }
-    Optional<JsonNode> clean = withoutProblems(text, lines);
-    if (clean.isPresent()) {
-      return new LoadedYaml(file, clean, SourceMap.of(text, lines), List.of());
-    }
-    Builder builder = new Builder(file, lines, true);
+    Builder builder = new Builder(file, lines);
     try {
-      Optional<Built> document = builder.document(text, MARKED);
+      Preflight events =
+          new Preflight(
+              new ParserImpl(SETTINGS, new ScannerImpl(SETTINGS, new StreamReader(SETTINGS, text))),
+              builder);
+      Optional<Built> document = builder.document(events);
       if (document.isEmpty()) {
         return LoadedYaml.failed(
             lines,
@@ -186,7 +177,7 @@ public final class YamlLoader {
       return new LoadedYaml(
           file,
           Optional.of(document.get().json()),
-          SourceMap.of(Optional.of(document.get().place()), lines),
+          new SourceMap(Optional.of(document.get().place()), lines),
           builder.problems);
     } catch (Refused e) {
       return LoadedYaml.failed(lines, e.diagnostic);
@@ -213,31 +204,6 @@ public final class YamlLoader {
           lines,
           Diagnostic.ofFile(Code.YAML_SYNTAX, file, syntaxMessage(e), syntaxHint(e, null, lines)));
     }
-  }
-
-  /**
-   * The document of a text that has no problem at all, read without positions: snakeyaml-engine
-   * then makes no marks (a fifth of what reading a 5,000-rule file allocated) and wslnet no places.
-   * Empty for a text with any problem, or none is certain (reading without marks, snakeyaml-engine
-   * may fail where it would report): {@link #load} then reads it again with positions, the one way
-   * problems are reported.
-   */
-  private static Optional<JsonNode> withoutProblems(String text, List<String> lines) {
-    Builder builder = new Builder("", lines, false);
-    try {
-      Optional<Built> document = builder.document(text, UNMARKED);
-      return builder.problems.isEmpty() ? document.map(Built::json) : Optional.empty();
-    } catch (RuntimeException e) {
-      return Optional.empty();
-    }
-  }
-
-  /**
-   * Where each node of a text that {@link #load} read without a problem stands: read again with
-   * positions, now that a diagnostic asks for one.
-   */
-  static Optional<Place> places(String text, List<String> lines) {
-    return new Builder("", lines, true).document(text, MARKED).map(Built::place);
   }
 
   /**
@@ -516,8 +482,6 @@ public final class YamlLoader {
   private static final class Builder {
     private final String file;
     private final List<String> lines;
-    // Whether each node's place is recorded; Built.place is null without.
-    private final boolean placed;
     private final List<Diagnostic> problems = new ArrayList<>();
     private final Map<String, Built> anchors = new HashMap<>();
     private Preflight events;
@@ -526,18 +490,14 @@ public final class YamlLoader {
     /** The aliases in the file, counted as they come: they say why a document is too big. */
     private int aliases;
 
-    Builder(String file, List<String> lines, boolean placed) {
+    Builder(String file, List<String> lines) {
       this.file = file;
       this.lines = lines;
-      this.placed = placed;
     }
 
-    /** The text's one document, or none for a text that holds none. */
-    Optional<Built> document(String text, LoadSettings settings) {
-      this.events =
-          new Preflight(
-              new ParserImpl(settings, new ScannerImpl(settings, new StreamReader(settings, text))),
-              this);
+    /** The stream's one document, or none for a stream that holds none. */
+    Optional<Built> document(Preflight events) {
+      this.events = events;
       events.next(); // stream start
       if (events.checkEvent(Event.ID.StreamEnd)) {
         return Optional.empty();
@@ -608,7 +568,7 @@ public final class YamlLoader {
       return new Built(
           json(scalar),
           Optional.of(scalar),
-          placed ? Place.scalar(span(event.getStartMark(), event.getEndMark())) : null,
+          Place.scalar(span(event.getStartMark(), event.getEndMark())),
           event.getStartMark().orElse(null),
           size);
     }
@@ -655,21 +615,19 @@ public final class YamlLoader {
     private Built sequence(Event start) {
       count(1);
       ArrayNode array = NODES.arrayNode();
-      List<Place> items = placed ? new ArrayList<>() : null;
+      List<Place> items = new ArrayList<>();
       int size = 1;
       while (!events.checkEvent(Event.ID.SequenceEnd)) {
         Built item = node();
         array.add(item.json());
-        if (placed) {
-          items.add(item.place());
-        }
+        items.add(item.place());
         size += item.size();
       }
       Event end = events.next();
       return new Built(
           array,
           Optional.empty(),
-          placed ? new Place(span(start.getStartMark(), end.getEndMark()), Map.of(), items) : null,
+          new Place(span(start.getStartMark(), end.getEndMark()), Map.of(), items),
           start.getStartMark().orElse(null),
           size);
     }
@@ -677,7 +635,7 @@ public final class YamlLoader {
     private Built mapping(Event start) {
       count(1);
       ObjectNode object = NODES.objectNode();
-      Map<String, Field> fields = placed ? new HashMap<>() : null;
+      Map<String, Field> fields = new HashMap<>();
       Map<String, Mark> seen = new HashMap<>();
       List<Built> merges = new ArrayList<>(0);
       int size = 1;
@@ -711,9 +669,7 @@ public final class YamlLoader {
         } else {
           seen.put(name.get().getValue(), key.start());
           object.set(name.get().getValue(), value.json());
-          if (placed) {
-            fields.put(name.get().getValue(), new Field(key.place().value(), value.place()));
-          }
+          fields.put(name.get().getValue(), new Field(key.place().value(), value.place()));
         }
       }
       Event end = events.next();
@@ -725,9 +681,7 @@ public final class YamlLoader {
           for (Map.Entry<String, JsonNode> field : from.properties()) {
             if (!object.has(field.getKey())) {
               object.set(field.getKey(), field.getValue().deepCopy());
-              if (placed) {
-                fields.put(field.getKey(), source.place().fields().get(field.getKey()));
-              }
+              fields.put(field.getKey(), source.place().fields().get(field.getKey()));
             }
           }
         }
@@ -735,9 +689,7 @@ public final class YamlLoader {
       return new Built(
           object,
           Optional.empty(),
-          placed
-              ? new Place(span(start.getStartMark(), end.getEndMark()), fields, List.of())
-              : null,
+          new Place(span(start.getStartMark(), end.getEndMark()), fields, List.of()),
           start.getStartMark().orElse(null),
           size);
     }
@@ -755,11 +707,7 @@ public final class YamlLoader {
           }
           mappings.add(
               new Built(
-                  merge.json().get(i),
-                  Optional.empty(),
-                  placed ? merge.place().items().get(i) : null,
-                  null,
-                  0));
+                  merge.json().get(i), Optional.empty(), merge.place().items().get(i), null, 0));
         }
         return mappings;
       }

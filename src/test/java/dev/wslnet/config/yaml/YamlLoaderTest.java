@@ -56,22 +56,6 @@ class YamlLoaderTest {
     assertThat(map.yamlPath("/portProxy/rules/0/missing")).isEqualTo("portProxy.rules[0].missing");
   }
 
-  /**
-   * A file without a problem is read without positions, and read again for them when first asked;
-   * one with a problem is read with them at once: both give the same places.
-   */
-  @Test
-  void aFileWithAProblemHasTheSamePlacesAsOneWithout() {
-    LoadedYaml clean = load("a: 1\nb: [2, 3]\n");
-    LoadedYaml duplicated = load("a: 1\nb: [2, 3]\na: 4\n");
-    assertThat(clean.problems()).isEmpty();
-    assertThat(duplicated.problems()).hasSize(1);
-    for (LoadedYaml loaded : List.of(clean, duplicated)) {
-      assertThat(loaded.sourceMap().value("/b/1")).contains(new SourceSpan(1, 7, 8));
-      assertThat(loaded.sourceMap().keyOrValue("/b")).contains(new SourceSpan(1, 0, 1));
-    }
-  }
-
   @Test
   void crlfAndBomKeepLineNumbers() {
     byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
