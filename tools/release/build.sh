@@ -175,8 +175,11 @@ if [ -s "$check/err" ]; then
   cat "$check/err" >&2
   exit 1
 fi
-jar_time_mended_by "${launcher[0]##*/}"
-if ! $windows; then other_jar_kept_by "${launcher[@]}"; fi
+# On Windows this launcher is wslnet.cmd, which cannot set a file's time: the two above were checked instead.
+if ! $windows; then
+  jar_time_mended_by bin/wslnet
+  other_jar_kept_by "${launcher[@]}"
+fi
 # The unzipped runtime run as the launchers run it, from a folder other than the app folder (this one):
 # AOTMode=on fails where the cache cannot be used (a jar whose time the zip did not keep, say), and with the jar on
 # the boot class path Java does not look for it by the cache's relative training path, which without it threw a

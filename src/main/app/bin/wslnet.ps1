@@ -60,12 +60,13 @@ if ($major -ge 25 -and (Test-Path -LiteralPath $aot)) {
   # Java uses the AOT cache only while the jar has the modification time it had when the cache was made, and
   # Expand-Archive sets it from the zip's DOS time, in local time: a jar with another time gets back the one that
   # the release wrote to lib\wslnet.jar.mtime, if its size and SHA-256 are the ones written there too
-  # (src/main/app/windows/wslnet.c says why, and how Java compares the time). A link is left as it is: Windows
-  # PowerShell and PowerShell 7 read and set its own time, not its target's, which Java reads (wslnet.exe follows it).
+  # (src/main/app/windows/wslnet.c says why, and how Java compares the time). A symbolic link is left as it is:
+  # PowerShell reads and sets its own time, not its target's, which Java reads (wslnet.exe follows it); a hard
+  # link shares its file's time, and is mended.
   try {
     $stamp = Get-Content -LiteralPath (Join-Path $app 'lib\wslnet.jar.mtime') -TotalCount 1
     $item = Get-Item -LiteralPath $jar
-    if ("$stamp" -cmatch '^(\d{1,12}) (\d{1,12}) ([0-9a-f]{64})$' -and -not $item.LinkType -and
+    if ("$stamp" -cmatch '^(\d{1,12}) (\d{1,12}) ([0-9a-f]{64})$' -and $item.LinkType -ne 'SymbolicLink' -and
         $item.Length -eq [long]$Matches[2]) {
       $time = [DateTimeOffset]::FromUnixTimeSeconds([long]$Matches[1]).UtcDateTime
       $digest = $Matches[3]

@@ -75,7 +75,8 @@ static BOOL has_sha256(HANDLE file, const char *hex) {
 /* Java uses the AOT cache only while the jar has the modification time it had when the cache was made
    (AOTClassLocation::check, src/hotspot/share/cds/aotClassLocation.cpp in the JDK). Windows' own zip extraction
    and .NET's ZipFile (Expand-Archive; Scoop without 7-Zip) take it from the zip's DOS time, read as local time in
-   2-second steps, and the cache then goes unused: every command starts about twice as slowly, silently. The
+   2-second steps (the ZipArchiveEntry.LastWriteTime reference: "the Zip timestamp format, which supports a
+   resolution of two seconds"), and the cache then goes unused: every command starts about twice as slowly. The
    release writes that time to lib\wslnet.jar.mtime, in seconds since 1970, with the jar's size and SHA-256; a jar
    with another time gets that one back (SetFileTime) if its bytes are the release's and the user may set its
    time, else nothing happens. Java checks nothing else but the size, so without the hash a rebuilt jar of the same

@@ -7,10 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -103,28 +107,15 @@ class LauncherIT {
    */
   @Test
   void aFolderEndingInAnExclamationMarkIsNamedNotAStackTrace() throws Exception {
-    Path app = temp.resolve("tools!").resolve("wslnet");
-    Path from = LAUNCHER.getParent().getParent();
-    Files.createDirectories(app.getParent());
-    try (var files = Files.walk(from)) {
-      for (Path file : files.toList()) {
-        Files.copy(
-            file,
-            app.resolve(from.relativize(file).toString()),
-            StandardCopyOption.COPY_ATTRIBUTES);
-      }
-    }
+    Path app = copyOfTheAppFolder(temp.resolve("tools!").resolve("wslnet"));
     for (String[] args : new String[][] {{"schema"}, {"validate", "examples/minimal.yaml"}}) {
-      List<String> command = new ArrayList<>(List.of(app.resolve("bin/wslnet").toString()));
-      command.addAll(List.of(args));
-      ProcessBuilder builder = new ProcessBuilder(command);
-      builder.environment().put("JAVA_HOME", JAVA_HOME);
-      Process process = builder.start();
-      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(process.waitFor()).as(String.join(" ", args)).isEqualTo(1);
-      assertThat(out).isEmpty();
-      assertThat(err).contains("ends in '!'").doesNotContain("Exception").doesNotContain("\tat ");
+      Run run = runIn(app, withJavaHome(), temp, args);
+      assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(1);
+      assertThat(run.out()).isEmpty();
+      assertThat(run.err())
+          .contains("ends in '!'")
+          .doesNotContain("Exception")
+          .doesNotContain("\tat ");
     }
   }
 
@@ -139,7 +130,11 @@ class LauncherIT {
 
   /** A copy of the app folder, to spoil without touching the build's. */
   private Path copyOfTheAppFolder() throws IOException {
-    Path copy = Files.createTempDirectory(temp, "app");
+    return copyOfTheAppFolder(Files.createTempDirectory(temp, "app"));
+  }
+
+  /** A copy of the app folder at {@code copy}, with the build's modification times. */
+  private Path copyOfTheAppFolder(Path copy) throws IOException {
     Path app = LAUNCHER.getParent().getParent();
     try (var paths = Files.walk(app)) {
       for (Path path : paths.toList()) {
@@ -147,7 +142,7 @@ class LauncherIT {
         if (Files.isDirectory(path)) {
           Files.createDirectories(target);
         } else {
-          Files.copy(path, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+          Files.copy(path, target, StandardCopyOption.COPY_ATTRIBUTES);
         }
       }
     }
@@ -369,7 +364,7 @@ class LauncherIT {
     byte[] bytes = Files.readAllBytes(jar);
     bytes[bytes.length - 1] ^= 1;
     Files.write(jar, bytes);
-    java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(jar);
+    FileTime before = Files.getLastModifiedTime(jar);
     Run run = runIn(app, Map.of("JAVA_HOME", echoingJava("25.0.3").toString()), temp, "--version");
     assertThat(run.err()).isEmpty();
     assertThat(Files.getLastModifiedTime(jar)).isEqualTo(before);
@@ -381,7 +376,7 @@ class LauncherIT {
    */
   @Test
   void aSpoiledStampLeavesTheJarAlone() throws Exception {
-    List<java.util.function.UnaryOperator<String>> spoiled =
+    List<UnaryOperator<String>> spoiled =
         List.of(
             stamp -> "",
             stamp -> "12; touch spoiled " + stamp.split(" ", 2)[1] + "\n",
@@ -408,7 +403,7 @@ class LauncherIT {
 
   private void leavesTheJarAlone(Path app) throws Exception {
     Path jar = app.resolve("lib/wslnet.jar");
-    java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(jar);
+    FileTime before = Files.getLastModifiedTime(jar);
     Run run = runIn(app, Map.of("JAVA_HOME", echoingJava("25.0.3").toString()), temp, "--version");
     Path stampFile = app.resolve("lib/wslnet.jar.mtime");
     String stamp =
@@ -423,18 +418,17 @@ class LauncherIT {
    * by {@code stamp} from what the release writes there for a jar made at 1796000000 (seconds since
    * 1970): the time, the jar's size and its SHA-256.
    */
-  private Path aReleaseWithItsTime(java.util.function.UnaryOperator<String> stamp)
-      throws Exception {
+  private Path aReleaseWithItsTime(UnaryOperator<String> stamp) throws Exception {
     Path app = copyOfTheAppFolder();
     Files.writeString(app.resolve("lib/wslnet.aot"), "an AOT cache");
     byte[] digest =
-        java.security.MessageDigest.getInstance("SHA-256")
+        MessageDigest.getInstance("SHA-256")
             .digest(Files.readAllBytes(app.resolve("lib/wslnet.jar")));
     String written =
         "1796000000 "
             + Files.size(app.resolve("lib/wslnet.jar"))
             + " "
-            + java.util.HexFormat.of().formatHex(digest);
+            + HexFormat.of().formatHex(digest);
     Files.writeString(app.resolve("lib/wslnet.jar.mtime"), stamp.apply(written));
     return app;
   }
