@@ -9,7 +9,6 @@ import dev.wslnet.host.powershell.ProcessTimeoutException;
 import dev.wslnet.host.powershell.SystemProcessRunner;
 import dev.wslnet.host.windows.WindowsCommandLine;
 import dev.wslnet.host.windows.WindowsValues;
-import dev.wslnet.model.FieldValue;
 import dev.wslnet.model.FirewallRule;
 import dev.wslnet.model.HostFacts;
 import dev.wslnet.portproxy.PortProxyValues;
@@ -343,9 +342,8 @@ public final class SimProcessRunner implements ProcessRunner {
     for (FirewallRule rule : rules) {
       ObjectNode node = array.addObject();
       node.put("name", rule.name());
-      Map<String, FieldValue> fields = new java.util.LinkedHashMap<>(rule.fields());
-      fields.remove(SimWindows.VM_CREATOR);
-      WindowsValues.writeRuleFields(node, fields);
+      WindowsValues.writeRuleFields(node, rule.fields());
+      node.remove(SimWindows.VM_CREATOR);
     }
   }
 

@@ -24,7 +24,8 @@ final class PortProxyRules implements SemanticRule {
   @Override
   public void check(RuleContext context) {
     List<Item> rules = context.items(RULES);
-    if (context.isMirrored() && !rules.isEmpty()) {
+    boolean mirrored = context.isMirrored();
+    if (mirrored && !rules.isEmpty()) {
       context.report(
           Code.PORTPROXY_IN_MIRRORED,
           RULES,
@@ -45,7 +46,7 @@ final class PortProxyRules implements SemanticRule {
           .filter(address -> !address.equals(WSL))
           .ifPresent(address -> checkAddress(context, rule.pointer("connectAddress"), address));
       Optional<PortProxyType> type = checkType(context, rule, listen, connect);
-      if (context.isMirrored() && connect.filter(WSL::equals).isPresent()) {
+      if (mirrored && connect.filter(WSL::equals).isPresent()) {
         context.report(
             Code.WSL_ADDRESS_IN_MIRRORED,
             rule.pointer("connectAddress"),

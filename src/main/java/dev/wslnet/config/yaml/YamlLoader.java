@@ -72,12 +72,13 @@ public final class YamlLoader {
   /**
    * The first characters of every plain scalar that snakeyaml-engine's core resolver can give a tag
    * other than text: those its resolvers are registered for (CoreScalarResolver: bool "tfTF", int
-   * and float "-+0123456789.", null "n", ${NAME} "$", merge "<") and those of the values its
-   * resolvers for any first character match ("", "~", "null", "Null", "NULL", " "). A plain scalar
-   * starting with anything else is text, found without trying a regular expression: most keys and
-   * names.
+   * and float "-+0123456789.", null "n", merge "<") and those of the values its resolvers for any
+   * first character match ("", "~", "null", "Null", "NULL", " "). A plain scalar starting with
+   * anything else is text, found without trying a regular expression: most keys and names. "$"
+   * starts ${NAME}, whose tag is text here too (see {@link #implicitTag}), so {@code $wsl} is found
+   * the same way.
    */
-  private static final String TAGGED_STARTS = "tfTF-+0123456789.n$<~N ";
+  private static final String TAGGED_STARTS = "tfTF-+0123456789.n<~N ";
 
   /** The tags of YAML 1.2's core schema that make JSON values other than text. */
   private static final java.util.Set<Tag> CORE_TAGS =
@@ -219,6 +220,10 @@ public final class YamlLoader {
       // Ports, the commonest tagged scalars: int by the core schema's first pattern, [-+]?[0-9]+,
       // without a regular expression's matcher for each.
       return Tag.INT;
+    }
+    if (plain && value.indexOf('.') != value.lastIndexOf('.')) {
+      // IPv4 addresses: no int, float, bool or null of the core schema has two dots.
+      return Tag.STR;
     }
     Tag tag = RESOLVER.resolve(value, plain);
     return tag.equals(Tag.ENV_TAG) ? Tag.STR : tag;

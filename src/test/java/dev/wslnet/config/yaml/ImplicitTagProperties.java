@@ -36,7 +36,8 @@ class ImplicitTagProperties {
     Arbitrary<String> known =
         Arbitraries.of(
             "", " ", "~", "null", "Null", "NULL", "true", "False", "TRUE", ".inf", "-.Inf", ".NaN",
-            "0o17", "0x1F", "1e5", "+1", "-.5", "<<", "${A}", "${A:-b}", "nope", "Nan", "yes");
+            "0o17", "0x1F", "1e5", "+1", "-.5", "<<", "${A}", "${A:-b}", "nope", "Nan", "yes",
+            "0.0.0.0", "1.2.3", "1..2", ".1.", "$wsl", "$");
     return Arbitraries.oneOf(random, known);
   }
 }
