@@ -188,10 +188,14 @@ if [ -f "$check/$name/lib/wslnet.aot" ]; then
   app=$(cd "$check/$name" && pwd)
   log=$check/exceptions.log
   if $windows; then app=$(cygpath -w "$app"); log=$(cygpath -w "$log"); fi
-  "$check/$name/runtime/bin/java$exe" "-XX:AOTCache=$app/lib/wslnet.aot" -XX:AOTMode=on -XX:+UseSerialGC -Xmn16m \
-    -XX:TieredStopAtLevel=1 "-Xbootclasspath/a:$app/lib/wslnet.jar" "-Xlog:exceptions=info:file=$log" \
-    -jar "$app/lib/wslnet.jar" --version >/dev/null ||
-    { echo "release: the unzipped runtime cannot use its AOT cache" >&2; exit 1; }
+  # With either collector that the launchers choose (bin/wslnet says when).
+  for collector in "-XX:+UseSerialGC -Xmn16m" "-XX:+UseParallelGC -XX:MaxNewSize=96m"; do
+    # shellcheck disable=SC2086 # the collector's flags are split into words on purpose
+    "$check/$name/runtime/bin/java$exe" "-XX:AOTCache=$app/lib/wslnet.aot" -XX:AOTMode=on $collector \
+      -XX:TieredStopAtLevel=1 "-Xbootclasspath/a:$app/lib/wslnet.jar" "-Xlog:exceptions=info:file=$log" \
+      -jar "$app/lib/wslnet.jar" --version >/dev/null ||
+      { echo "release: the unzipped runtime cannot use its AOT cache with $collector" >&2; exit 1; }
+  done
   if grep -q NoSuchFileException "$check/exceptions.log"; then
     echo "release: run from another folder, Java looked for the jar by the AOT cache's training path" >&2
     exit 1

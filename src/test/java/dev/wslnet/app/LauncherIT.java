@@ -297,7 +297,9 @@ class LauncherIT {
 
   /**
    * Transparent huge pages are asked for exactly where the kernel offers them (its mode always or
-   * madvise): with never, the JVM would switch the flag off and say so on stderr.
+   * madvise): with never, the JVM would switch the flag off and say so on stderr. The collector
+   * goes with them: the parallel one with a young generation of up to 96 MB where fresh memory
+   * comes in huge pages, else the serial one with 16 MB reused.
    */
   @Test
   void hugePagesExactlyWhereTheKernelOffersThem() throws Exception {
@@ -312,6 +314,8 @@ class LauncherIT {
             "%s on a kernel whose mode is %s",
             run.out(), Files.isReadable(mode) ? Files.readString(mode) : "unknown")
         .isEqualTo(offered);
+    assertThat(run.out())
+        .contains(offered ? "-XX:+UseParallelGC -XX:MaxNewSize=96m" : "-XX:+UseSerialGC -Xmn16m");
   }
 
   /** A Java home of a version whose java prints the arguments the launcher gives it. */
