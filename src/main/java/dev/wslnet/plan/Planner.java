@@ -22,10 +22,14 @@ public final class Planner {
   private Planner() {}
 
   public static Plan plan(DesiredState desired, ObservedState observed) {
+    // Kind by kind on both cores: each reads its own sections of the observation, and a large one
+    // (5,000 portproxy values, 5,000 firewall rules) takes a tenth of a second cold. The list keeps
+    // the kinds' order.
     List<Change> changes = new ArrayList<>();
-    for (ResourceKind kind : Kinds.ALL) {
-      changes.addAll(kind.changes(desired, observed));
-    }
+    Kinds.ALL.parallelStream()
+        .map(kind -> kind.changes(desired, observed))
+        .toList()
+        .forEach(changes::addAll);
     List<Diagnostic> warnings = new ArrayList<>();
     for (ResourceKind kind : Kinds.ALL) {
       warnings.addAll(kind.warnings(desired, observed, changes));
