@@ -318,6 +318,31 @@ class LauncherIT {
         .contains(offered ? "-XX:+UseParallelGC -XX:MaxNewSize=96m" : "-XX:+UseSerialGC -Xmn16m");
   }
 
+  /**
+   * watch runs for days, and the young generation it fills between collections stays resident: it
+   * keeps the serial collector with 16 MB, after options too, and a file named watch does not.
+   */
+  @Test
+  void watchKeepsASmallYoungGeneration() throws Exception {
+    Map<String, String> environment =
+        Map.of(
+            "JAVA_HOME",
+            echoingJava("17.0.15").toString(),
+            "PATH",
+            "/usr/bin:/bin",
+            "HOME",
+            temp.toString());
+    assertThat(run(environment, "--no-color", "watch", "-f", "w.yaml").out())
+        .contains("-XX:+UseSerialGC -Xmn16m")
+        .doesNotContain("ParallelGC");
+    Path mode = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+    if (Files.isReadable(mode)
+        && Files.readString(mode).matches("(?s).*\\[(always|madvise)\\].*")) {
+      assertThat(run(environment, "validate", "watch").out())
+          .contains("-XX:+UseParallelGC -XX:MaxNewSize=96m");
+    }
+  }
+
   /** A Java home of a version whose java prints the arguments the launcher gives it. */
   private Path echoingJava(String version) throws IOException {
     Path home = Files.createDirectories(temp.resolve("echo").resolve("bin")).getParent();
