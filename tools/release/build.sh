@@ -189,7 +189,7 @@ if [ -f "$check/$name/lib/wslnet.aot" ]; then
   log=$check/exceptions.log
   if $windows; then app=$(cygpath -w "$app"); log=$(cygpath -w "$log"); fi
   # With either collector that the launchers choose (bin/wslnet says when).
-  for collector in "-XX:+UseSerialGC -Xmn16m" "-XX:+UseParallelGC -XX:MaxNewSize=96m"; do
+  for collector in "-XX:+UseSerialGC -Xmn16m" "-XX:+UseParallelGC -XX:MaxNewSize=96m -XX:MaxTenuringThreshold=0"; do
     # shellcheck disable=SC2086 # the collector's flags are split into words on purpose
     "$check/$name/runtime/bin/java$exe" "-XX:AOTCache=$app/lib/wslnet.aot" -XX:AOTMode=on $collector \
       -XX:TieredStopAtLevel=1 "-Xbootclasspath/a:$app/lib/wslnet.jar" "-Xlog:exceptions=info:file=$log" \

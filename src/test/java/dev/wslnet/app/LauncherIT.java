@@ -315,7 +315,10 @@ class LauncherIT {
             run.out(), Files.isReadable(mode) ? Files.readString(mode) : "unknown")
         .isEqualTo(offered);
     assertThat(run.out())
-        .contains(offered ? "-XX:+UseParallelGC -XX:MaxNewSize=96m" : "-XX:+UseSerialGC -Xmn16m");
+        .contains(
+            offered
+                ? "-XX:+UseParallelGC -XX:MaxNewSize=96m -XX:MaxTenuringThreshold=0"
+                : "-XX:+UseSerialGC -Xmn16m");
   }
 
   /**
@@ -339,7 +342,7 @@ class LauncherIT {
     if (Files.isReadable(mode)
         && Files.readString(mode).matches("(?s).*\\[(always|madvise)\\].*")) {
       assertThat(run(environment, "validate", "watch").out())
-          .contains("-XX:+UseParallelGC -XX:MaxNewSize=96m");
+          .contains("-XX:+UseParallelGC -XX:MaxNewSize=96m -XX:MaxTenuringThreshold=0");
     }
   }
 
