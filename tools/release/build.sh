@@ -186,20 +186,25 @@ fi
 # NoSuchFileException for every class taken from the cache (JDK-8376576); only a slower start would show that.
 if [ -f "$check/$name/lib/wslnet.aot" ]; then
   app=$(cd "$check/$name" && pwd)
-  log=$check/exceptions.log
-  if $windows; then app=$(cygpath -w "$app"); log=$(cygpath -w "$log"); fi
-  # With either collector that the launchers choose (bin/wslnet says when).
+  if $windows; then app=$(cygpath -w "$app"); fi
+  # With either collector that the launchers choose (bin/wslnet says when); a log of its own for each run, as Java
+  # renames a log file it finds to .0.
+  run=0
   for collector in "-XX:+UseSerialGC -Xmn16m" "-XX:+UseParallelGC -XX:MaxNewSize=96m -XX:MaxTenuringThreshold=0"; do
+    run=$((run + 1))
+    log=$check/exceptions-$run.log
+    if $windows; then log=$(cygpath -w "$log"); fi
     # shellcheck disable=SC2086 # the collector's flags are split into words on purpose
     "$check/$name/runtime/bin/java$exe" "-XX:AOTCache=$app/lib/wslnet.aot" -XX:AOTMode=on $collector \
       -XX:TieredStopAtLevel=1 "-Xbootclasspath/a:$app/lib/wslnet.jar" "-Xlog:exceptions=info:file=$log" \
       -jar "$app/lib/wslnet.jar" --version >/dev/null ||
       { echo "release: the unzipped runtime cannot use its AOT cache with $collector" >&2; exit 1; }
+    if grep -q NoSuchFileException "$check/exceptions-$run.log"; then
+      echo "release: run from another folder with $collector, Java looked for the jar by the AOT cache's" \
+        "training path" >&2
+      exit 1
+    fi
   done
-  if grep -q NoSuchFileException "$check/exceptions.log"; then
-    echo "release: run from another folder, Java looked for the jar by the AOT cache's training path" >&2
-    exit 1
-  fi
 fi
 # The task's launcher is found from another folder too (InstalledLauncher, from the class file's jar URL).
 host=$check/host

@@ -22,14 +22,7 @@ public final class Planner {
   private Planner() {}
 
   public static Plan plan(DesiredState desired, ObservedState observed) {
-    // Kind by kind on both cores: each reads its own sections of the observation, and a large one
-    // (5,000 portproxy values, 5,000 firewall rules) takes a tenth of a second cold. The list keeps
-    // the kinds' order.
-    List<Change> changes = new ArrayList<>();
-    Kinds.ALL.parallelStream()
-        .map(kind -> kind.changes(desired, observed))
-        .toList()
-        .forEach(changes::addAll);
+    List<Change> changes = changes(Kinds.ALL, desired, observed);
     List<Diagnostic> warnings = new ArrayList<>();
     for (ResourceKind kind : Kinds.ALL) {
       warnings.addAll(kind.warnings(desired, observed, changes));
@@ -42,6 +35,37 @@ public final class Planner {
             .filter(running -> !running.equalsIgnoreCase(configured))
             .map(running -> new Plan.PendingRestart(running, configured));
     return new Plan(observed.facts(), changes, warnings, pendingRestart);
+  }
+
+  /**
+   * The kinds' changes in the kinds' order, planned on both cores: each reads its own sections of
+   * the observation, and a large one (5,000 portproxy values, 5,000 firewall rules) takes a tenth
+   * of a second cold. Each kind's failure comes back as a value and the first in the kinds' order
+   * is thrown, as it is: the same message whichever thread was faster, and not one that the
+   * fork-join pool re-creates around it.
+   */
+  static List<Change> changes(
+      List<ResourceKind> kinds, DesiredState desired, ObservedState observed) {
+    List<Change> changes = new ArrayList<>();
+    for (Planned planned :
+        kinds.parallelStream().map(kind -> Planned.of(kind, desired, observed)).toList()) {
+      if (planned.failure() != null) {
+        throw planned.failure();
+      }
+      changes.addAll(planned.changes());
+    }
+    return changes;
+  }
+
+  /** One kind's changes, or why it could not plan them. */
+  private record Planned(List<Change> changes, RuntimeException failure) {
+    static Planned of(ResourceKind kind, DesiredState desired, ObservedState observed) {
+      try {
+        return new Planned(kind.changes(desired, observed), null);
+      } catch (RuntimeException e) {
+        return new Planned(List.of(), e);
+      }
+    }
   }
 
   /**

@@ -504,6 +504,26 @@ class ApplyBehaviourTest {
     assertThat(run.err()).contains("is not valid").doesNotContain("at dev.");
   }
 
+  /**
+   * Two kinds that cannot plan, planned on both cores: the first in the kinds' order speaks
+   * (Hyper-V before portproxy), whichever thread finished first (PlannerTest makes the later one
+   * faster).
+   */
+  @Test
+  void ofTwoKindsThatCannotPlanTheFirstSpeaksEveryTime() throws Exception {
+    host.edit(
+        root -> {
+          root.withObject("facts").remove("wslAddress");
+          root.withObject("facts").put("hyperVFirewallAvailable", false);
+        });
+    Files.writeString(Path.of(file), DESIRED + "hyperVFirewall:\n  settings:\n    enabled: true\n");
+    CliRun plan = CliRun.run("plan", "-f", file, "--host", host.spec());
+    assertThat(plan.exitCode()).isEqualTo(1);
+    assertThat(plan.err())
+        .contains("the file manages the Hyper-V firewall")
+        .doesNotContain("cannot resolve $wsl");
+  }
+
   @Test
   void dollarWslWithoutAVmIsAClearError() {
     host.edit(root -> root.withObject("facts").remove("wslAddress"));
