@@ -326,9 +326,8 @@ class LauncherIT {
   /**
    * The parallel collector only with 2 GiB of memory: its 96 MB of young generation left the old
    * one too small for a large plan below about 200 MB. A memory control group of 1 GiB (v1, as on
-   * this project's machines; the launcher reads v2 alike) gets the serial one, also when the limit
-   * is set on a group above the process's; one of 4 GiB the parallel one, where the kernel offers
-   * huge pages and the machine has the memory.
+   * this project's machines) gets the serial one, also when the limit is set on a group above the
+   * process's; one of 4 GiB the parallel one, where a run outside any test group gets it.
    */
   @Test
   void lessThanTwoGibibytesKeepTheSerialCollector() throws Exception {
@@ -336,24 +335,118 @@ class LauncherIT {
     org.junit.jupiter.api.Assumptions.assumeTrue(
         Files.isWritable(memory), "a writable cgroup v1 memory controller (root)");
     Path home = echoingJava("17.0.15");
-    Path small =
-        Files.createDirectories(memory.resolve("wslnet-it-" + ProcessHandle.current().pid()));
-    Path child = Files.createDirectories(small.resolve("child"));
-    Path large =
-        Files.createDirectories(memory.resolve("wslnet-it-large-" + ProcessHandle.current().pid()));
+    boolean parallelHere = runOutsideGroups(home).contains(PARALLEL);
+    long id = ProcessHandle.current().pid();
+    Path small = memory.resolve("wslnet-it-" + id);
+    Path child = small.resolve("child");
+    Path large = memory.resolve("wslnet-it-large-" + id);
     try {
+      Files.createDirectories(child);
+      Files.createDirectories(large);
       Files.writeString(small.resolve("memory.limit_in_bytes"), String.valueOf(1L << 30));
       Files.writeString(large.resolve("memory.limit_in_bytes"), String.valueOf(4L << 30));
       assertThat(runInGroup(small, home)).contains(SERIAL).doesNotContain("ParallelGC");
       assertThat(runInGroup(child, home)).contains(SERIAL).doesNotContain("ParallelGC");
-      if (hugePagesAndMemory()) {
+      if (parallelHere) {
         assertThat(runInGroup(large, home)).contains(PARALLEL);
       }
     } finally {
-      Files.deleteIfExists(child);
-      Files.deleteIfExists(small);
-      Files.deleteIfExists(large);
+      // A group goes once no process is left in it; each is removed on its own.
+      for (Path group : List.of(child, small, large)) {
+        try {
+          Files.deleteIfExists(group);
+        } catch (IOException e) {
+          System.err.println("LauncherIT: could not remove " + group + ": " + e);
+        }
+      }
     }
+  }
+
+  /**
+   * The launcher's memory check on made-up machines: MemTotal, and the limits of cgroup v2 and v1
+   * at the process's group and above it, as roomy reads them from the files it is given.
+   */
+  @Test
+  void theMemoryCheckReadsMemTotalAndEveryGroupAboveTheProcess() throws Exception {
+    String functions =
+        Files.readAllLines(LAUNCHER).stream()
+            .collect(
+                StringBuilder::new,
+                new java.util.function.BiConsumer<StringBuilder, String>() {
+                  private boolean inside;
+
+                  @Override
+                  public void accept(StringBuilder kept, String line) {
+                    inside |= line.matches("(is_count|groups_allow|roomy)\\(\\) \\{");
+                    if (inside) {
+                      kept.append(line).append('\n');
+                    }
+                    inside &= !line.equals("}");
+                  }
+                },
+                StringBuilder::append)
+            .toString();
+    Path script = Files.writeString(temp.resolve("roomy.sh"), functions + "roomy \"$@\"\n");
+    assertThat(roomy(script, 8_000_000, "0::/user.slice/app\n", Map.of())).isTrue();
+    assertThat(roomy(script, 1_000_000, "0::/user.slice/app\n", Map.of())).isFalse();
+    assertThat(roomy(script, 8_000_000, "", Map.of())).isTrue();
+    assertThat(
+            roomy(
+                script,
+                8_000_000,
+                "0::/user.slice/app\n",
+                Map.of("user.slice/memory.max", "1073741824", "user.slice/app/memory.max", "max")))
+        .as("a v2 limit on the group above")
+        .isFalse();
+    assertThat(roomy(script, 8_000_000, "0::/\n", Map.of("memory.max", "max"))).isTrue();
+    assertThat(
+            roomy(
+                script,
+                8_000_000,
+                "5:cpu,memory:/a/b:\n",
+                Map.of("memory/a/b:/memory.limit_in_bytes", "5")))
+        .as("a v1 group whose name ends with a colon")
+        .isFalse();
+    assertThat(
+            roomy(
+                script,
+                8_000_000,
+                "0::/../x\n",
+                Map.of("memory.max", "max", "../memory.max", "1073741824")))
+        .as("a path with .. stands for the mount: nothing above it is read")
+        .isTrue();
+  }
+
+  /** Whether roomy says 2 GiB on a machine of {@code memTotalKb} with these cgroup files. */
+  private boolean roomy(Path script, long memTotalKb, String cgroups, Map<String, String> limits)
+      throws IOException, InterruptedException {
+    Path machine = Files.createTempDirectory(temp, "machine");
+    Path sys = Files.createDirectories(machine.resolve("sys/fs/cgroup"));
+    Files.writeString(machine.resolve("meminfo"), "MemTotal:       " + memTotalKb + " kB\n");
+    Files.writeString(machine.resolve("cgroup"), cgroups);
+    for (Map.Entry<String, String> limit : limits.entrySet()) {
+      Path file = sys.resolve(limit.getKey()).normalize();
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, limit.getValue() + "\n");
+    }
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            "sh",
+            script.toString(),
+            machine.resolve("meminfo").toString(),
+            machine.resolve("cgroup").toString(),
+            sys.toString());
+    builder.redirectOutput(temp.resolve("roomy.out").toFile());
+    builder.redirectError(temp.resolve("roomy.err").toFile());
+    Process process = builder.start();
+    assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(Files.readString(temp.resolve("roomy.err"))).isEmpty();
+    return process.exitValue() == 0;
+  }
+
+  /** What the echoing java was given by the launcher, outside any group a test makes. */
+  private String runOutsideGroups(Path home) throws IOException, InterruptedException {
+    return run(Map.of("JAVA_HOME", home.toString(), "PATH", "/usr/bin:/bin"), "plan").out();
   }
 
   /** What the echoing java was given by the launcher started in a memory control group. */
@@ -368,11 +461,15 @@ class LauncherIT {
             LAUNCHER.toString());
     builder.environment().clear();
     builder.environment().putAll(Map.of("JAVA_HOME", home.toString(), "PATH", "/usr/bin:/bin"));
+    Path out = temp.resolve("group.out");
+    builder.redirectOutput(out.toFile());
     builder.redirectErrorStream(true);
     Process process = builder.start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return out;
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+      throw new AssertionError("the launcher did not finish in " + group);
+    }
+    return Files.readString(out);
   }
 
   /**
@@ -394,26 +491,9 @@ class LauncherIT {
         .contains(SERIAL)
         .doesNotContain("ParallelGC");
     assertThat(run(environment, "@arguments").out()).contains(SERIAL);
-    if (hugePagesAndMemory()) {
+    if (run(environment, "plan").out().contains(PARALLEL)) {
       assertThat(run(environment, "validate", "watch").out()).contains(PARALLEL);
     }
-  }
-
-  /**
-   * Whether the kernel offers huge pages and the machine has 4 GiB: where a launcher outside any
-   * small control group picks the parallel collector.
-   */
-  private static boolean hugePagesAndMemory() throws IOException {
-    Path mode = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
-    long machineKb =
-        Files.readAllLines(Path.of("/proc/meminfo")).stream()
-            .filter(line -> line.startsWith("MemTotal:"))
-            .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
-            .findFirst()
-            .orElse(0);
-    return Files.isReadable(mode)
-        && Files.readString(mode).matches("(?s).*\\[(always|madvise)\\].*")
-        && machineKb >= 4L << 20;
   }
 
   /** A Java home of a version whose java prints the arguments the launcher gives it. */

@@ -510,7 +510,7 @@ class ApplyBehaviourTest {
    * faster).
    */
   @Test
-  void ofTwoKindsThatCannotPlanTheFirstSpeaksEveryTime() throws Exception {
+  void ofTwoKindsThatCannotPlanTheFirstSpeaks() throws Exception {
     host.edit(
         root -> {
           root.withObject("facts").remove("wslAddress");
