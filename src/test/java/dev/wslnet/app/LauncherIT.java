@@ -368,24 +368,15 @@ class LauncherIT {
    */
   @Test
   void theMemoryCheckReadsMemTotalAndEveryGroupAboveTheProcess() throws Exception {
+    // The three functions as the launcher defines them, each from its first line to its closing
+    // brace.
     String functions =
-        Files.readAllLines(LAUNCHER).stream()
-            .collect(
-                StringBuilder::new,
-                new java.util.function.BiConsumer<StringBuilder, String>() {
-                  private boolean inside;
-
-                  @Override
-                  public void accept(StringBuilder kept, String line) {
-                    inside |= line.matches("(is_count|groups_allow|roomy)\\(\\) \\{");
-                    if (inside) {
-                      kept.append(line).append('\n');
-                    }
-                    inside &= !line.equals("}");
-                  }
-                },
-                StringBuilder::append)
-            .toString();
+        java.util.regex.Pattern.compile("(?ms)^(is_count|groups_allow|roomy)\\(\\) \\{$.*?^}$")
+            .matcher(Files.readString(LAUNCHER))
+            .results()
+            .map(found -> found.group() + "\n")
+            .collect(java.util.stream.Collectors.joining());
+    assertThat(functions).contains("is_count()", "groups_allow()", "roomy()");
     Path script = Files.writeString(temp.resolve("roomy.sh"), functions + "roomy \"$@\"\n");
     assertThat(roomy(script, 8_000_000, "0::/user.slice/app\n", Map.of())).isTrue();
     assertThat(roomy(script, 1_000_000, "0::/user.slice/app\n", Map.of())).isFalse();
