@@ -390,6 +390,16 @@ class LauncherIT {
         .as("a v2 limit on the group above")
         .isFalse();
     assertThat(roomy(script, 8_000_000, "0::/\n", Map.of("memory.max", "max"))).isTrue();
+    assertThat(roomy(script, 8_000_000, "0::/\n", Map.of("memory.max", "2147483647"))).isFalse();
+    assertThat(roomy(script, 8_000_000, "0::/\n", Map.of("memory.max", "2147483648"))).isTrue();
+    assertThat(
+            roomy(
+                script,
+                8_000_000,
+                "4:memory:/\n",
+                Map.of("memory/memory.limit_in_bytes", "9223372036854771712")))
+        .as("v1's value for no limit")
+        .isTrue();
     assertThat(
             roomy(
                 script,
